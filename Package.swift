@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Data flows one way: C shims → thin wrappers → model → scanners → rules → engine → reporters → CLI.
+let package = Package(
+  name: "resourcelint",
+  products: [
+    .executable(name: "resourcelint", targets: ["resourcelint"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries, reached only through the two wrappers below.
+    .systemLibrary(
+      name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+    .systemLibrary(
+      name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+    .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+    .target(name: "LibYAML", dependencies: ["CYAML"]),
+
+    // The exact model: quantities, resources, accelerators, declarations, diagnostics, the Rule protocol.
+    .target(name: "ResourceModel"),
+    // Source text: byte offsets to lines and Unicode-scalar columns, in one place.
+    .target(name: "SourceText", dependencies: ["ResourceModel"]),
+
+    // Scanners: files in, declarations out. They never judge.
+    .target(name: "PythonScanner", dependencies: ["ResourceModel", "SourceText", "PCRE2"]),
+    .target(name: "YAMLScanner", dependencies: ["ResourceModel", "SourceText", "LibYAML"]),
+
+    // Rules: one file each, importing only the model.
+    .target(name: "Rules", dependencies: ["ResourceModel"], path: "Rules"),
+
+    // Engine, reporters, command line.
+    .target(
+      name: "Linting",
+      dependencies: ["ResourceModel", "SourceText", "PythonScanner", "YAMLScanner", "Rules"]),
+    .target(name: "Reporting", dependencies: ["ResourceModel", "Linting"]),
+    .executableTarget(
+      name: "resourcelint",
+      dependencies: [
+        "Linting", "Reporting", "ResourceModel", "Rules",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "ResourceModelTests", dependencies: ["ResourceModel"]),
+    .testTarget(name: "PythonScannerTests", dependencies: ["PythonScanner", "ResourceModel", "SourceText"]),
+    .testTarget(name: "YAMLScannerTests", dependencies: ["YAMLScanner", "ResourceModel", "SourceText"]),
+    .testTarget(
+      name: "LintingTests",
+      dependencies: ["Linting", "Reporting", "Rules", "ResourceModel", "PythonScanner", "YAMLScanner"]),
+  ]
+)

@@ -1,0 +1,102 @@
+/// What kind of construct declared the resources. The raw values are `dump`'s `kind` field.
+public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
+  /// `@task`/`@dynamic`/`@eager` decorator arguments.
+  case task
+  /// `ContainerTask(…)`, `ShellTask(…)`, `NotebookTask(…)` and similar constructors.
+  case containerTask = "container-task"
+  /// `node.with_overrides(…)`.
+  case override
+  /// A plugin replica or node config (`Worker`, `HeadNodeConfig`, `Scheduler`, …).
+  case plugin
+  /// `V1ResourceRequirements(…)` inside a pod template, or a container of a Python pod spec.
+  case podTemplate = "pod-template"
+  /// A `Resources(…)`/`ResourceSpec(…)` not attached to anything known.
+  case resources
+  /// A container of a Kubernetes workload (any kind, CRDs included).
+  case k8sContainer = "k8s-container"
+  /// An init container of a Kubernetes workload.
+  case k8sInitContainer = "k8s-init-container"
+  /// A `resources: {requests, limits}` block in Helm values or other configuration.
+  case helmValues = "helm-values"
+  /// flyteadmin's `task_resources: {defaults, limits}` (a limit of 0 means "no limit").
+  case flyteAdmin = "flyte-admin"
+  /// A flytectl task-resource-attribute file (`project`/`domain` + `defaults`/`limits`).
+  case flyteAttributes = "flyte-attributes"
+  /// A Flyte IDL task spec (`resources.requests: [{name, value}]`).
+  case flyteIDL = "flyte-idl"
+
+  /// Flyte platform configuration, where a value of 0 means "unset/no limit".
+  public var isPlatformConfig: Bool { self == .flyteAdmin || self == .flyteAttributes }
+
+  /// Declarations whose values flytekit serializes itself (as opposed to Kubernetes objects).
+  public var isFlytekit: Bool {
+    switch self {
+    case .task, .containerTask, .override, .plugin, .podTemplate, .resources: true
+    default: false
+    }
+  }
+}
+
+/// A keyword argument of the declaring call, as written (`requests=`, `accelerator=`, …).
+public struct ArgumentUse: Sendable, Hashable {
+  public var name: String
+  /// The span of the keyword itself.
+  public var span: SourceSpan
+
+  public init(name: String, span: SourceSpan) {
+    self.name = name
+    self.span = span
+  }
+}
+
+/// One declaring construct with its resources, normalised to requests and limits.
+///
+/// Every value carries its own span, so a diagnostic can point at the offending literal even
+/// when it was resolved through a module-level constant.
+public struct Declaration: Sendable, Hashable {
+  /// The path as given on the command line (relative stays relative).
+  public var file: String
+  public var language: SourceLanguage
+  public var kind: DeclarationKind
+  /// The task function, container, plugin config, or object name, where there is one.
+  public var name: String?
+  /// Where the declaring construct starts (the call, the decorator, the `resources` key).
+  public var location: SourceLocation
+  /// What flytekit (or Kubernetes) would treat as requests: for `resources=`, the first item of
+  /// each tuple and every single value (`ResourceSpec.from_multiple_resource`).
+  public var requests: ResourceList
+  public var limits: ResourceList
+  public var accelerator: AcceleratorReference?
+  /// The keyword arguments given to the declaring call, as written.
+  public var arguments: [ArgumentUse]
+  /// The container this declaration belongs to (Kubernetes container or pod-template container).
+  public var container: String?
+  /// For pod templates: the template's `primary_container_name` (flytekit's default is `primary`).
+  public var primaryContainerName: String?
+  /// A dotted path to the declaration inside a YAML document (`spec.template.spec.containers[0]`).
+  public var path: String?
+
+  public init(
+    file: String, language: SourceLanguage, kind: DeclarationKind, name: String?,
+    location: SourceLocation, requests: ResourceList = ResourceList(),
+    limits: ResourceList = ResourceList(), accelerator: AcceleratorReference? = nil,
+    arguments: [ArgumentUse] = [], container: String? = nil, primaryContainerName: String? = nil,
+    path: String? = nil
+  ) {
+    self.file = file
+    self.language = language
+    self.kind = kind
+    self.name = name
+    self.location = location
+    self.requests = requests
+    self.limits = limits
+    self.accelerator = accelerator
+    self.arguments = arguments
+    self.container = container
+    self.primaryContainerName = primaryContainerName
+    self.path = path
+  }
+
+  /// True when the call passed a keyword argument named `name`.
+  public func hasArgument(_ name: String) -> Bool { arguments.contains { $0.name == name } }
+}

@@ -1,0 +1,46 @@
+/// What a rule reports: a message and the span of the offending value. The engine stamps on
+/// the rule and the effective severity.
+public struct Violation: Sendable, Hashable {
+  public var message: String
+  public var span: SourceSpan
+  /// A severity for this finding when it differs from the rule's default (RL002 is an error
+  /// below 1Mi and a warning above).
+  public var severity: Severity?
+
+  public init(_ message: String, at span: SourceSpan, severity: Severity? = nil) {
+    self.message = message
+    self.span = span
+    self.severity = severity
+  }
+}
+
+/// A finding, ready to report.
+public struct Diagnostic: Sendable, Hashable {
+  public var file: String
+  public var span: SourceSpan
+  /// The stable code, `RL001`.
+  public var code: String
+  /// The kebab-case name, `limit-below-request`.
+  public var name: String
+  public var severity: Severity
+  public var message: String
+
+  public init(
+    file: String, span: SourceSpan, code: String, name: String, severity: Severity, message: String
+  ) {
+    self.file = file
+    self.span = span
+    self.code = code
+    self.name = name
+    self.severity = severity
+    self.message = message
+  }
+
+  /// The documented output order: file, line, column, rule.
+  public static func inReportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    if lhs.file != rhs.file { return lhs.file < rhs.file }
+    if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
+    if lhs.code != rhs.code { return lhs.code < rhs.code }
+    return lhs.message < rhs.message
+  }
+}

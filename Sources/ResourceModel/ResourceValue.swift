@@ -1,0 +1,126 @@
+/// One resource value exactly as it was written, with where it was written.
+///
+/// The scanners never interpret values beyond recording their form: a Python `1024` and a
+/// Python `"1024"` differ (the first crashes flytekit's serializer), and so do YAML `512`
+/// and `"512"`. Rules decide what each form means.
+public struct ResourceValue: Sendable, Hashable {
+  public enum Form: Sendable, Hashable {
+    /// A quoted string: a Python `str` literal (any prefix or quote style) or a quoted YAML scalar.
+    case string(String)
+    /// An unquoted YAML scalar, kept as text: libyaml does no type resolution.
+    case plain(String)
+    /// A Python `int` literal, as `str()` prints it (`1_024` → `1024`, `0x10` → `16`).
+    case integer(String)
+    /// A Python `float` literal, as `str()` prints it (`1e-5` → `1e-05`).
+    case float(String)
+    /// A Python `True` or `False`.
+    case boolean(Bool)
+    /// Python `None` or YAML null: unset.
+    case none
+    /// Not a literal and not a constant resolvable within the file.
+    case dynamic
+    /// A tuple or list: `(request, limit)` in `resources=`, an error anywhere else.
+    case sequence([ResourceValue], isList: Bool)
+    /// Any other expression (a dict, a call, …), described by its source text.
+    case other(String)
+  }
+
+  public var form: Form
+  /// Where the value itself is written (the literal, not the keyword).
+  public var span: SourceSpan
+
+  public init(_ form: Form, span: SourceSpan) {
+    self.form = form
+    self.span = span
+  }
+
+  /// The text Kubernetes' quantity parser would receive, where one exists: string contents,
+  /// YAML scalar text, or what Python's `str()` gives for numbers and booleans.
+  public var quantityText: String? {
+    switch form {
+    case .string(let text), .plain(let text), .integer(let text), .float(let text): text
+    case .boolean(let value): value ? "True" : "False"
+    case .none, .dynamic, .sequence, .other: nil
+    }
+  }
+
+  /// The quantity this value denotes, if its text parses.
+  public var quantity: Quantity? {
+    quantityText.flatMap { Quantity($0) }
+  }
+
+  /// True when the value was written as a number or boolean rather than a string: a Python
+  /// `int`/`float`/`bool`, or an unquoted YAML scalar.
+  public var isUnquotedScalar: Bool {
+    switch form {
+    case .plain, .integer, .float, .boolean: true
+    default: false
+    }
+  }
+
+  /// The value as `dump` prints it: the literal as written, `str()` for Python numbers,
+  /// `<dynamic>` where unknown. `nil` means unset.
+  public var dumpText: String? {
+    switch form {
+    case .string(let text), .plain(let text), .integer(let text), .float(let text): text
+    case .boolean(let value): value ? "True" : "False"
+    case .none: nil
+    case .dynamic: "<dynamic>"
+    case .sequence(let items, let isList):
+      "\(isList ? "[" : "(")\(items.map { $0.pythonRepr }.joined(separator: ", "))\(isList ? "]" : ")")"
+    case .other(let text): text
+    }
+  }
+
+  /// How the value reads in a message: strings quoted as written in Python, numbers bare.
+  public var pythonRepr: String {
+    switch form {
+    case .string(let text): "\"\(text)\""
+    case .plain(let text), .integer(let text), .float(let text): text
+    case .boolean(let value): value ? "True" : "False"
+    case .none: "None"
+    case .dynamic: "<dynamic>"
+    case .sequence, .other: dumpText ?? ""
+    }
+  }
+}
+
+/// One `key: value` of a requests or limits list, with the span of the key as written.
+public struct ResourceEntry: Sendable, Hashable {
+  public var key: ResourceKey
+  /// The key exactly as written (`memory`, `mem`, `nvidia.com/gpu`, `MEMORY`).
+  public var writtenKey: String
+  public var keySpan: SourceSpan
+  public var value: ResourceValue
+
+  public init(key: ResourceKey, writtenKey: String, keySpan: SourceSpan, value: ResourceValue) {
+    self.key = key
+    self.writtenKey = writtenKey
+    self.keySpan = keySpan
+    self.value = value
+  }
+}
+
+/// The requests or the limits of one declaration, in source order.
+public struct ResourceList: Sendable, Hashable, Sequence {
+  public var entries: [ResourceEntry]
+
+  public init(_ entries: [ResourceEntry] = []) { self.entries = entries }
+
+  public var isEmpty: Bool { entries.isEmpty }
+
+  /// The last entry for `key` (later entries win, as in a Python call or a YAML mapping).
+  public subscript(key: ResourceKey) -> ResourceEntry? {
+    entries.last { $0.key == key }
+  }
+
+  public mutating func append(_ entry: ResourceEntry) { entries.append(entry) }
+
+  public func makeIterator() -> IndexingIterator<[ResourceEntry]> { entries.makeIterator() }
+
+  /// Keys in first-appearance order, without duplicates.
+  public var keys: [ResourceKey] {
+    var seen = Set<ResourceKey>()
+    return entries.compactMap { seen.insert($0.key).inserted ? $0.key : nil }
+  }
+}

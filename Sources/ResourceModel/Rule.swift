@@ -1,0 +1,72 @@
+/// A documented example of a rule: code that must (or must not) trigger it.
+///
+/// Triggering examples mark the expected findings with the fixture grammar
+/// (`# expect: [RL002]` at the end of the line, or `# expect: 14 [RL002]` on the line above).
+public struct Example: Sendable {
+  public var code: String
+  public var language: SourceLanguage
+  /// Where the example is written, so a failing example points back into the rule file.
+  public var file: String
+  public var line: Int
+
+  public init(
+    _ code: String, language: SourceLanguage, file: String = #filePath, line: Int = #line
+  ) {
+    self.code = code
+    self.language = language
+    self.file = file
+    self.line = line
+  }
+}
+
+/// Everything a rule says about itself: identity, default severity, documentation, examples.
+public struct RuleDescription: Sendable {
+  /// The stable code, `RL001`.
+  public var code: String
+  /// The kebab-case name, `limit-below-request`.
+  public var name: String
+  /// One sentence, no final period.
+  public var summary: String
+  /// Why it matters: what fails, where, with which message.
+  public var rationale: String
+  /// How to fix it.
+  public var fix: String
+  public var defaultSeverity: Severity
+  /// Opt-in rules are off unless selected.
+  public var isOptIn: Bool
+  public var triggering: [Example]
+  public var nonTriggering: [Example]
+
+  public init(
+    code: String, name: String, summary: String, rationale: String, fix: String,
+    defaultSeverity: Severity, isOptIn: Bool = false, triggering: [Example] = [],
+    nonTriggering: [Example] = []
+  ) {
+    self.code = code
+    self.name = name
+    self.summary = summary
+    self.rationale = rationale
+    self.fix = fix
+    self.defaultSeverity = defaultSeverity
+    self.isOptIn = isOptIn
+    self.triggering = triggering
+    self.nonTriggering = nonTriggering
+  }
+}
+
+/// What a rule may look at besides the declaration it is checking.
+public struct RuleContext: Sendable {
+  /// Every declaration of the same file, for rules that relate a task to its overrides.
+  public var fileDeclarations: [Declaration]
+
+  public init(fileDeclarations: [Declaration]) {
+    self.fileDeclarations = fileDeclarations
+  }
+}
+
+/// A rule is a pure function of declarations: no I/O, no C, no global state.
+public protocol Rule: Sendable {
+  static var description: RuleDescription { get }
+  init()
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation]
+}

@@ -1,0 +1,44 @@
+/// A position in a source file: 1-based line, 1-based column counted in Unicode scalars.
+///
+/// Columns count scalars (not bytes, not grapheme clusters) because that is what libyaml's
+/// marks count and what editors and problem matchers agree on for plain text.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    (lhs.line, lhs.column) < (rhs.line, rhs.column)
+  }
+
+  public var description: String { "\(line):\(column)" }
+}
+
+/// A range in one source file. `end` is exclusive: the position just after the last scalar.
+public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
+  public var start: SourceLocation
+  public var end: SourceLocation
+
+  public init(start: SourceLocation, end: SourceLocation) {
+    self.start = start
+    self.end = end
+  }
+
+  /// A span covering a single position (used when only a start is known).
+  public init(at location: SourceLocation) {
+    self.start = location
+    self.end = SourceLocation(line: location.line, column: location.column + 1)
+  }
+
+  public var description: String { "\(start)-\(end)" }
+}
+
+/// The language a declaration was read from.
+public enum SourceLanguage: String, Sendable, Hashable {
+  case python
+  case yaml
+}

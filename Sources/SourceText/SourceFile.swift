@@ -1,0 +1,101 @@
+import ResourceModel
+
+/// The bytes of one file with a line index: the one place where byte offsets become
+/// 1-based lines and Unicode-scalar columns.
+///
+/// Line breaks are `\n`, `\r\n` and a lone `\r` (Python and YAML agree on these). A UTF-8 byte
+/// order mark at the start is not counted as a column, as libyaml does.
+public struct SourceFile: Sendable {
+  public let path: String
+  public let bytes: [UInt8]
+  /// Byte offset of the first byte of each line; `lineStarts[0]` is after the BOM if there is one.
+  public let lineStarts: [Int]
+
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    var starts: [Int] = []
+    let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    starts.append(hasBOM ? 3 : 0)
+    var index = hasBOM ? 3 : 0
+    let count = bytes.count
+    bytes.withUnsafeBufferPointer { buffer in
+      while index < count {
+        let byte = buffer[index]
+        if byte == 0x0A {
+          starts.append(index + 1)
+        } else if byte == 0x0D {
+          if index + 1 < count && buffer[index + 1] == 0x0A { index += 1 }
+          starts.append(index + 1)
+        }
+        index += 1
+      }
+    }
+    self.lineStarts = starts
+  }
+
+  public init(path: String, text: String) {
+    self.init(path: path, bytes: Array(text.utf8))
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// The 0-based line index containing byte `offset`.
+  public func lineIndex(ofByte offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// The location of byte `offset` (clamped to the file).
+  public func location(ofByte offset: Int) -> SourceLocation {
+    let clamped = max(0, min(offset, bytes.count))
+    let line = lineIndex(ofByte: clamped)
+    let start = lineStarts[line]
+    var column = 1
+    var index = start
+    while index < clamped {
+      // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return SourceLocation(line: line + 1, column: column)
+  }
+
+  /// The span of bytes `start..<end`.
+  public func span(fromByte start: Int, toByte end: Int) -> SourceSpan {
+    SourceSpan(start: location(ofByte: start), end: location(ofByte: max(start, end)))
+  }
+
+  /// The byte range of 1-based `line`, without its line break.
+  public func byteRange(ofLine line: Int) -> Range<Int>? {
+    guard line >= 1 && line <= lineStarts.count else { return nil }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+    return start..<end
+  }
+
+  /// The text of 1-based `line` (invalid UTF-8 repaired), without its line break.
+  public func text(ofLine line: Int) -> String? {
+    guard let range = byteRange(ofLine: line) else { return nil }
+    return String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// The byte offset of a 1-based location, the inverse of `location(ofByte:)`.
+  public func byteOffset(of location: SourceLocation) -> Int? {
+    guard let range = byteRange(ofLine: location.line) else { return nil }
+    var column = 1
+    var index = range.lowerBound
+    while index < range.upperBound && column < location.column {
+      index += 1
+      while index < range.upperBound && bytes[index] & 0xC0 == 0x80 { index += 1 }
+      column += 1
+    }
+    return index
+  }
+}

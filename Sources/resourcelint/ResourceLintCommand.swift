@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct ResourceLintCommand: ParsableCommand {
+  func run() throws {}
+}
