@@ -75,13 +75,16 @@ public struct Declaration: Sendable, Hashable {
   public var primaryContainerName: String?
   /// A dotted path to the declaration inside a YAML document (`spec.template.spec.containers[0]`).
   public var path: String?
+  /// The task this construct belongs to: the decorated function of a pod template or plugin
+  /// config, or the task an override is applied to.
+  public var owner: String?
 
   public init(
     file: String, language: SourceLanguage, kind: DeclarationKind, name: String?,
     location: SourceLocation, requests: ResourceList = ResourceList(),
     limits: ResourceList = ResourceList(), accelerator: AcceleratorReference? = nil,
     arguments: [ArgumentUse] = [], container: String? = nil, primaryContainerName: String? = nil,
-    path: String? = nil
+    path: String? = nil, owner: String? = nil
   ) {
     self.file = file
     self.language = language
@@ -95,6 +98,7 @@ public struct Declaration: Sendable, Hashable {
     self.container = container
     self.primaryContainerName = primaryContainerName
     self.path = path
+    self.owner = owner
   }
 
   /// True when the call passed a keyword argument named `name`.
