@@ -1,6 +1,86 @@
 import ArgumentParser
+import Linting
+import Reporting
+import ResourceModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 @main
 struct ResourceLintCommand: ParsableCommand {
-  func run() throws {}
+  static let configuration = CommandConfiguration(
+    commandName: "resourcelint",
+    abstract: "Lint compute-resource declarations in flytekit Python code and Kubernetes/Flyte YAML.",
+    version: "0.1.0",
+    subcommands: [Check.self, Dump.self, Rules.self, Explain.self, QuantityCommand.self],
+    defaultSubcommand: Check.self)
+
+  /// Usage errors exit with 2 (DESIGN.md), not ArgumentParser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Glibc.exit(0)
+      }
+      let message = fullMessage(for: error)
+      if code == .validationFailure || error is UsageError {
+        if !message.isEmpty { printError(message) }
+        Glibc.exit(2)
+      }
+      if !message.isEmpty { printError(message) }
+      Glibc.exit(code.rawValue)
+    }
+  }
+}
+
+/// A problem with how the tool was invoked: exit 2.
+struct UsageError: Error, CustomStringConvertible {
+  var description: String
+}
+
+func printError(_ message: String) {
+  var text = message
+  if !text.hasSuffix("\n") { text += "\n" }
+  let bytes = Array(text.utf8)
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    if written <= 0 { break }
+    offset += written
+  }
+}
+
+/// Colours only on a terminal, never with `NO_COLOR` set (https://no-color.org) or `--no-color`.
+func useColor(disabled: Bool) -> Bool {
+  if disabled { return false }
+  if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+  return isatty(STDOUT_FILENO) == 1
+}
+
+/// Output formats of `check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case concise
+  case json
+}
+
+/// `--select RL001,bare-integer-memory` style lists.
+func splitList(_ values: [String]) -> [String] {
+  values.flatMap { $0.split(separator: ",") }.map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var scalars = Substring(self)
+    while scalars.first == " " { scalars.removeFirst() }
+    while scalars.last == " " { scalars.removeLast() }
+    return String(scalars)
+  }
 }

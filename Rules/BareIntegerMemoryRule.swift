@@ -1,0 +1,82 @@
+import ResourceModel
+
+/// RL002: memory or storage written as a bare number, which Kubernetes reads as bytes.
+struct BareIntegerMemoryRule: Rule {
+  static let description = RuleDescription(
+    code: "RL002",
+    name: "bare-integer-memory",
+    summary: "Memory or ephemeral storage is a number without a unit, which means bytes",
+    rationale: """
+      A quantity without a suffix is a number of bytes: `mem="1024"` is 1 KiB, not 1 GiB, and \
+      `memory: 512` is 512 bytes. Below 1Mi no container can even start (the runtime fails to \
+      create it, and the sandbox is re-created for hours), so that is an error; larger bare \
+      numbers are warnings because they are rarely what was meant and always hard to read. \
+      This covers flytekit `Resources` (an int such as `mem=1024` also crashes serialization \
+      in `@task`), overrides, plugin configs, pod templates, Kubernetes manifests and Helm values.
+      """,
+    fix: "Write the unit: `512Mi`, `2Gi`, `1G`.",
+    defaultSeverity: .error,
+    triggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(mem="1024"))  # expect: 30 [RL002] "1024 bytes (1 KiB)"
+        def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        worker:
+          resources:
+            requests:
+              memory: 2147483648  # expect: 15 [RL002] "2 GiB"
+        """, language: .yaml),
+    ],
+    nonTriggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(cpu="2", mem="1Gi"))
+        def train() -> None: ...
+        """, language: .python),
+      Example("resources: {requests: {memory: 512Mi, cpu: 2}}", language: .yaml),
+    ])
+
+  /// The smallest amount a container runtime can start with, roughly; below it is an error.
+  private static let oneMebibyte: Int64 = 1 << 20
+
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
+    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+      guard entry.key.isByteSized, !entry.key.dumpName.hasPrefix("hugepages-"),
+        let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
+        quantity.signum > 0
+      else { return nil }
+      let label = declaration.label(entry, side)
+      let bytes = quantity.groupedValue ?? quantity.exactValue
+      let meaning = "\(bytes) bytes (\(quantity.byteDescription))"
+      if let value = quantity.int64Value, value < Self.oneMebibyte {
+        return Violation(
+          "\(label) \(quantity.text) is \(meaning), too little for a container to start; "
+            + "did you mean \(quantity.text)Mi?",
+          at: entry.value.span, severity: .error)
+      }
+      return Violation(
+        "\(label) \(quantity.text) is \(meaning) without a unit; write it with a unit "
+          + "such as \(Self.suggestion(for: quantity))",
+        at: entry.value.span, severity: .warning)
+    }
+  }
+
+  /// The same amount with the largest binary suffix that keeps it whole (`2147483648` → `2Gi`).
+  private static func suggestion(for quantity: Quantity) -> String {
+    guard var value = quantity.int64Value else { return "Mi or Gi" }
+    let suffixes = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
+    var index = 0
+    while value % 1024 == 0 && index < suffixes.count - 1 {
+      value /= 1024
+      index += 1
+    }
+    return index >= 2 ? "\(value)\(suffixes[index])" : "Mi or Gi"
+  }
+}

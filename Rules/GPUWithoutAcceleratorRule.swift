@@ -1,0 +1,79 @@
+import ResourceModel
+
+/// RL003: a GPU requested without saying which kind of GPU.
+struct GPUWithoutAcceleratorRule: Rule {
+  static let description = RuleDescription(
+    code: "RL003",
+    name: "gpu-without-accelerator",
+    summary: "A task asks for a GPU without an accelerator, so it may run on any GPU type",
+    rationale: """
+      Without `accelerator=`, flytepropeller adds no device node affinity: the pod requests \
+      `nvidia.com/gpu` and lands on whatever GPU type has free capacity — a T4 instead of an \
+      A100, or a MIG slice. The task may run out of GPU memory or run many times slower, and \
+      nothing fails until it does. An override without an accelerator keeps the task's \
+      accelerator, so it is only reported when the task it overrides has none either. Teams \
+      that accept any GPU can turn this rule off.
+      """,
+    fix: """
+      Add an accelerator from `flytekit.extras.accelerators`, for example \
+      `accelerator=L4` or `accelerator=A100.partition_1g_5gb`.
+      """,
+    defaultSeverity: .warning,
+    triggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(limits=Resources(gpu="1"))  # expect: 28 [RL003] "gpu limit 1"
+        def train() -> None: ...
+        """, language: .python)
+    ],
+    nonTriggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+        from flytekit.extras.accelerators import L4
+
+        @task(limits=Resources(gpu="1"), accelerator=L4)
+        def train() -> None: ...
+        """, language: .python)
+    ])
+
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
+    switch declaration.kind {
+    case .task, .containerTask, .flyteIDL:
+      break
+    case .override:
+      // The node keeps the task's accelerator unless the override replaces it.
+      guard let task = context.task(named: declaration.owner), task.accelerator == nil else {
+        return []
+      }
+    default:
+      return []
+    }
+    guard declaration.accelerator == nil, !declaration.hasArgument("pod_template") else {
+      return []
+    }
+    for (side, entry) in declaration.sidedEntries where entry.key.isGPU {
+      guard let quantity = entry.value.quantity, quantity.signum > 0 else { continue }
+      return [
+        Violation(
+          "\(declaration.label(entry, side)) \(quantity.text) has no accelerator, so the pod "
+            + "can land on any GPU type; add accelerator= (e.g. L4, A100)",
+          at: entry.value.span)
+      ]
+    }
+    return []
+  }
+}
+
+extension RuleContext {
+  /// The task declared in this file under `name`, if exactly one task has that name.
+  func task(named name: String?) -> Declaration? {
+    guard let name else { return nil }
+    let tasks = fileDeclarations.filter {
+      ($0.kind == .task || $0.kind == .containerTask) && $0.name == name
+    }
+    return tasks.count == 1 ? tasks[0] : nil
+  }
+}

@@ -1,0 +1,55 @@
+import ResourceModel
+
+/// RL004: a value Kubernetes' quantity parser rejects.
+struct InvalidQuantityRule: Rule {
+  static let description = RuleDescription(
+    code: "RL004",
+    name: "invalid-quantity",
+    summary: "A resource value is not a valid Kubernetes quantity",
+    rationale: """
+      Every resource value ends up in Kubernetes' `ParseQuantity`, whose grammar is strict: \
+      suffixes are case-sensitive (`Gi`, not `gi` or `GB`; `k`, not `K`), there are no spaces \
+      or thousands separators, and `str()` of a Python float or bool (`nan`, `inf`, `True`) is \
+      not a number to it. flyteadmin rejects such a task at registration, an override fails \
+      when the execution launches, the API server rejects a manifest, and in a flytectl \
+      attribute file the value is silently treated as unset.
+      """,
+    fix: "Use a number with a Kubernetes suffix: `500m`, `2`, `512Mi`, `4Gi`, `1G`.",
+    defaultSeverity: .error,
+    triggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(mem="4GB"))  # expect: 30 [RL004] "did you mean \\"4G\\" or \\"4Gi\\""
+        def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        resources:
+          limits:
+            memory: 500mi  # expect: 13 [RL004] "500Mi"
+        """, language: .yaml),
+    ],
+    nonTriggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(cpu="1.5", mem="1.5Gi"))
+        def train() -> None: ...
+        """, language: .python)
+    ])
+
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
+    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+      guard let text = entry.value.quantityText, case .failure = Quantity.parse(text) else {
+        return nil
+      }
+      var message = "\(declaration.label(entry, side)) \"\(text)\" is not a valid quantity"
+      if let hint = QuantityTypo.suggestion(for: text, key: entry.key) { message += "; \(hint)" }
+      message += " (\(declaration.invalidValueConsequence))"
+      return Violation(message, at: entry.value.span)
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import ResourceModel
+
+/// RL001: a limit lower than its request, compared exactly.
+struct LimitBelowRequestRule: Rule {
+  static let description = RuleDescription(
+    code: "RL001",
+    name: "limit-below-request",
+    summary: "A resource limit is lower than its request",
+    rationale: """
+      Kubernetes rejects a container whose request exceeds its limit ("must be less than or \
+      equal to cpu limit"). flyteadmin compares rounded-up whole units, so `900m` over `500m` \
+      passes registration and flytepropeller then silently lowers the request to the limit: the \
+      task runs with less than it asked for. resourcelint compares the exact quantities, across \
+      units (`1Gi` is more than `1G`). In Flyte platform configuration a limit of 0 means "no \
+      limit" and is never compared.
+      """,
+    fix: "Raise the limit to at least the request, or lower the request.",
+    defaultSeverity: .error,
+    triggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(resources=Resources(cpu=("900m", "500m")))  # expect: 40 [RL001] "cpu limit 500m"
+        def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - name: app
+              image: nginx
+              resources:
+                requests: {memory: 1Gi}
+                limits: {memory: 1G}  # expect: 26 [RL001] "memory limit 1G (1,000,000,000 B)"
+        """, language: .yaml),
+    ],
+    nonTriggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(cpu="500m", mem="1G"), limits=Resources(cpu="1", mem="1Gi"))
+        def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        task_resources:
+          defaults: {cpu: 500m, memory: 1Gi}
+          limits: {cpu: 0, memory: 0}
+        """, language: .yaml),
+    ])
+
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
+    declaration.limits.keys.compactMap { key -> Violation? in
+      guard let limitEntry = declaration.limits[key], let requestEntry = declaration.requests[key],
+        let limit = limitEntry.value.quantity, let request = requestEntry.value.quantity,
+        limit < request
+      else { return nil }
+      if declaration.kind.isPlatformConfig && limit.isZero { return nil }
+      let limitWord = Side.limit.word(for: declaration.kind)
+      let requestWord = Side.request.word(for: declaration.kind)
+      return Violation(
+        "\(key.displayName) \(limitWord) \(limit.reading(for: key)) is below its \(requestWord) "
+          + "\(request.reading(for: key))",
+        at: limitEntry.value.span)
+    }
+  }
+}

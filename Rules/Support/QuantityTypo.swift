@@ -1,0 +1,42 @@
+import ResourceModel
+
+/// Suggestions for the quantity mistakes people actually make.
+enum QuantityTypo {
+  /// Wrong spellings of a suffix and what they most likely mean, decimal first.
+  private static let suffixFixes: [String: [String]] = [
+    "KB": ["k", "Ki"], "kB": ["k", "Ki"], "kb": ["k", "Ki"], "K": ["k", "Ki"], "KiB": ["Ki"],
+    "MB": ["M", "Mi"], "Mb": ["M", "Mi"], "mb": ["M", "Mi"], "MiB": ["Mi"],
+    "GB": ["G", "Gi"], "Gb": ["G", "Gi"], "gb": ["G", "Gi"], "GiB": ["Gi"], "g": ["G", "Gi"],
+    "TB": ["T", "Ti"], "Tb": ["T", "Ti"], "tb": ["T", "Ti"], "TiB": ["Ti"], "t": ["T", "Ti"],
+    "PB": ["P", "Pi"], "PiB": ["Pi"],
+    "ki": ["Ki"], "KI": ["Ki"], "mi": ["Mi"], "MI": ["Mi"], "gi": ["Gi"], "GI": ["Gi"],
+    "ti": ["Ti"], "TI": ["Ti"], "pi": ["Pi"], "PI": ["Pi"],
+  ]
+
+  /// A short hint, or nil when there is nothing specific to say.
+  static func suggestion(for text: String, key: ResourceKey) -> String? {
+    if text.isEmpty { return "an empty string is not a quantity; remove the entry or set a value" }
+    if text.contains(" ") || text.contains("\t") {
+      let trimmed = String(text.filter { $0 != " " && $0 != "\t" })
+      return Quantity(trimmed) != nil ? "remove the whitespace: \"\(trimmed)\"" : nil
+    }
+    switch text {
+    case "nan", "inf", "-inf": return "this is str() of a Python float that is not a number"
+    case "True", "False": return "this is str() of a Python bool; write a quantity string"
+    default: break
+    }
+    if text.contains("_") || text.contains(",") {
+      let digits = String(text.filter { $0 != "_" && $0 != "," })
+      if Quantity(digits) != nil { return "remove the digit separators: \"\(digits)\"" }
+    }
+    let numberEnd = text.firstIndex { !("0123456789.+-".contains($0)) } ?? text.endIndex
+    let number = text[..<numberEnd]
+    let suffix = String(text[numberEnd...])
+    guard !number.isEmpty, let fixes = suffixFixes[suffix] else { return nil }
+    var options = fixes
+    // Lowercase `m` is milli, never mega: suggest only the binary form for memory.
+    if key.isByteSized && suffix == "mi" { options = ["Mi"] }
+    let quoted = options.map { "\"\(number)\($0)\"" }
+    return "did you mean " + quoted.joined(separator: " or ") + "?"
+  }
+}

@@ -1,0 +1,253 @@
+internal import CYAML
+
+/// Drives libyaml's event parser over one buffer and builds a `YAMLStream`.
+///
+/// The only code that talks to libyaml. The parser struct lives at a fixed heap address
+/// because libyaml stores a pointer to it inside itself when given a string input.
+struct TreeBuilder {
+  private let bytes: [UInt8]
+  private let maxDepth: Int
+  private var stream = YAMLStream()
+  /// Open collections, innermost last, with the children gathered so far.
+  private var open: [(node: Int32, children: [Int32])] = []
+  /// Anchors of the current document. An anchor is registered when its node is complete, so
+  /// an alias can only point backwards to a finished node and the tree has no cycles.
+  private var anchors: [String: Int32] = [:]
+  private var documentRoot: Int32 = -1
+  private var documentStart = YAMLMark(offset: 0, line: 1, column: 1)
+  private var marks: MarkConverter
+
+  init(bytes: [UInt8], maxDepth: Int) {
+    self.bytes = bytes
+    self.maxDepth = maxDepth
+    self.marks = MarkConverter(bytes: bytes)
+  }
+
+  mutating func run() -> YAMLStream {
+    if bytes.count >= 2
+      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    {
+      fail(.reader, "UTF-16 and UTF-32 text are not supported; use UTF-8", offset: 0)
+      return stream
+    }
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    defer { parser.deallocate() }
+    guard yaml_parser_initialize(parser) == 1 else {
+      fail(.memory, "libyaml could not allocate its parser", offset: 0)
+      return stream
+    }
+    defer { yaml_parser_delete(parser) }
+
+    // libyaml asserts on a NULL input pointer, which an empty array may have.
+    let input: [UInt8] = bytes.isEmpty ? [0] : bytes
+    input.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      yaml_parser_set_input_string(parser, base, bytes.count)
+      var event = yaml_event_t()
+      while true {
+        guard yaml_parser_parse(parser, &event) == 1 else {
+          recordParserError(parser.pointee)
+          return
+        }
+        let keepGoing = handle(event)
+        yaml_event_delete(&event)
+        if !keepGoing { return }
+      }
+    }
+    return stream
+  }
+
+  /// Adds one event to the tree; false when parsing must stop.
+  private mutating func handle(_ event: yaml_event_t) -> Bool {
+    switch event.type {
+    case YAML_STREAM_END_EVENT:
+      return false
+    case YAML_DOCUMENT_START_EVENT:
+      anchors = [:]
+      documentRoot = -1
+      documentStart = marks.convert(event.start_mark)
+    case YAML_DOCUMENT_END_EVENT:
+      if documentRoot >= 0 {
+        stream.documents.append(
+          YAMLDocument(
+            root: YAMLNodeID(rawValue: documentRoot), start: documentStart,
+            end: marks.convert(event.end_mark)))
+      }
+    case YAML_SCALAR_EVENT:
+      let scalar = event.data.scalar
+      let text = scalar.value.map {
+        String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+      } ?? ""
+      let node = YAMLNode(
+        kind: .scalar, style: Self.style(scalar.style), isFlow: false, text: text,
+        tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor),
+        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+      finish(add(node))
+    case YAML_ALIAS_EVENT:
+      let name = Self.string(event.data.alias.anchor) ?? ""
+      var node = YAMLNode(
+        kind: .alias, style: .plain, isFlow: false, text: name, tag: nil, anchor: nil,
+        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+      node.target = anchors[name] ?? -1
+      finish(add(node))
+    case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+      guard open.count < maxDepth else {
+        let mark = marks.convert(event.start_mark)
+        stream.error = YAMLError(
+          kind: .depth, problem: "collections nested deeper than \(maxDepth) levels", mark: mark,
+          context: nil, contextMark: nil)
+        return false
+      }
+      let isSequence = event.type == YAML_SEQUENCE_START_EVENT
+      let node: YAMLNode
+      if isSequence {
+        let data = event.data.sequence_start
+        node = YAMLNode(
+          kind: .sequence, style: .plain, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, text: "",
+          tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+          start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+      } else {
+        let data = event.data.mapping_start
+        node = YAMLNode(
+          kind: .mapping, style: .plain, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, text: "",
+          tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+          start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+      }
+      open.append((add(node), []))
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      guard let (index, children) = open.popLast() else { return true }
+      stream.nodes[Int(index)].childStart = Int32(stream.children.count)
+      stream.nodes[Int(index)].childCount = Int32(children.count)
+      stream.nodes[Int(index)].end = marks.convert(event.end_mark)
+      stream.children.append(contentsOf: children)
+      finish(index)
+    default:
+      break
+    }
+    return true
+  }
+
+  private mutating func add(_ node: YAMLNode) -> Int32 {
+    stream.nodes.append(node)
+    return Int32(stream.nodes.count - 1)
+  }
+
+  /// Attaches a completed node to its parent (or makes it the document root) and registers
+  /// its anchor.
+  private mutating func finish(_ index: Int32) {
+    if let anchor = stream.nodes[Int(index)].anchor { anchors[anchor] = index }
+    if open.isEmpty {
+      documentRoot = index
+    } else {
+      open[open.count - 1].children.append(index)
+    }
+  }
+
+  private mutating func recordParserError(_ parser: yaml_parser_t) {
+    let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+    let context = parser.context.map { String(cString: $0) }
+    switch parser.error {
+    case YAML_READER_ERROR:
+      var text = problem
+      if parser.problem_value >= 0 {
+        text += " (#x" + Self.hex(parser.problem_value) + ")"
+      }
+      fail(.reader, text, offset: parser.problem_offset)
+    case YAML_MEMORY_ERROR:
+      fail(.memory, "libyaml ran out of memory", offset: 0)
+    default:
+      let kind: YAMLError.Kind = parser.error == YAML_SCANNER_ERROR ? .scanner : .parser
+      stream.error = YAMLError(
+        kind: kind, problem: problem, mark: marks.convert(parser.problem_mark), context: context,
+        contextMark: context == nil ? nil : marks.convert(parser.context_mark))
+    }
+  }
+
+  private mutating func fail(_ kind: YAMLError.Kind, _ problem: String, offset: Int) {
+    stream.error = YAMLError(
+      kind: kind, problem: problem, mark: marks.mark(atByte: offset), context: nil,
+      contextMark: nil)
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+    pointer.map { String(cString: $0) }
+  }
+
+  private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {
+    switch style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: .literal
+    case YAML_FOLDED_SCALAR_STYLE: .folded
+    default: .plain
+    }
+  }
+
+  private static func hex(_ value: Int32) -> String {
+    let digits = Array("0123456789ABCDEF")
+    var number = UInt32(bitPattern: value)
+    var text = ""
+    repeat {
+      text = String(digits[Int(number & 0xF)]) + text
+      number >>= 4
+    } while number > 0
+    return text.count == 1 ? "0" + text : text
+  }
+}
+
+/// Converts libyaml marks (character indices, BOM skipped) into byte offsets.
+///
+/// Marks arrive almost in order, so a cursor that walks forwards or backwards from the last
+/// answer makes the whole conversion linear in the size of the buffer.
+struct MarkConverter {
+  private let bytes: [UInt8]
+  private let origin: Int
+  private var character = 0
+  private var byte: Int
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+    let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    origin = hasBOM ? 3 : 0
+    byte = origin
+  }
+
+  mutating func convert(_ mark: yaml_mark_t) -> YAMLMark {
+    YAMLMark(offset: offset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
+  }
+
+  private mutating func offset(ofCharacter target: Int) -> Int {
+    let count = bytes.count
+    while character < target && byte < count {
+      byte += 1
+      while byte < count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+      character += 1
+    }
+    while character > target && byte > origin {
+      byte -= 1
+      while byte > origin && bytes[byte] & 0xC0 == 0x80 { byte -= 1 }
+      character -= 1
+    }
+    return byte
+  }
+
+  /// A mark for a byte offset libyaml reported without line and column (reader errors):
+  /// lines and columns are counted here the way libyaml counts them.
+  func mark(atByte offset: Int) -> YAMLMark {
+    let end = max(origin, min(offset, bytes.count))
+    var line = 1
+    var column = 1
+    var index = origin
+    while index < end {
+      let byte = bytes[index]
+      if byte == 0x0A || (byte == 0x0D && !(index + 1 < end && bytes[index + 1] == 0x0A)) {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 && byte != 0x0D {
+        column += 1
+      }
+      index += 1
+    }
+    return YAMLMark(offset: max(0, min(offset, bytes.count)), line: line, column: column)
+  }
+}

@@ -1,0 +1,98 @@
+/// The language a file is linted as, decided by its extension.
+public enum FileLanguage: Sendable {
+  case python
+  case yaml
+
+  public init?(path: String) {
+    if path.hasSuffix(".py") || path.hasSuffix(".pyi") {
+      self = .python
+    } else if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+      self = .yaml
+    } else {
+      return nil
+    }
+  }
+}
+
+/// One file to lint.
+public struct InputFile: Sendable, Hashable {
+  public var path: String
+  public var language: FileLanguage
+}
+
+/// A command-line path that does not exist: a usage error (exit 2), not a finding.
+public struct MissingPathError: Error, Sendable, CustomStringConvertible {
+  public var path: String
+  public var description: String { "\(path): no such file or directory" }
+}
+
+/// Walks the given paths into the list of files to lint.
+public enum Discovery {
+  /// Directories never descended into: tool caches and VCS metadata.
+  static let skippedDirectories: Set<String> = [
+    ".git", ".hg", ".svn", ".build", ".swiftpm", "node_modules", "__pycache__", ".venv", "venv",
+    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs",
+  ]
+
+  /// Files to lint, in a deterministic order, and directories that could not be read.
+  ///
+  /// A file named explicitly is linted whatever its extension says only if it is Python or
+  /// YAML; directories are walked without following symlinks, so a link loop cannot trap the
+  /// walk and nothing outside the tree is read.
+  public static func files(
+    in paths: [String]
+  ) throws(MissingPathError) -> (files: [InputFile], unreadable: [(path: String, reason: String)]) {
+    var files: [InputFile] = []
+    var unreadable: [(String, String)] = []
+    var seen = Set<String>()
+    for path in paths {
+      let kind = FileSystem.kind(of: path, followingSymlinks: true)
+      switch kind {
+      case .missing:
+        if FileSystem.kind(of: path) == .symlink {
+          unreadable.append((path, "dangling symbolic link"))
+          continue
+        }
+        throw MissingPathError(path: path)
+      case .directory:
+        walk(path, into: &files, unreadable: &unreadable, seen: &seen)
+      default:
+        if let language = FileLanguage(path: path), seen.insert(path).inserted {
+          files.append(InputFile(path: path, language: language))
+        }
+      }
+    }
+    return (files, unreadable)
+  }
+
+  private static func walk(
+    _ root: String, into files: inout [InputFile], unreadable: inout [(String, String)],
+    seen: inout Set<String>
+  ) {
+    var pending = [root]
+    while let directory = pending.popLast() {
+      switch FileSystem.entries(of: directory) {
+      case .failure(let error):
+        unreadable.append((directory, error.description))
+      case .success(let names):
+        var subdirectories: [String] = []
+        for name in names {
+          let path = directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+          switch FileSystem.kind(of: path) {
+          case .directory:
+            if !skippedDirectories.contains(name) && !name.hasPrefix(".build") {
+              subdirectories.append(path)
+            }
+          case .regular:
+            if let language = FileLanguage(path: path), seen.insert(path).inserted {
+              files.append(InputFile(path: path, language: language))
+            }
+          default:
+            continue  // symlinks, FIFOs, sockets: never followed or read during a walk
+          }
+        }
+        pending.append(contentsOf: subdirectories.reversed())
+      }
+    }
+  }
+}

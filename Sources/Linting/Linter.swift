@@ -1,0 +1,95 @@
+import Dispatch
+import PythonScanner
+import ResourceModel
+import SourceText
+import YAMLScanner
+
+/// What linting one file produced.
+public struct FileResult: Sendable {
+  public var path: String
+  public var declarations: [Declaration]
+  public var diagnostics: [Diagnostic]
+  /// The text of every line a diagnostic points at, for reporters that show source.
+  public var lines: [Int: String]
+}
+
+/// Scans files and runs the rules over them: files in, diagnostics out.
+public struct Linter: Sendable {
+  public var rules: RuleSet
+
+  public init(rules: RuleSet) { self.rules = rules }
+
+  /// Lints one file already in memory (used for `--stdin-filename`, tests and examples).
+  public func lint(path: String, bytes: [UInt8], language: FileLanguage) -> FileResult {
+    let file = SourceFile(path: path, bytes: bytes)
+    if let problem = TextCheck.problem(in: bytes) {
+      let location = file.location(ofByte: problem.offset)
+      return result(
+        file: file, declarations: [],
+        parseErrors: [ScanProblem("cannot read file: \(problem.message)", at: SourceSpan(at: location))])
+    }
+    let scan: ScanResult
+    switch language {
+    case .python: scan = ScanResult()  // TEMP until scanners land
+    case .yaml: scan = ScanResult()
+    }
+    return result(file: file, declarations: scan.declarations, parseErrors: scan.problems)
+  }
+
+  /// Reads and lints one file from disk. A file that cannot be read is an RL000 finding.
+  public func lint(_ input: InputFile) -> FileResult {
+    switch FileSystem.contents(of: input.path) {
+    case .success(let bytes):
+      return lint(path: input.path, bytes: bytes, language: input.language)
+    case .failure(let error):
+      return unreadable(input.path, reason: error.description)
+    }
+  }
+
+  /// An RL000 finding for a path that could not be opened at all.
+  public func unreadable(_ path: String, reason: String) -> FileResult {
+    let file = SourceFile(path: path, bytes: [])
+    return result(
+      file: file, declarations: [],
+      parseErrors: [
+        ScanProblem("cannot read file: \(reason)", at: SourceSpan(at: SourceLocation(line: 1, column: 1)))
+      ])
+  }
+
+  /// Lints many files in parallel across all cores. Each worker reads, scans and checks one file
+  /// at a time, so memory stays bounded by the largest file, not the tree.
+  public func lint(_ inputs: [InputFile]) -> [FileResult] {
+    let count = inputs.count
+    guard count > 0 else { return [] }
+    let slots = UnsafeMutableBufferPointer<FileResult?>.allocate(capacity: count)
+    slots.initialize(repeating: nil)
+    defer { slots.deallocate() }
+    nonisolated(unsafe) let shared = slots
+    let linter = self
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      // Each slot is written by exactly one iteration and read only after all have finished.
+      shared[index] = linter.lint(inputs[index])
+    }
+    return slots.compactMap { $0 }
+  }
+
+  private func result(file: SourceFile, declarations: [Declaration], parseErrors: [ScanProblem])
+    -> FileResult
+  {
+    var diagnostics = rules.diagnostics(for: declarations, file: file.path)
+    if let severity = rules.parseErrors {
+      for problem in parseErrors {
+        diagnostics.append(
+          Diagnostic(
+            file: file.path, span: problem.span, code: "RL000", name: "parse-error",
+            severity: severity, message: problem.message))
+      }
+    }
+    diagnostics.sort(by: Diagnostic.inReportOrder)
+    var lines: [Int: String] = [:]
+    for diagnostic in diagnostics where lines[diagnostic.span.start.line] == nil {
+      lines[diagnostic.span.start.line] = file.text(ofLine: diagnostic.span.start.line)
+    }
+    return FileResult(path: file.path, declarations: declarations, diagnostics: diagnostics, lines: lines)
+  }
+}

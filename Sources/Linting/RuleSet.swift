@@ -1,0 +1,102 @@
+import ResourceModel
+import Rules
+
+/// Why a rule selection could not be applied.
+public struct SelectionError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+}
+
+/// The rules that run, each with its effective severity. Built from the registry plus the
+/// user's `--select`, `--ignore` and `--severity` choices.
+public struct RuleSet: Sendable {
+  public struct Entry: Sendable {
+    public var rule: any Rule
+    public var description: RuleDescription
+    /// nil keeps the per-finding or default severity of the rule.
+    public var severityOverride: Severity?
+  }
+
+  public private(set) var entries: [Entry]
+  /// Whether RL000 (reported by the engine, not by a rule) is enabled, and at what severity.
+  public private(set) var parseErrors: Severity?
+
+  /// Every registered rule's description, in code order.
+  public static var descriptions: [RuleDescription] { allRules.map { $0.description } }
+
+  /// Finds a rule by code (`RL002`, any case) or name (`bare-integer-memory`).
+  public static func description(named name: String) -> RuleDescription? {
+    descriptions.first { $0.code == name.uppercased() || $0.name == name.lowercased() }
+  }
+
+  /// - Parameters:
+  ///   - select: if non-empty, only these rules run (opt-in rules included); `ALL` selects all.
+  ///   - ignore: rules that never run.
+  ///   - severities: per-rule severity overrides; `nil` as a value turns the rule off.
+  ///   - only: for fixtures, exactly these rules.
+  public init(
+    select: [String] = [], ignore: [String] = [], severities: [String: Severity?] = [:]
+  ) throws(SelectionError) {
+    func resolve(_ names: [String]) throws(SelectionError) -> Set<String> {
+      var codes = Set<String>()
+      for name in names {
+        if name.uppercased() == "ALL" {
+          codes.formUnion(RuleSet.descriptions.map(\.code))
+        } else if let found = RuleSet.description(named: name) {
+          codes.insert(found.code)
+        } else {
+          throw SelectionError(description: "unknown rule '\(name)' (see `resourcelint rules`)")
+        }
+      }
+      return codes
+    }
+    let selected = try resolve(select)
+    let ignored = try resolve(ignore)
+    var overrides: [String: Severity?] = [:]
+    for (name, severity) in severities {
+      guard let found = RuleSet.description(named: name) else {
+        throw SelectionError(description: "unknown rule '\(name)' (see `resourcelint rules`)")
+      }
+      overrides[found.code] = severity
+    }
+
+    entries = []
+    parseErrors = nil
+    for ruleType in allRules {
+      let description = ruleType.description
+      let code = description.code
+      var enabled = selected.isEmpty ? !description.isOptIn : selected.contains(code)
+      if ignored.contains(code) { enabled = false }
+      var severity: Severity? = nil
+      if let override = overrides[code] {
+        if let level = override { severity = level } else { enabled = false }
+      }
+      guard enabled else { continue }
+      if code == "RL000" {
+        parseErrors = severity ?? description.defaultSeverity
+      } else {
+        entries.append(Entry(rule: ruleType.init(), description: description, severityOverride: severity))
+      }
+    }
+  }
+
+  /// Runs every rule over every declaration of one file.
+  public func diagnostics(for declarations: [Declaration], file: String) -> [Diagnostic] {
+    let context = RuleContext(fileDeclarations: declarations)
+    var seen = Set<Diagnostic>()
+    var result: [Diagnostic] = []
+    for declaration in declarations {
+      for entry in entries {
+        for violation in entry.rule.check(declaration, context: context) {
+          let diagnostic = Diagnostic(
+            file: file, span: violation.span, code: entry.description.code,
+            name: entry.description.name,
+            severity: entry.severityOverride ?? violation.severity ?? entry.description.defaultSeverity,
+            message: violation.message)
+          // A constant used by several tasks is one mistake, reported once.
+          if seen.insert(diagnostic).inserted { result.append(diagnostic) }
+        }
+      }
+    }
+    return result
+  }
+}

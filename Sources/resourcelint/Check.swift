@@ -1,0 +1,131 @@
+import ArgumentParser
+import Linting
+import Reporting
+import ResourceModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Options shared by `check` and `dump`: what to read.
+struct InputOptions: ParsableArguments {
+  @Argument(help: "Files or directories to lint (default: the current directory).")
+  var paths: [String] = []
+
+  @Option(help: ArgumentHelp("Read the file from standard input and report it under NAME.", valueName: "NAME"))
+  var stdinFilename: String?
+
+  /// Lints the inputs with `linter`; exits 2 on a missing path.
+  func run(with linter: Linter) throws -> (results: [FileResult], filesChecked: Int) {
+    if let name = stdinFilename {
+      guard let language = FileLanguage(path: name) else {
+        throw UsageError(description: "--stdin-filename must end in .py, .yaml or .yml: \(name)")
+      }
+      var bytes: [UInt8] = []
+      var buffer = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { break }
+        bytes.append(contentsOf: buffer[0..<count])
+      }
+      return ([linter.lint(path: name, bytes: bytes, language: language)], 1)
+    }
+    let discovered: (files: [InputFile], unreadable: [(path: String, reason: String)])
+    do {
+      discovered = try Discovery.files(in: paths.isEmpty ? ["."] : paths)
+    } catch {
+      throw UsageError(description: "\(error.description)")
+    }
+    var results = linter.lint(discovered.files)
+    for (path, reason) in discovered.unreadable { results.append(linter.unreadable(path, reason: reason)) }
+    results.sort { $0.path < $1.path }
+    return (results, discovered.files.count + discovered.unreadable.count)
+  }
+}
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Lint files and directories (the default command).",
+    discussion: """
+      Exit status: 0 when there are no error-level findings, 1 when there are (or warnings \
+      with --strict), 2 for usage errors.
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: "Output format: text, concise or json.")
+  var format: CheckFormat = .text
+
+  @Option(parsing: .singleValue, help: ArgumentHelp("Only run these rules (codes or names, comma-separated; ALL for every rule).", valueName: "RULES"))
+  var select: [String] = []
+
+  @Option(parsing: .singleValue, help: ArgumentHelp("Never run these rules.", valueName: "RULES"))
+  var ignore: [String] = []
+
+  @Option(parsing: .singleValue, help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info|off.", valueName: "RULE=LEVEL"))
+  var severity: [String] = []
+
+  @Flag(help: "Exit with 0 even when there are error-level findings.")
+  var exitZero = false
+
+  @Flag(help: "Warnings fail the run too.")
+  var strict = false
+
+  @Flag(help: "Print nothing but findings (no summary).")
+  var quiet = false
+
+  @Flag(help: "Print how often each rule fired instead of the findings.")
+  var statistics = false
+
+  @Flag(help: "Never use colours (NO_COLOR is honoured too).")
+  var noColor = false
+
+  func run() throws {
+    let rules = try makeRuleSet(select: select, ignore: ignore, severity: severity)
+    let (results, filesChecked) = try input.run(with: Linter(rules: rules))
+    let diagnostics = results.flatMap(\.diagnostics)
+    let style = TextReporter.Style(color: useColor(disabled: noColor))
+
+    if statistics {
+      print(StatisticsReporter.render(diagnostics), terminator: "")
+    } else {
+      switch format {
+      case .concise: print(ConciseReporter.render(diagnostics), terminator: "")
+      case .json: print(JSONReporter.render(diagnostics), terminator: "")
+      case .text:
+        print(TextReporter.render(results, style: style), terminator: "")
+        if !quiet {
+          print(TextReporter.summary(RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style), terminator: "")
+        }
+      }
+    }
+    let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    if failing && !exitZero { throw ExitCode(1) }
+  }
+}
+
+/// Builds the rule set from command-line choices; unknown rules are usage errors.
+func makeRuleSet(select: [String], ignore: [String], severity: [String]) throws -> RuleSet {
+  var severities: [String: Severity?] = [:]
+  for item in splitList(severity) {
+    let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else {
+      throw UsageError(description: "--severity expects RULE=LEVEL, got '\(item)'")
+    }
+    if parts[1] == "off" {
+      severities[parts[0]] = .some(nil)
+    } else if let level = Severity(rawValue: parts[1]) {
+      severities[parts[0]] = .some(level)
+    } else {
+      throw UsageError(description: "unknown severity '\(parts[1])' (error, warning, info or off)")
+    }
+  }
+  do {
+    return try RuleSet(select: splitList(select), ignore: splitList(ignore), severities: severities)
+  } catch {
+    throw UsageError(description: "\(error.description)")
+  }
+}
