@@ -21,7 +21,7 @@ struct BareIntegerMemoryRule: Rule {
         """
         from flytekit import Resources, task
 
-        @task(requests=Resources(mem="1024"))  # expect: 30 [RL002] "1024 bytes (1 KiB)"
+        @task(requests=Resources(mem="1024"))  # expect: 30 [RL002] "1,024 bytes (1 KiB)"
         def train() -> None: ...
         """, language: .python),
       Example(

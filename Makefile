@@ -1,0 +1,39 @@
+# resourcelint — the two commands a newcomer needs: `make lint` and `make test`.
+SWIFT ?= swift
+PATHS ?= Fixtures/examples
+BIN := .build/debug/resourcelint
+
+.PHONY: lint test build deps readme-rules dumps clean
+
+# Install the C libraries' headers when they are missing (Debian; needs root or sudo).
+deps:
+	@if [ ! -f /usr/include/yaml.h ] || [ ! -f /usr/include/pcre2.h ] || ! command -v pkg-config >/dev/null; then \
+	  echo "Installing libyaml-dev libpcre2-dev pkg-config..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev libpcre2-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build --product resourcelint
+
+# Lint the bundled example project (or PATHS=dir). Findings are the point of the demo,
+# so a non-zero lint result does not fail the target; usage errors (exit 2) still do.
+lint: build
+	@$(BIN) check $(PATHS); status=$$?; if [ $$status -ge 2 ]; then exit $$status; fi
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Regenerate the README's rules table from the rule files.
+readme-rules: build
+	@$(BIN) rules --format markdown > .rules.md
+	@awk 'BEGIN{skip=0} /<!-- rules:start -->/{print; while((getline line < ".rules.md")>0) print line; skip=1; next} /<!-- rules:end -->/{skip=0} !skip{print}' README.md > README.md.new && mv README.md.new README.md && rm -f .rules.md
+
+# Regenerate the scanner fixtures' expected dumps (review the diff before committing).
+dumps: build
+	@for f in $$(find Fixtures/scanner -name '*.py' -o -name '*.yaml' -o -name '*.yml' | sort); do \
+	  $(BIN) dump --format json $$f > $$f.dump.json 2>/dev/null || true; done
+
+clean:
+	rm -rf .build

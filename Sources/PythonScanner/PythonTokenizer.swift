@@ -1,0 +1,623 @@
+/// The kinds of token the scanner needs. Comments and blank lines produce no token; INDENT and
+/// DEDENT are replaced by the indentation recorded for each logical line.
+enum TokenKind: UInt8 {
+  case name
+  case number
+  /// A string literal of any prefix and quote style, f-strings included.
+  case string
+  case op
+  /// The end of a logical line (emitted only outside brackets).
+  case newline
+  case endMarker
+}
+
+/// One token: a byte range of the source plus a few precomputed facts.
+struct Token {
+  var kind: TokenKind
+  /// For names: the keyword code (`Keyword`), 0 for identifiers. For strings: `StringFlags`.
+  var flags: UInt8
+  /// For operators: up to three bytes packed little-endian (see `Op`).
+  var op: UInt32
+  var start: Int
+  var end: Int
+}
+
+/// Bits of `Token.flags` for string tokens.
+enum StringFlags {
+  /// An f-string (or t-string) with at least one `{…}` replacement field.
+  static let hasPlaceholders: UInt8 = 1
+  static let unterminated: UInt8 = 2
+}
+
+/// Operators as packed bytes, so that a comparison is one integer compare.
+enum Op {
+  static func pack(_ text: StaticString) -> UInt32 {
+    var value: UInt32 = 0
+    var shift: UInt32 = 0
+    text.withUTF8Buffer { buffer in
+      for byte in buffer {
+        value |= UInt32(byte) << shift
+        shift += 8
+      }
+    }
+    return value
+  }
+
+  static let lparen = pack("(")
+  static let rparen = pack(")")
+  static let lbracket = pack("[")
+  static let rbracket = pack("]")
+  static let lbrace = pack("{")
+  static let rbrace = pack("}")
+  static let comma = pack(",")
+  static let colon = pack(":")
+  static let dot = pack(".")
+  static let semicolon = pack(";")
+  static let at = pack("@")
+  static let assign = pack("=")
+  static let plus = pack("+")
+  static let minus = pack("-")
+  static let tilde = pack("~")
+  static let star = pack("*")
+  static let doubleStar = pack("**")
+  static let walrus = pack(":=")
+  static let arrow = pack("->")
+  static let ellipsis = pack("...")
+
+  /// Operators that combine two operands (the scanner treats every such result as dynamic).
+  static let binary: Set<UInt32> = [
+    pack("+"), pack("-"), pack("*"), pack("/"), pack("//"), pack("%"), pack("**"), pack("@"),
+    pack("<<"), pack(">>"), pack("&"), pack("|"), pack("^"), pack("<"), pack(">"), pack("<="),
+    pack(">="), pack("=="), pack("!="), pack(":="),
+  ]
+
+  /// Augmented assignment operators (`+=`, `//=`, …): they rebind their target.
+  static let augmented: Set<UInt32> = [
+    pack("+="), pack("-="), pack("*="), pack("/="), pack("//="), pack("%="), pack("**="),
+    pack("@="), pack("<<="), pack(">>="), pack("&="), pack("|="), pack("^="),
+  ]
+
+  fileprivate static let threeByte: Set<UInt32> = [
+    pack("**="), pack("//="), pack(">>="), pack("<<="), pack("..."),
+  ]
+  fileprivate static let twoByte: Set<UInt32> = [
+    pack("**"), pack("//"), pack(">>"), pack("<<"), pack("<="), pack(">="), pack("=="),
+    pack("!="), pack("->"), pack(":="), pack("+="), pack("-="), pack("*="), pack("/="),
+    pack("%="), pack("&="), pack("|="), pack("^="), pack("@="),
+  ]
+}
+
+/// Python's hard keywords, as codes stored in `Token.flags` of name tokens.
+enum Keyword {
+  static let falseValue: UInt8 = 1
+  static let noneValue: UInt8 = 2
+  static let trueValue: UInt8 = 3
+  static let and: UInt8 = 4
+  static let `as`: UInt8 = 5
+  static let assert: UInt8 = 6
+  static let async: UInt8 = 7
+  static let await: UInt8 = 8
+  static let `break`: UInt8 = 9
+  static let `class`: UInt8 = 10
+  static let `continue`: UInt8 = 11
+  static let def: UInt8 = 12
+  static let del: UInt8 = 13
+  static let elif: UInt8 = 14
+  static let `else`: UInt8 = 15
+  static let except: UInt8 = 16
+  static let finally: UInt8 = 17
+  static let `for`: UInt8 = 18
+  static let from: UInt8 = 19
+  static let global: UInt8 = 20
+  static let `if`: UInt8 = 21
+  static let `import`: UInt8 = 22
+  static let `in`: UInt8 = 23
+  static let `is`: UInt8 = 24
+  static let lambda: UInt8 = 25
+  static let nonlocal: UInt8 = 26
+  static let not: UInt8 = 27
+  static let or: UInt8 = 28
+  static let pass: UInt8 = 29
+  static let raise: UInt8 = 30
+  static let `return`: UInt8 = 31
+  static let `try`: UInt8 = 32
+  static let `while`: UInt8 = 33
+  static let with: UInt8 = 34
+  static let yield: UInt8 = 35
+
+  private static let table: [(word: [UInt8], code: UInt8)] = [
+    ("False", falseValue), ("None", noneValue), ("True", trueValue), ("and", and), ("as", `as`),
+    ("assert", assert), ("async", async), ("await", await), ("break", `break`),
+    ("class", `class`), ("continue", `continue`), ("def", def), ("del", del), ("elif", elif),
+    ("else", `else`), ("except", except), ("finally", finally), ("for", `for`), ("from", from),
+    ("global", global), ("if", `if`), ("import", `import`), ("in", `in`), ("is", `is`),
+    ("lambda", lambda), ("nonlocal", nonlocal), ("not", not), ("or", or), ("pass", pass),
+    ("raise", raise), ("return", `return`), ("try", `try`), ("while", `while`), ("with", with),
+    ("yield", yield),
+  ].map { (Array($0.0.utf8), $0.1) }
+
+  /// The keyword code of `bytes[start..<end]`, or 0 for an ordinary identifier.
+  static func code(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
+    let length = end - start
+    guard length >= 2 && length <= 8 else { return 0 }
+    for entry in table where entry.word.count == length && entry.word[0] == bytes[start] {
+      var same = true
+      for offset in 1..<length where entry.word[offset] != bytes[start + offset] {
+        same = false
+        break
+      }
+      if same { return entry.code }
+    }
+    return 0
+  }
+}
+
+/// A logical line: its tokens (up to and including the NEWLINE) and its indentation in bytes.
+struct LogicalLine {
+  var firstToken: Int
+  /// Index of the NEWLINE (or ENDMARKER) that ends the line.
+  var endToken: Int
+  var indent: Int
+}
+
+/// A problem found while tokenizing: a byte range and a message.
+struct TokenizerProblem {
+  var message: String
+  var start: Int
+  var end: Int
+}
+
+/// The token stream of one file with bracket partners and logical lines.
+struct TokenStream {
+  var tokens: [Token] = []
+  /// For each token: the index of its matching bracket, or -1 (not a bracket, or unmatched).
+  var partner: [Int] = []
+  var lines: [LogicalLine] = []
+  var problems: [TokenizerProblem] = []
+}
+
+/// An exact tokenizer for Python source over bytes.
+///
+/// It follows Python 3.12's lexical rules where they matter for finding declarations: string
+/// literals of every prefix and quote style (PEP 701 f-strings with nested quotes and
+/// replacement fields), comments, explicit and implicit line joining, numbers and operators.
+/// It never fails: problems are recorded and scanning continues.
+enum PythonTokenizer {
+  /// f-strings nested deeper than this are reported instead of being followed further.
+  static let maxFStringNesting = 100
+  /// At most this many problems are recorded per file; later ones add nothing useful.
+  static let maxProblems = 20
+
+  static func tokenize(_ bytes: [UInt8]) -> TokenStream {
+    bytes.withUnsafeBufferPointer { tokenize($0) }
+  }
+
+  static func tokenize(_ buffer: UnsafeBufferPointer<UInt8>) -> TokenStream {
+    var state = TokenizerState(buffer)
+    state.run()
+    return state.stream
+  }
+}
+
+private struct TokenizerState {
+  let b: UnsafeBufferPointer<UInt8>
+  let n: Int
+  var stream = TokenStream()
+  var openBrackets: [Int] = []
+  var lineHasTokens = false
+  var physicalLineStart = 0
+
+  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    b = buffer
+    n = buffer.count
+  }
+
+  mutating func problem(_ message: String, _ start: Int, _ end: Int) {
+    guard stream.problems.count < PythonTokenizer.maxProblems else { return }
+    stream.problems.append(TokenizerProblem(message: message, start: start, end: max(end, start)))
+  }
+
+  mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, flags: UInt8 = 0, op: UInt32 = 0) {
+    if !lineHasTokens && kind != .newline && kind != .endMarker {
+      lineHasTokens = true
+      stream.lines.append(
+        LogicalLine(firstToken: stream.tokens.count, endToken: -1, indent: start - physicalLineStart))
+    }
+    stream.tokens.append(Token(kind: kind, flags: flags, op: op, start: start, end: end))
+    stream.partner.append(-1)
+  }
+
+  mutating func endLogicalLine(at offset: Int, kind: TokenKind = .newline) {
+    if lineHasTokens {
+      emit(kind, offset, offset)
+      if !stream.lines.isEmpty { stream.lines[stream.lines.count - 1].endToken = stream.tokens.count - 1 }
+      lineHasTokens = false
+    } else if kind == .endMarker {
+      emit(.endMarker, offset, offset)
+    }
+  }
+
+  static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
+      || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  mutating func run() {
+    var i = 0
+    if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+    physicalLineStart = i
+    while i < n {
+      let c = b[i]
+      switch c {
+      case 0x20, 0x09, 0x0C:
+        i += 1
+      case 0x0A, 0x0D:
+        if openBrackets.isEmpty { endLogicalLine(at: i) }
+        if c == 0x0D && i + 1 < n && b[i + 1] == 0x0A { i += 1 }
+        i += 1
+        physicalLineStart = i
+      case 0x23:  // '#': a comment runs to the end of the physical line
+        while i < n && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+      case 0x5C:  // '\': explicit line joining
+        if i + 1 < n && (b[i + 1] == 0x0A || b[i + 1] == 0x0D) {
+          i += (b[i + 1] == 0x0D && i + 2 < n && b[i + 2] == 0x0A) ? 3 : 2
+        } else {
+          emit(.op, i, i + 1, op: UInt32(c))
+          i += 1
+        }
+      case 0x22, 0x27:
+        i = scanString(from: i, quoteAt: i)
+      case 0x30...0x39:
+        i = scanNumber(from: i)
+      case 0x2E where i + 1 < n && TokenizerState.isDigit(b[i + 1]):
+        i = scanNumber(from: i)
+      default:
+        if TokenizerState.isIdentifierByte(c) {
+          var j = i + 1
+          while j < n && TokenizerState.isIdentifierByte(b[j]) { j += 1 }
+          if j < n && (b[j] == 0x22 || b[j] == 0x27) && j - i <= 2 && isStringPrefix(i, j) {
+            i = scanString(from: i, quoteAt: j)
+          } else {
+            emit(.name, i, j, flags: Keyword.code(b, i, j))
+            i = j
+          }
+        } else {
+          i = scanOperator(at: i)
+        }
+      }
+    }
+    if let open = openBrackets.last {
+      let token = stream.tokens[open]
+      let text = String(decoding: [b[token.start]], as: UTF8.self)
+      problem("'\(text)' was never closed", token.start, token.end)
+    }
+    openBrackets.removeAll()
+    endLogicalLine(at: n)
+    if stream.tokens.last?.kind != .endMarker { emit(.endMarker, n, n) }
+  }
+
+  /// r, u, b, f, t and their two-letter combinations (case-insensitive), as Python accepts them.
+  func isStringPrefix(_ start: Int, _ end: Int) -> Bool {
+    var hasR = false
+    var other: UInt8 = 0
+    for index in start..<end {
+      let lower = b[index] | 0x20
+      switch lower {
+      case 0x72:  // r
+        if hasR { return false }
+        hasR = true
+      case 0x75, 0x62, 0x66, 0x74:  // u b f t
+        if other != 0 { return false }
+        other = lower
+      default:
+        return false
+      }
+    }
+    if other == 0x75 && hasR { return false }  // "ur" is not valid in Python 3
+    return true
+  }
+
+  func prefixFlags(_ start: Int, _ quote: Int) -> (raw: Bool, formatted: Bool) {
+    var raw = false
+    var formatted = false
+    for index in start..<quote {
+      let lower = b[index] | 0x20
+      if lower == 0x72 { raw = true }
+      if lower == 0x66 || lower == 0x74 { formatted = true }
+    }
+    return (raw, formatted)
+  }
+
+  /// Scans one string literal whose prefix starts at `start` and first quote is at `quoteAt`.
+  /// Returns the offset just after it.
+  mutating func scanString(from start: Int, quoteAt: Int) -> Int {
+    let (raw, formatted) = prefixFlags(start, quoteAt)
+    if formatted {
+      return scanFormattedString(from: start, quoteAt: quoteAt, raw: raw)
+    }
+    let result = PlainStringScan.scan(b, quoteAt: quoteAt)
+    var flags: UInt8 = 0
+    if !result.terminated {
+      flags |= StringFlags.unterminated
+      reportUnterminated(start: start, quoteAt: quoteAt, triple: result.triple)
+    }
+    emit(.string, start, result.end, flags: flags)
+    return result.end
+  }
+
+  mutating func reportUnterminated(start: Int, quoteAt: Int, triple: Bool) {
+    let message =
+      triple ? "unterminated triple-quoted string literal" : "unterminated string literal"
+    problem(message, start, quoteAt + (triple ? 3 : 1))
+  }
+
+  private enum Frame {
+    case literal(quote: UInt8, triple: Bool, raw: Bool)
+    /// Inside `{…}`: the bracket depth within the replacement field.
+    case expression(depth: Int)
+    /// After `:` in a replacement field: literal text in which `{…}` nests again.
+    case formatSpec
+  }
+
+  /// Scans an f-string (PEP 701): replacement fields may hold any expression, including strings
+  /// with the same quotes and nested f-strings. Iterative, with an explicit frame stack.
+  mutating func scanFormattedString(from start: Int, quoteAt: Int, raw: Bool) -> Int {
+    let outerTriple = quoteAt + 2 < n && b[quoteAt + 1] == b[quoteAt] && b[quoteAt + 2] == b[quoteAt]
+    var frames: [Frame] = [.literal(quote: b[quoteAt], triple: outerTriple, raw: raw)]
+    var j = quoteAt + (outerTriple ? 3 : 1)
+    var placeholders = false
+    var failed = false
+
+    func isClosing(_ j: Int, _ quote: UInt8, _ triple: Bool) -> Bool {
+      guard b[j] == quote else { return false }
+      return !triple || (j + 2 < n && b[j + 1] == quote && b[j + 2] == quote)
+    }
+
+    while j < n && !frames.isEmpty && !failed {
+      let c = b[j]
+      guard let frame = frames.last else { break }
+      switch frame {
+      case .literal(let quote, let triple, _):
+        if c == 0x5C {
+          // `\{` is a backslash followed by a replacement field, not an escaped brace.
+          if j + 1 < n && (b[j + 1] == 0x7B || b[j + 1] == 0x7D) {
+            j += 1
+          } else {
+            j += (j + 2 < n && b[j + 1] == 0x0D && b[j + 2] == 0x0A) ? 3 : 2
+          }
+        } else if c == 0x7B {
+          if j + 1 < n && b[j + 1] == 0x7B {
+            j += 2
+          } else {
+            placeholders = true
+            frames.append(.expression(depth: 0))
+            j += 1
+          }
+        } else if c == 0x7D && j + 1 < n && b[j + 1] == 0x7D {
+          j += 2
+        } else if isClosing(j, quote, triple) {
+          frames.removeLast()
+          j += triple ? 3 : 1
+        } else if !triple && (c == 0x0A || c == 0x0D) {
+          failed = true
+        } else {
+          j += 1
+        }
+      case .formatSpec:
+        if c == 0x5C {
+          j += 2
+        } else if c == 0x7B {
+          frames.append(.expression(depth: 0))
+          j += 1
+        } else if c == 0x7D {
+          frames.removeLast()  // the spec
+          if case .expression = frames.last { frames.removeLast() }
+          j += 1
+        } else if let (quote, triple) = enclosingLiteral(frames), isClosing(j, quote, triple) {
+          failed = true  // the string ends inside a replacement field
+        } else if c == 0x0A || c == 0x0D, let (_, triple) = enclosingLiteral(frames), !triple {
+          failed = true
+        } else {
+          j += 1
+        }
+      case .expression(let depth):
+        switch c {
+        case 0x28, 0x5B, 0x7B:
+          frames[frames.count - 1] = .expression(depth: depth + 1)
+          j += 1
+        case 0x29, 0x5D:
+          frames[frames.count - 1] = .expression(depth: max(0, depth - 1))
+          j += 1
+        case 0x7D:
+          if depth == 0 {
+            frames.removeLast()
+          } else {
+            frames[frames.count - 1] = .expression(depth: depth - 1)
+          }
+          j += 1
+        case 0x3A where depth == 0:
+          frames[frames.count - 1] = .formatSpec
+          j += 1
+        case 0x22, 0x27:
+          var prefixStart = j
+          while prefixStart > quoteAt && j - prefixStart < 3
+            && TokenizerState.isIdentifierByte(b[prefixStart - 1])
+          {
+            prefixStart -= 1
+          }
+          if j - prefixStart > 2 || !isStringPrefix(prefixStart, j) { prefixStart = j }
+          let (nestedRaw, nestedFormatted) = prefixFlags(prefixStart, j)
+          if nestedFormatted {
+            if frames.count >= PythonTokenizer.maxFStringNesting {
+              problem("f-string nesting is too deep", j, j + 1)
+              failed = true
+            } else {
+              let triple = j + 2 < n && b[j + 1] == c && b[j + 2] == c
+              frames.append(.literal(quote: c, triple: triple, raw: nestedRaw))
+              j += triple ? 3 : 1
+            }
+          } else {
+            let nested = PlainStringScan.scan(b, quoteAt: j)
+            if !nested.terminated {
+              failed = true
+            } else {
+              j = nested.end
+            }
+          }
+        case 0x23:
+          // A comment inside a replacement field runs to the end of the line.
+          while j < n && b[j] != 0x0A && b[j] != 0x0D { j += 1 }
+        default:
+          j += 1
+        }
+      }
+    }
+    var flags: UInt8 = placeholders ? StringFlags.hasPlaceholders : 0
+    if failed || !frames.isEmpty {
+      flags |= StringFlags.unterminated
+      reportUnterminated(start: start, quoteAt: quoteAt, triple: outerTriple)
+      if !outerTriple {
+        // Resume at the end of the physical line, as Python's own error recovery would.
+        var k = quoteAt + 1
+        while k < n && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+        j = max(j, k)
+      } else {
+        j = n
+      }
+      j = min(j, n)
+    }
+    emit(.string, start, j, flags: flags)
+    return j
+  }
+
+  private func enclosingLiteral(_ frames: [Frame]) -> (UInt8, Bool)? {
+    for frame in frames.reversed() {
+      if case .literal(let quote, let triple, _) = frame { return (quote, triple) }
+    }
+    return nil
+  }
+
+  mutating func scanNumber(from start: Int) -> Int {
+    var j = start
+    func digits(_ accept: (UInt8) -> Bool) {
+      while j < n && (accept(b[j]) || b[j] == 0x5F) { j += 1 }
+    }
+    if b[j] == 0x30 && j + 1 < n && "xXoObB".utf8.contains(b[j + 1]) {
+      j += 2
+      digits { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+    } else {
+      digits(TokenizerState.isDigit)
+      if j < n && b[j] == 0x2E {
+        j += 1
+        digits(TokenizerState.isDigit)
+      }
+      if j < n && (b[j] | 0x20) == 0x65 {
+        var k = j + 1
+        if k < n && (b[k] == 0x2B || b[k] == 0x2D) { k += 1 }
+        if k < n && TokenizerState.isDigit(b[k]) {
+          j = k
+          digits(TokenizerState.isDigit)
+        }
+      }
+      if j < n && (b[j] | 0x20) == 0x6A { j += 1 }
+    }
+    emit(.number, start, j)
+    return j
+  }
+
+  mutating func scanOperator(at i: Int) -> Int {
+    var length = 1
+    if i + 2 < n {
+      let three = UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16
+      if Op.threeByte.contains(three) { length = 3 }
+    }
+    if length == 1 && i + 1 < n {
+      let two = UInt32(b[i]) | UInt32(b[i + 1]) << 8
+      if Op.twoByte.contains(two) { length = 2 }
+    }
+    var packed: UInt32 = 0
+    for offset in 0..<length { packed |= UInt32(b[i + offset]) << (8 * UInt32(offset)) }
+    if b[i] >= 0x80 {
+      // Never reached for valid UTF-8 (identifier bytes), kept for robustness.
+      length = 1
+    }
+    emit(.op, i, i + length, op: packed)
+    let index = stream.tokens.count - 1
+    switch b[i] {
+    case 0x28, 0x5B, 0x7B where length == 1:
+      openBrackets.append(index)
+    case 0x29, 0x5D, 0x7D where length == 1:
+      closeBracket(index, byte: b[i])
+    default:
+      break
+    }
+    return i + length
+  }
+
+  mutating func closeBracket(_ index: Int, byte: UInt8) {
+    let opener: UInt8 = byte == 0x29 ? 0x28 : (byte == 0x5D ? 0x5B : 0x7B)
+    let token = stream.tokens[index]
+    guard let top = openBrackets.last else {
+      problem("unmatched '\(String(decoding: [byte], as: UTF8.self))'", token.start, token.end)
+      return
+    }
+    if b[stream.tokens[top].start] == opener {
+      openBrackets.removeLast()
+      stream.partner[top] = index
+      stream.partner[index] = top
+      return
+    }
+    let openText = String(decoding: [b[stream.tokens[top].start]], as: UTF8.self)
+    let closeText = String(decoding: [byte], as: UTF8.self)
+    problem(
+      "closing parenthesis '\(closeText)' does not match opening parenthesis '\(openText)'",
+      token.start, token.end)
+    // Recover like a reader would: close the nearest matching opener, if any is open.
+    if let position = openBrackets.lastIndex(where: { b[stream.tokens[$0].start] == opener }) {
+      let matched = openBrackets[position]
+      openBrackets.removeSubrange(position...)
+      stream.partner[matched] = index
+      stream.partner[index] = matched
+    }
+  }
+}
+
+/// Scanning of a non-formatted string literal from its opening quote.
+enum PlainStringScan {
+  static func scan(_ b: UnsafeBufferPointer<UInt8>, quoteAt: Int) -> (
+    end: Int, terminated: Bool, triple: Bool
+  ) {
+    let n = b.count
+    let quote = b[quoteAt]
+    let triple = quoteAt + 2 < n && b[quoteAt + 1] == quote && b[quoteAt + 2] == quote
+    var j = quoteAt + (triple ? 3 : 1)
+    if triple {
+      while j < n {
+        let c = b[j]
+        if c == 0x5C {
+          j += 2
+        } else if c == quote && j + 2 < n && b[j + 1] == quote && b[j + 2] == quote {
+          return (j + 3, true, true)
+        } else {
+          j += 1
+        }
+      }
+      return (n, false, true)
+    }
+    while j < n {
+      let c = b[j]
+      if c == 0x5C {
+        j += (j + 2 < n && b[j + 1] == 0x0D && b[j + 2] == 0x0A) ? 3 : 2
+      } else if c == quote {
+        return (j + 1, true, false)
+      } else if c == 0x0A || c == 0x0D {
+        return (j, false, false)
+      } else {
+        j += 1
+      }
+    }
+    return (min(j, n), false, false)
+  }
+}

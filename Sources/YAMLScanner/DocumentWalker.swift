@@ -1,0 +1,559 @@
+import LibYAML
+import ResourceModel
+import SourceText
+
+/// Walks the documents of one parsed buffer and collects declarations.
+///
+/// The walk is iterative (an explicit stack of frames) and never follows an alias into a
+/// collection, so it visits each written node once: an alias bomb costs what its text costs.
+/// Aliases and merge keys are resolved only when reading the values of a declaration, which
+/// is bounded by the fixed shape of `resources` blocks.
+struct DocumentWalker {
+  let stream: YAMLStream
+  let bytes: [UInt8]
+  let locator: Locator
+  let embedding: Int
+  private(set) var declarations: [Declaration] = []
+  private(set) var problems: [ScanProblem] = []
+
+  /// How a node was reached from its parent.
+  enum Component {
+    case root
+    case key(String)
+    case index(Int)
+  }
+
+  /// One visited collection: how it was reached, and in which Kubernetes object it lies.
+  struct Frame {
+    let node: YAMLNodeID
+    let parent: Int
+    let component: Component
+    /// The `kind` of the nearest enclosing Kubernetes object, if any.
+    let objectKind: String?
+  }
+
+  private var frames: [Frame] = []
+
+  /// Keys whose value, a sequence of mappings, lists containers.
+  static let containerListKinds: [String: DeclarationKind] = [
+    "containers": .k8sContainer,
+    "ephemeralContainers": .k8sContainer,
+    "initContainers": .k8sInitContainer,
+    "extraContainers": .k8sContainer,
+    "sidecars": .k8sContainer,
+    "sidecarContainers": .k8sContainer,
+    "additionalContainers": .k8sContainer,
+    "extraInitContainers": .k8sInitContainer,
+  ]
+
+  init(stream: YAMLStream, bytes: [UInt8], locator: Locator, embedding: Int) {
+    self.stream = stream
+    self.bytes = bytes
+    self.locator = locator
+    self.embedding = embedding
+  }
+
+  // MARK: - Documents
+
+  mutating func scanDocument(root: YAMLNodeID) {
+    let node = stream[root]
+    if node.kind == .mapping {
+      if isCIWorkflow(root) || isCompose(root) { return }
+      if scanAttributeFile(root) { return }
+    }
+    frames = []
+    walk(from: root)
+  }
+
+  /// GitHub Actions (`on` + `jobs`) and GitLab CI (`stages`) files.
+  private func isCIWorkflow(_ root: YAMLNodeID) -> Bool {
+    if has("jobs", root) && (has("on", root) || has("true", root)) { return true }
+    if let stages = stream.value(forKey: "stages", in: root), stream[stages].kind == .sequence {
+      return true
+    }
+    return false
+  }
+
+  /// docker-compose files: `services` whose entries look like compose services. Their
+  /// `deploy.resources` (`limits: {cpus, memory}`, `reservations`) are not Kubernetes resources.
+  private func isCompose(_ root: YAMLNodeID) -> Bool {
+    guard let services = stream.value(forKey: "services", in: root) else { return false }
+    let resolvedServices = stream.resolved(services)
+    guard stream[resolvedServices].kind == .mapping else { return false }
+    if has("version", root) && !has("apiVersion", root) { return true }
+    let composeKeys = ["build", "deploy", "depends_on", "restart", "healthcheck"]
+    for pair in stream.pairs(of: resolvedServices) {
+      let service = stream.resolved(pair.value)
+      if composeKeys.contains(where: { has($0, service) }) { return true }
+    }
+    return false
+  }
+
+  /// A flytectl task-resource-attribute file: `project`, `domain` and `defaults`/`limits` at
+  /// the top level.
+  private mutating func scanAttributeFile(_ root: YAMLNodeID) -> Bool {
+    guard let project = scalar("project", root), let domain = scalar("domain", root),
+      has("defaults", root) || has("limits", root)
+    else { return false }
+    var name = project + "/" + domain
+    if let workflow = scalar("workflow", root) { name += "/" + workflow }
+    let first = stream.pairs(of: root).first.map { stream[$0.key].start } ?? stream[root].start
+    declarations.append(
+      declaration(
+        kind: .flyteAttributes, name: name, location: locator.location(first),
+        requests: mapEntries(stream.value(forKey: "defaults", in: root), ResourceKey.init(flyteAttributeKey:)),
+        limits: mapEntries(stream.value(forKey: "limits", in: root), ResourceKey.init(flyteAttributeKey:)),
+        path: nil))
+    return true
+  }
+
+  // MARK: - Walk
+
+  private mutating func walk(from root: YAMLNodeID) {
+    frames.append(Frame(node: root, parent: -1, component: .root, objectKind: nil))
+    var stack = [0]
+    while let index = stack.popLast() {
+      let frame = frames[index]
+      let node = stream[frame.node]
+      var pushed: [Int] = []
+      switch node.kind {
+      case .sequence:
+        for (position, item) in stream.items(of: frame.node).enumerated()
+        where isCollection(item) {
+          frames.append(
+            Frame(
+              node: item, parent: index, component: .index(position),
+              objectKind: frame.objectKind))
+          pushed.append(frames.count - 1)
+        }
+      case .mapping:
+        pushed = visitMapping(index)
+      case .scalar, .alias:
+        break
+      }
+      stack.append(contentsOf: pushed.reversed())
+    }
+  }
+
+  /// Looks at each pair of a mapping, emitting declarations; returns the frames to descend into.
+  private mutating func visitMapping(_ index: Int) -> [Int] {
+    let frame = frames[index]
+    let mapping = frame.node
+    var objectKind = frame.objectKind
+    if let kind = scalar("kind", mapping), has("apiVersion", mapping) {
+      switch kind {
+      case "CustomResourceDefinition":
+        return []
+      case "ConfigMap":
+        scanConfigMap(mapping)
+        return []
+      default:
+        objectKind = kind
+      }
+    }
+    let inObject = objectKind != nil
+    let isSchema = has("type", mapping)
+    var pushed: [Int] = []
+    for pair in stream.pairs(of: mapping) {
+      guard stream[pair.key].kind == .scalar, !stream.isMergeKey(pair.key) else { continue }
+      let key = stream[pair.key].text
+      let value = stream.resolved(pair.value)
+      let valueNode = stream[value]
+
+      if key == "openAPIV3Schema" || (key == "properties" && isSchema) { continue }
+
+      if let kind = Self.containerListKinds[key], valueNode.kind == .sequence,
+        scanContainers(
+          list: value, key: key, kind: kind, ephemeral: key == "ephemeralContainers",
+          holder: index)
+      {
+        continue
+      }
+
+      if key == "resources", valueNode.kind == .mapping,
+        scanResourcesBlock(pair, holder: index, objectKind: objectKind)
+      {
+        continue
+      }
+
+      if key == "task_resources", valueNode.kind == .mapping,
+        has("defaults", value) || has("limits", value)
+      {
+        declarations.append(
+          declaration(
+            kind: .flyteAdmin, name: nil, location: locator.location(stream[pair.key].start),
+            requests: mapEntries(stream.value(forKey: "defaults", in: value), ResourceKey.init(flyteAdminKey:)),
+            limits: mapEntries(stream.value(forKey: "limits", in: value), ResourceKey.init(flyteAdminKey:)),
+            path: path(index, appending: key)))
+        continue
+      }
+
+      // Argo Workflows templates hold a single `container` (or `script`) with an image.
+      if inObject, key == "container" || key == "script", valueNode.kind == .mapping,
+        has("image", value)
+      {
+        emitContainer(
+          value, kind: .k8sContainer, path: path(index, appending: key), ephemeral: false,
+          fallbackName: scalar("name", mapping), holder: index)
+        continue
+      }
+
+      if isCollection(pair.value) {
+        frames.append(
+          Frame(node: pair.value, parent: index, component: .key(key), objectKind: objectKind))
+        pushed.append(frames.count - 1)
+      }
+    }
+    return pushed
+  }
+
+  /// Emits one declaration per container of a container list. False when the list does not
+  /// look like containers (its items are not mappings with a name, image or resources).
+  private mutating func scanContainers(
+    list: YAMLNodeID, key: String, kind: DeclarationKind, ephemeral: Bool, holder: Int
+  ) -> Bool {
+    let items = stream.items(of: list)
+    let containers = items.enumerated().compactMap { position, item -> (Int, YAMLNodeID)? in
+      let resolved = stream.resolved(item)
+      guard stream[resolved].kind == .mapping,
+        has("name", resolved) || has("image", resolved) || has("resources", resolved)
+      else { return nil }
+      return (position, resolved)
+    }
+    guard !containers.isEmpty else { return false }
+    let base = path(holder, appending: key)
+    for (position, container) in containers {
+      emitContainer(
+        container, kind: kind, path: base + "[\(position)]", ephemeral: ephemeral,
+        fallbackName: nil, holder: holder)
+    }
+    return true
+  }
+
+  private mutating func emitContainer(
+    _ container: YAMLNodeID, kind: DeclarationKind, path: String, ephemeral: Bool,
+    fallbackName: String?, holder: Int
+  ) {
+    let resourcesPair = stream.key("resources", in: container)
+    if ephemeral && resourcesPair == nil { return }
+    let name = scalar("name", container) ?? fallbackName
+    let location: SourceLocation
+    if let resourcesPair {
+      location = locator.location(stream[resourcesPair.key].start)
+    } else if let first = stream.pairs(of: container).first {
+      location = locator.location(stream[first.key].start)
+    } else {
+      location = locator.location(stream[container].start)
+    }
+    var requests = ResourceList()
+    var limits = ResourceList()
+    if let resourcesPair {
+      let resources = stream.resolved(resourcesPair.value)
+      requests = containerList(stream.value(forKey: "requests", in: resources))
+      limits = containerList(stream.value(forKey: "limits", in: resources))
+    }
+    var result = declaration(
+      kind: kind, name: name, location: location, requests: requests, limits: limits, path: path)
+    result.container = name
+    if let template = idlTemplate(above: holder) {
+      result.owner = idlTaskName(template)
+      if let config = stream.value(forKey: "config", in: template) {
+        result.primaryContainerName = scalar("primary_container_name", config)
+      }
+    }
+    declarations.append(result)
+  }
+
+  /// A container's `requests`/`limits`: a Kubernetes map, or the IDL list form.
+  private func containerList(_ value: YAMLNodeID?) -> ResourceList {
+    guard let value else { return ResourceList() }
+    if stream[stream.resolved(value)].kind == .sequence { return idlEntries(value) }
+    return mapEntries(value, ResourceKey.init(kubernetesKey:))
+  }
+
+  /// A `resources` key outside a container list: Helm values, an IDL task's list form, or
+  /// (inside a Kubernetes object) a container-like spec such as KServe's `predictor.model`.
+  /// False when the value is not a resources block.
+  private mutating func scanResourcesBlock(_ pair: YAMLPair, holder: Int, objectKind: String?)
+    -> Bool
+  {
+    let resources = stream.resolved(pair.value)
+    let requests = stream.value(forKey: "requests", in: resources).map { stream.resolved($0) }
+    let limits = stream.value(forKey: "limits", in: resources).map { stream.resolved($0) }
+    guard requests != nil || limits != nil else { return false }
+    let kinds = [requests, limits].compactMap { $0 }.map { stream[$0].kind }
+    let location = locator.location(stream[pair.key].start)
+    let path = path(holder, appending: "resources")
+
+    if kinds.contains(.sequence) {
+      var result = declaration(
+        kind: .flyteIDL, name: nil, location: location,
+        requests: idlEntries(requests), limits: idlEntries(limits), path: path)
+      if let template = idlTemplate(above: holder, includingSelf: true) {
+        result.name = idlTaskName(template)
+        result.accelerator = idlAccelerator(template)
+      }
+      declarations.append(result)
+      return true
+    }
+    let mapOrNull = [requests, limits].compactMap { $0 }.allSatisfy {
+      stream[$0].kind == .mapping || stream[$0].isNull
+    }
+    guard mapOrNull else { return false }
+    let frame = frames[holder]
+    if case .key("deploy") = frame.component { return true }
+
+    let kind: DeclarationKind
+    if objectKind != nil {
+      // A PVC's `resources.requests.storage` and pod-level `spec.resources` are not containers.
+      if objectKind == "PersistentVolumeClaim" || isUnderVolumeClaim(holder)
+        || has("accessModes", frame.node) || has("containers", frame.node)
+      {
+        return true
+      }
+      guard kinds.contains(.mapping) else { return true }
+      kind = .k8sContainer
+    } else {
+      kind = .helmValues
+    }
+    var result = declaration(
+      kind: kind, name: holderName(holder), location: location,
+      requests: mapEntries(requests, ResourceKey.init(kubernetesKey:)),
+      limits: mapEntries(limits, ResourceKey.init(kubernetesKey:)), path: path)
+    if kind == .k8sContainer { result.container = scalar("name", frame.node) }
+    declarations.append(result)
+    return true
+  }
+
+  /// The name of whatever holds a `resources` block: the key it sits under, or for a list
+  /// item, the item's `name` (else the list's key with the index).
+  private func holderName(_ holder: Int) -> String? {
+    let frame = frames[holder]
+    switch frame.component {
+    case .root:
+      return nil
+    case .key(let key):
+      if frames[holder].objectKind != nil, let name = scalar("name", frame.node) { return name }
+      return key
+    case .index(let position):
+      if let name = scalar("name", frame.node) { return name }
+      if frame.parent >= 0, case .key(let key) = frames[frame.parent].component {
+        return "\(key)[\(position)]"
+      }
+      return "[\(position)]"
+    }
+  }
+
+  private func isUnderVolumeClaim(_ holder: Int) -> Bool {
+    var index = holder
+    while index >= 0 {
+      if case .key(let key) = frames[index].component,
+        key == "volumeClaimTemplates" || key == "volumeClaimTemplate"
+      {
+        return true
+      }
+      index = frames[index].parent
+    }
+    return false
+  }
+
+  // MARK: - Flyte IDL
+
+  /// The IDL `template` mapping around a node: the nearest enclosing mapping (at most a few
+  /// levels up) with an `id` or `extendedResources` key.
+  private func idlTemplate(above holder: Int, includingSelf: Bool = false) -> YAMLNodeID? {
+    guard frames[holder].objectKind == nil else { return nil }
+    var index = includingSelf ? holder : frames[holder].parent
+    var steps = 0
+    while index >= 0 && steps < 5 {
+      let node = frames[index].node
+      if stream[node].kind == .mapping
+        && (has("extendedResources", node) || (has("id", node) && has("container", node))
+          || (has("id", node) && has("k8sPod", node)))
+      {
+        return node
+      }
+      index = frames[index].parent
+      steps += 1
+    }
+    return nil
+  }
+
+  private func idlTaskName(_ template: YAMLNodeID) -> String? {
+    guard let id = stream.value(forKey: "id", in: template) else { return nil }
+    return scalar("name", id)
+  }
+
+  private func idlAccelerator(_ template: YAMLNodeID) -> AcceleratorReference? {
+    guard let extended = stream.value(forKey: "extendedResources", in: template),
+      let pair = stream.key("gpuAccelerator", in: extended)
+    else { return nil }
+    let accelerator = stream.resolved(pair.value)
+    guard stream[accelerator].kind == .mapping else { return nil }
+    let devicePair = stream.key("device", in: accelerator)
+    let device = devicePair.flatMap { stream.scalarText($0.value) }
+    var partition: AcceleratorReference.Partition?
+    if let size = scalar("partitionSize", accelerator) {
+      partition = .size(size)
+    } else if let flag = scalar("unpartitioned", accelerator), flag == "true" || flag == "True" {
+      partition = .unpartitioned
+    }
+    let span = devicePair.map { locator.span(stream[$0.value]) } ?? locator.span(stream[pair.key])
+    return AcceleratorReference(
+      form: .idl, written: device ?? "gpuAccelerator", span: span, device: device,
+      partition: partition)
+  }
+
+  /// Entries of the IDL list form `[{name: CPU, value: "1"}, …]`.
+  private func idlEntries(_ list: YAMLNodeID?) -> ResourceList {
+    guard let list else { return ResourceList() }
+    var result = ResourceList()
+    for item in stream.items(of: stream.resolved(list)) {
+      let entry = stream.resolved(item)
+      guard stream[entry].kind == .mapping else { continue }
+      let nameNode = stream.value(forKey: "name", in: entry)
+      // The enum's default, UNKNOWN, is omitted by jsonpb: a missing name means UNKNOWN.
+      let written = nameNode.flatMap { stream.scalarText($0) } ?? "UNKNOWN"
+      let keySpan = locator.span(stream[nameNode ?? item])
+      let value: ResourceValue
+      if let valueNode = stream.value(forKey: "value", in: entry) {
+        value = resourceValue(valueNode)
+      } else {
+        value = ResourceValue(.none, span: locator.span(stream[item]))
+      }
+      result.append(
+        ResourceEntry(key: ResourceKey(idlName: written), writtenKey: written, keySpan: keySpan, value: value))
+    }
+    return result
+  }
+
+  // MARK: - ConfigMaps
+
+  /// Reads `data` entries named `*.yaml`/`*.yml` whose value is a block scalar as YAML.
+  private mutating func scanConfigMap(_ mapping: YAMLNodeID) {
+    guard embedding < YAMLScanner.maxEmbedding,
+      let data = stream.value(forKey: "data", in: mapping)
+    else { return }
+    let dataMapping = stream.resolved(data)
+    for pair in stream.pairs(of: dataMapping) {
+      guard let name = stream.scalarText(pair.key), name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+      else { continue }
+      let value = stream[stream.resolved(pair.value)]
+      guard value.kind == .scalar, value.style == .literal || value.style == .folded else {
+        continue
+      }
+      let parentIndent = indentation(ofLineAt: stream[pair.key].start.offset)
+      guard
+        let (content, inner) = locator.blockContent(
+          of: value, in: bytes, parentIndent: parentIndent)
+      else { continue }
+      var result = ScanResult()
+      YAMLScanner.scanBuffer(
+        content, locator: inner, origin: name, embedding: embedding + 1, into: &result)
+      declarations.append(contentsOf: result.declarations)
+      problems.append(contentsOf: result.problems)
+    }
+  }
+
+  /// The number of spaces before byte `offset` on its line.
+  private func indentation(ofLineAt offset: Int) -> Int {
+    var start = min(offset, bytes.count)
+    while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+    var spaces = 0
+    while start + spaces < bytes.count && bytes[start + spaces] == UInt8(ascii: " ") {
+      spaces += 1
+    }
+    return spaces
+  }
+
+  // MARK: - Values
+
+  /// The entries of a `key: value` resource map (merge keys resolved); empty for null or
+  /// anything that is not a mapping.
+  private func mapEntries(_ map: YAMLNodeID?, _ makeKey: (String) -> ResourceKey) -> ResourceList {
+    guard let map else { return ResourceList() }
+    var result = ResourceList()
+    for pair in stream.mergedPairs(of: map) {
+      guard let written = stream.scalarText(pair.key) else { continue }
+      result.append(
+        ResourceEntry(
+          key: makeKey(written), writtenKey: written, keySpan: locator.span(stream[pair.key]),
+          value: resourceValue(pair.value)))
+    }
+    return result
+  }
+
+  /// A value as written. An alias takes the anchored node's value but keeps its own span,
+  /// because that is where the value is used.
+  private func resourceValue(_ id: YAMLNodeID) -> ResourceValue {
+    let span = locator.span(stream[id])
+    let written = stream[id]
+    if written.kind == .alias && stream.aliasTarget(id) == nil {
+      return ResourceValue(.other("*" + written.text), span: span)
+    }
+    let node = stream[stream.resolved(id)]
+    switch node.kind {
+    case .mapping:
+      return ResourceValue(.other("<mapping>"), span: span)
+    case .sequence:
+      return ResourceValue(.other("<sequence>"), span: span)
+    case .alias:
+      return ResourceValue(.other("*" + node.text), span: span)
+    case .scalar:
+      if node.isNull { return ResourceValue(.none, span: span) }
+      if node.style != .plain || node.tag == "tag:yaml.org,2002:str" || node.tag == "!" {
+        return ResourceValue(.string(node.text), span: span)
+      }
+      return ResourceValue(.plain(node.text), span: span)
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func declaration(
+    kind: DeclarationKind, name: String?, location: SourceLocation, requests: ResourceList,
+    limits: ResourceList, path: String?
+  ) -> Declaration {
+    Declaration(
+      file: locator.file.path, language: .yaml, kind: kind, name: name, location: location,
+      requests: requests, limits: limits, path: path)
+  }
+
+  private func has(_ key: String, _ mapping: YAMLNodeID) -> Bool {
+    stream.value(forKey: key, in: mapping) != nil
+  }
+
+  /// The text of a scalar value (not null) under `key`.
+  private func scalar(_ key: String, _ mapping: YAMLNodeID) -> String? {
+    guard let value = stream.value(forKey: key, in: mapping) else { return nil }
+    let node = stream[stream.resolved(value)]
+    guard node.kind == .scalar, !node.isNull else { return nil }
+    return node.text
+  }
+
+  /// A written mapping or sequence (an alias is not followed: its target is walked where it
+  /// was written).
+  private func isCollection(_ id: YAMLNodeID) -> Bool {
+    let kind = stream[id].kind
+    return kind == .mapping || kind == .sequence
+  }
+
+  /// The dotted path of frame `index`, with `key` appended.
+  private func path(_ index: Int, appending key: String) -> String {
+    var components: [Component] = [.key(key)]
+    var current = index
+    while current >= 0 {
+      components.append(frames[current].component)
+      current = frames[current].parent
+    }
+    var text = ""
+    for component in components.reversed() {
+      switch component {
+      case .root: break
+      case .key(let key): text += text.isEmpty ? key : "." + key
+      case .index(let position): text += "[\(position)]"
+      }
+    }
+    return text
+  }
+}

@@ -1,0 +1,124 @@
+import LibYAML
+import ResourceModel
+import SourceText
+
+/// Maps byte offsets of the buffer libyaml parsed to positions in the file on disk.
+///
+/// For the file itself this is the identity. For YAML embedded in a block scalar (a ConfigMap
+/// `data` entry) each content line was copied without its indentation, so an offset maps to
+/// the same line of the file, shifted right by the indentation that was removed.
+struct Locator {
+  let file: SourceFile
+  /// For each line of the parsed buffer: its first byte there and the matching file offset.
+  private let lines: [(inner: Int, outer: Int)]
+
+  /// The identity mapping for the file's own bytes.
+  init(file: SourceFile) {
+    self.file = file
+    self.lines = [(0, 0)]
+  }
+
+  private init(file: SourceFile, lines: [(inner: Int, outer: Int)]) {
+    self.file = file
+    self.lines = lines
+  }
+
+  func fileOffset(_ offset: Int) -> Int {
+    var low = 0
+    var high = lines.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lines[mid].inner <= offset { low = mid } else { high = mid - 1 }
+    }
+    return lines[low].outer + (offset - lines[low].inner)
+  }
+
+  func location(_ mark: YAMLMark) -> SourceLocation {
+    file.location(ofByte: fileOffset(mark.offset))
+  }
+
+  func span(_ node: YAMLNode) -> SourceSpan {
+    SourceSpan(start: location(node.start), end: location(node.end))
+  }
+
+  /// The content of a block scalar, re-read from the raw bytes of `buffer` with its
+  /// indentation removed, and a locator that maps offsets in that content back to the file.
+  ///
+  /// The raw bytes are used rather than libyaml's value because the value loses where each
+  /// line came from. Returns nil when the scalar has no content or its header is not found.
+  /// - Parameters:
+  ///   - node: a literal or folded scalar of `buffer`.
+  ///   - parentIndent: the indentation (in spaces) of the mapping holding the scalar, used
+  ///     only with an explicit indentation indicator such as `|2`.
+  func blockContent(of node: YAMLNode, in buffer: [UInt8], parentIndent: Int)
+    -> (bytes: [UInt8], locator: Locator)?
+  {
+    let count = buffer.count
+    let end = min(node.end.offset, count)
+    var index = node.start.offset
+    // The node may start at its tag or anchor: find the `|` or `>` indicator on that line.
+    while index < end && buffer[index] != UInt8(ascii: "|") && buffer[index] != UInt8(ascii: ">") {
+      if isBreak(buffer[index]) { return nil }
+      index += 1
+    }
+    guard index < end else { return nil }
+    index += 1
+    var explicitIndent: Int?
+    while index < count {
+      let byte = buffer[index]
+      if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") {
+        explicitIndent = Int(byte - UInt8(ascii: "0"))
+      } else if byte != UInt8(ascii: "+") && byte != UInt8(ascii: "-") {
+        break
+      }
+      index += 1
+    }
+    while index < count && !isBreak(buffer[index]) { index += 1 }
+    index = skipBreak(buffer, index)
+
+    // Each line: start, end of its text, end including the line break, leading spaces.
+    var rawLines: [(start: Int, textEnd: Int, end: Int, spaces: Int)] = []
+    var lineStart = index
+    while lineStart < end {
+      var textEnd = lineStart
+      while textEnd < count && !isBreak(buffer[textEnd]) { textEnd += 1 }
+      var spaces = 0
+      while lineStart + spaces < textEnd && buffer[lineStart + spaces] == UInt8(ascii: " ") {
+        spaces += 1
+      }
+      let next = skipBreak(buffer, textEnd)
+      rawLines.append((lineStart, textEnd, next, spaces))
+      if next == lineStart { break }
+      lineStart = next
+    }
+    let indent: Int
+    if let explicitIndent {
+      indent = parentIndent + explicitIndent
+    } else if let first = rawLines.first(where: { $0.start + $0.spaces < $0.textEnd }) {
+      indent = first.spaces
+    } else {
+      return nil
+    }
+
+    var content: [UInt8] = []
+    var map: [(inner: Int, outer: Int)] = []
+    for line in rawLines {
+      let isBlank = line.start + line.spaces == line.textEnd
+      if !isBlank && line.spaces < indent { break }
+      let strip = min(indent, line.spaces)
+      map.append((content.count, fileOffset(line.start + strip)))
+      content.append(contentsOf: buffer[(line.start + strip)..<line.end])
+    }
+    guard !map.isEmpty else { return nil }
+    return (content, Locator(file: file, lines: map))
+  }
+
+  private func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+
+  private func skipBreak(_ buffer: [UInt8], _ index: Int) -> Int {
+    var index = index
+    if index < buffer.count && buffer[index] == 0x0D { index += 1 }
+    if index < buffer.count && buffer[index] == 0x0A { index += 1 }
+    return index
+  }
+}

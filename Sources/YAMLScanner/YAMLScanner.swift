@@ -1,0 +1,104 @@
+import LibYAML
+import ResourceModel
+import SourceText
+
+/// Finds resource declarations in YAML files: Kubernetes workloads (CRDs included), Helm
+/// values, Flyte admin configuration, flytectl attribute files and Flyte IDL task specs.
+///
+/// It never judges a value; it records each one exactly as written (plain or quoted, with its
+/// span). libyaml does no type resolution, and neither does this scanner: `cpu: 1` is the plain
+/// scalar `1`, `cpu: "1"` the string `1`, and `on` stays the text `on`. Only null is resolved
+/// (untagged plain `~`, `null`, `Null`, `NULL` or nothing), because an unset value is not a
+/// value at all.
+///
+/// Files that are YAML but declare no compute resources (RBAC rules, CRD schemas, CI
+/// workflows, docker-compose files) give nothing. Helm chart templates are not YAML until they
+/// are rendered, so they are skipped quietly.
+public enum YAMLScanner {
+  /// How many levels of YAML-in-a-ConfigMap are read (a ConfigMap inside a ConfigMap is rare
+  /// but must not recurse without end).
+  static let maxEmbedding = 2
+
+  /// Scans one YAML file.
+  /// - Parameter file: the file's bytes; `file.path` is copied into every declaration.
+  /// - Returns: the declarations found, and a problem if (part of) the file could not be parsed.
+  public static func scan(_ file: SourceFile) -> ScanResult {
+    let hasTemplateDirective = containsTemplateDirective(file.bytes[...])
+    if hasTemplateDirective && isUnderTemplatesDirectory(file.path) {
+      return ScanResult()
+    }
+    var result = ScanResult()
+    scanBuffer(
+      file.bytes, locator: Locator(file: file), origin: nil, embedding: 0, into: &result)
+    // A chart template outside `templates/` that is not valid YAML is still a template.
+    if hasTemplateDirective && !result.problems.isEmpty {
+      return ScanResult()
+    }
+    result.declarations = sortedBySource(result.declarations)
+    return result
+  }
+
+  /// Parses `bytes` and scans every document, appending to `result`.
+  /// - Parameter origin: for embedded YAML, the ConfigMap data key it came from.
+  static func scanBuffer(
+    _ bytes: [UInt8], locator: Locator, origin: String?, embedding: Int,
+    into result: inout ScanResult
+  ) {
+    let stream = YAMLStream.parse(bytes)
+    var walker = DocumentWalker(
+      stream: stream, bytes: bytes, locator: locator, embedding: embedding)
+    for document in stream.documents {
+      walker.scanDocument(root: document.root)
+    }
+    result.declarations.append(contentsOf: walker.declarations)
+    result.problems.append(contentsOf: walker.problems)
+    if let error = stream.error {
+      if origin != nil && containsTemplateDirective(bytes[...]) { return }
+      result.problems.append(problem(for: error, locator: locator, origin: origin))
+    }
+  }
+
+  static func problem(for error: YAMLError, locator: Locator, origin: String?) -> ScanProblem {
+    var message: String
+    switch error.kind {
+    case .reader: message = "YAML text error: " + error.problem
+    case .scanner, .parser: message = "YAML syntax error: " + error.problem
+    case .depth: message = "YAML nesting too deep: " + error.problem
+    case .memory: message = "YAML parser error: " + error.problem
+    }
+    if let context = error.context {
+      message += " (" + context
+      if let contextMark = error.contextMark {
+        let location = locator.location(contextMark)
+        message += " at line \(location.line), column \(location.column)"
+      }
+      message += ")"
+    }
+    if let origin { message += " in embedded YAML '\(origin)'" }
+    return ScanProblem(message, at: SourceSpan(at: locator.location(error.mark)))
+  }
+
+  /// True when the bytes contain `{{`, the start of a Go template directive.
+  static func containsTemplateDirective(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+      previous = byte
+    }
+    return false
+  }
+
+  static func isUnderTemplatesDirectory(_ path: String) -> Bool {
+    let components = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+    return components.dropLast().contains("templates")
+  }
+
+  static func sortedBySource(_ declarations: [Declaration]) -> [Declaration] {
+    declarations.enumerated().sorted { lhs, rhs in
+      if lhs.element.location != rhs.element.location {
+        return lhs.element.location < rhs.element.location
+      }
+      return lhs.offset < rhs.offset
+    }.map(\.element)
+  }
+}

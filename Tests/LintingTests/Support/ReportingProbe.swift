@@ -1,0 +1,6 @@
+import Linting
+import Reporting
+
+enum ReportingProbe {
+  static func markdownTable() -> String { RuleReporter.markdown(RuleSet.descriptions) }
+}
