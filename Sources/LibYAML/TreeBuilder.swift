@@ -75,9 +75,10 @@ struct TreeBuilder {
       }
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
-      let text = scalar.value.map {
-        String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-      } ?? ""
+      let text =
+        scalar.value.map {
+          String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+        } ?? ""
       let node = YAMLNode(
         kind: .scalar, style: Self.style(scalar.style), isFlow: false, text: text,
         tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor),

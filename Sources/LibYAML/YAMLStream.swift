@@ -56,7 +56,8 @@ public struct YAMLStream: Sendable {
     while index + 1 < end {
       result.append(
         YAMLPair(
-          key: YAMLNodeID(rawValue: children[index]), value: YAMLNodeID(rawValue: children[index + 1])))
+          key: YAMLNodeID(rawValue: children[index]),
+          value: YAMLNodeID(rawValue: children[index + 1])))
       index += 2
     }
     return result
@@ -157,11 +158,21 @@ public struct YAMLStream: Sendable {
   public func key(_ key: String, in id: YAMLNodeID) -> YAMLPair? {
     let mapping = resolved(id)
     guard self[mapping].kind == .mapping else { return nil }
-    let own = pairs(of: mapping)
-    if let pair = own.last(where: { !isMergeKey($0.key) && scalarText($0.key) == key }) {
-      return pair
+    // Scanned in place, newest first: lookups run for every mapping a scanner visits.
+    let node = self[mapping]
+    let start = Int(node.childStart)
+    var index = start + Int(node.childCount) - 2
+    var hasMerge = false
+    while index >= start {
+      let keyID = YAMLNodeID(rawValue: children[index])
+      if isMergeKey(keyID) {
+        hasMerge = true
+      } else if scalarText(keyID) == key {
+        return YAMLPair(key: keyID, value: YAMLNodeID(rawValue: children[index + 1]))
+      }
+      index -= 2
     }
-    guard own.contains(where: { isMergeKey($0.key) }) else { return nil }
+    guard hasMerge else { return nil }
     return mergedPairs(of: mapping).first { scalarText($0.key) == key }
   }
 }

@@ -12,20 +12,25 @@ public struct YAMLMark: Sendable, Hashable, CustomStringConvertible {
   /// 1-based column counted in Unicode scalars, as libyaml counts it.
   public var column: Int
 
+  /// A mark from its byte offset and 1-based line and column.
   public init(offset: Int, line: Int, column: Int) {
     self.offset = offset
     self.line = line
     self.column = column
   }
 
+  /// `line:column`.
   public var description: String { "\(line):\(column)" }
 }
 
 /// How a scalar was written. libyaml does no type resolution, so the style is what tells
 /// `memory: 4096` (plain) from `memory: "4096"` (double-quoted).
 public enum YAMLScalarStyle: UInt8, Sendable, Hashable {
+  /// Unquoted: `4096`, `1Gi`, `null`.
   case plain
+  /// `'…'`.
   case singleQuoted
+  /// `"…"`, with escapes already decoded.
   case doubleQuoted
   /// A `|` block scalar.
   case literal
@@ -38,10 +43,13 @@ public enum YAMLScalarStyle: UInt8, Sendable, Hashable {
 
 /// The index of a node in a `YAMLStream`'s arena.
 public struct YAMLNodeID: Sendable, Hashable, Comparable {
+  /// The index into `YAMLStream.nodes`.
   public let rawValue: Int32
 
+  /// An id from an index into `YAMLStream.nodes`.
   public init(rawValue: Int32) { self.rawValue = rawValue }
 
+  /// Arena order, which is the order nodes start in the text.
   public static func < (lhs: YAMLNodeID, rhs: YAMLNodeID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -50,14 +58,19 @@ public struct YAMLNodeID: Sendable, Hashable, Comparable {
 /// Collections refer to their children by index; aliases refer to the anchored node by index.
 /// Nothing is ever copied, so a "billion laughs" file stays as small as its text.
 public struct YAMLNode: Sendable {
+  /// What a node is.
   public enum Kind: UInt8, Sendable, Hashable {
+    /// Text, with a style and maybe a tag.
     case scalar
+    /// A list of items.
     case sequence
+    /// Ordered `key: value` pairs; duplicate keys are kept.
     case mapping
     /// `*name`: a reference to the most recent node anchored `&name` before it.
     case alias
   }
 
+  /// What the node is.
   public let kind: Kind
   /// The scalar style; `.plain` for collections and aliases.
   public let style: YAMLScalarStyle
@@ -108,9 +121,12 @@ public struct YAMLNode: Sendable {
 
 /// One `key: value` pair of a mapping.
 public struct YAMLPair: Sendable, Hashable {
+  /// The key node as written (possibly an alias).
   public let key: YAMLNodeID
+  /// The value node as written (possibly an alias).
   public let value: YAMLNodeID
 
+  /// A pair of a key and its value.
   public init(key: YAMLNodeID, value: YAMLNodeID) {
     self.key = key
     self.value = value
@@ -119,13 +135,17 @@ public struct YAMLPair: Sendable, Hashable {
 
 /// One document of a stream: its root node and where it starts and ends.
 public struct YAMLDocument: Sendable {
+  /// The document's single root node (an empty plain scalar for an empty document).
   public let root: YAMLNodeID
+  /// Where the document starts (its `---`, or its first node).
   public let start: YAMLMark
+  /// Where the document ends (after its `...`, or its last node).
   public let end: YAMLMark
 }
 
 /// Why a buffer could not be parsed (completely).
 public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Which stage of parsing failed.
   public enum Kind: Sendable, Hashable {
     /// Invalid text: bad UTF-8, a control character, an unsupported encoding.
     case reader
@@ -139,6 +159,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     case memory
   }
 
+  /// Which stage failed.
   public let kind: Kind
   /// libyaml's problem text, e.g. `found unexpected end of stream`.
   public let problem: String
@@ -150,6 +171,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
   /// Where the context started.
   public let contextMark: YAMLMark?
 
+  /// The problem, followed by the context and its libyaml position when there is one.
   public var description: String {
     var text = problem
     if let context {

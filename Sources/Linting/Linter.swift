@@ -31,7 +31,7 @@ public struct Linter: Sendable {
     let scan: ScanResult
     switch language {
     case .python: scan = ScanResult()  // TEMP until scanners land
-    case .yaml: scan = ScanResult()
+    case .yaml: scan = YAMLScanner.scan(file)
     }
     return result(file: file, declarations: scan.declarations, parseErrors: scan.problems)
   }

@@ -95,8 +95,8 @@ enum Keyword {
   static let and: UInt8 = 4
   static let `as`: UInt8 = 5
   static let assert: UInt8 = 6
-  static let async: UInt8 = 7
-  static let await: UInt8 = 8
+  static let asyncWord: UInt8 = 7
+  static let awaitWord: UInt8 = 8
   static let `break`: UInt8 = 9
   static let `class`: UInt8 = 10
   static let `continue`: UInt8 = 11
@@ -127,7 +127,7 @@ enum Keyword {
 
   private static let table: [(word: [UInt8], code: UInt8)] = [
     ("False", falseValue), ("None", noneValue), ("True", trueValue), ("and", and), ("as", `as`),
-    ("assert", assert), ("async", async), ("await", await), ("break", `break`),
+    ("assert", assert), ("async", asyncWord), ("await", awaitWord), ("break", `break`),
     ("class", `class`), ("continue", `continue`), ("def", def), ("del", del), ("elif", elif),
     ("else", `else`), ("except", except), ("finally", finally), ("for", `for`), ("from", from),
     ("global", global), ("if", `if`), ("import", `import`), ("in", `in`), ("is", `is`),
@@ -206,6 +206,8 @@ private struct TokenizerState {
   var openBrackets: [Int] = []
   var lineHasTokens = false
   var physicalLineStart = 0
+  /// Set after a mismatched closer: the openers it leaves behind are the same mistake.
+  var reportedMismatch = false
 
   init(_ buffer: UnsafeBufferPointer<UInt8>) {
     b = buffer
@@ -288,7 +290,7 @@ private struct TokenizerState {
         }
       }
     }
-    if let open = openBrackets.last {
+    if let open = openBrackets.last, !reportedMismatch {
       let token = stream.tokens[open]
       let text = String(decoding: [b[token.start]], as: UTF8.self)
       problem("'\(text)' was never closed", token.start, token.end)
@@ -546,9 +548,9 @@ private struct TokenizerState {
     emit(.op, i, i + length, op: packed)
     let index = stream.tokens.count - 1
     switch b[i] {
-    case 0x28, 0x5B, 0x7B where length == 1:
+    case 0x28, 0x5B, 0x7B:
       openBrackets.append(index)
-    case 0x29, 0x5D, 0x7D where length == 1:
+    case 0x29, 0x5D, 0x7D:
       closeBracket(index, byte: b[i])
     default:
       break
@@ -574,6 +576,7 @@ private struct TokenizerState {
     problem(
       "closing parenthesis '\(closeText)' does not match opening parenthesis '\(openText)'",
       token.start, token.end)
+    reportedMismatch = true
     // Recover like a reader would: close the nearest matching opener, if any is open.
     if let position = openBrackets.lastIndex(where: { b[stream.tokens[$0].start] == opener }) {
       let matched = openBrackets[position]

@@ -1,18 +1,28 @@
-// STUB — replaced by the exact implementation. Public API is final.
+// Kubernetes `resource.Quantity`, exact. Parsing mirrors apimachinery's `ParseQuantity`
+// (QuantityParsing.swift); the arithmetic is our own (QuantityArithmetic.swift), because this
+// module uses neither Foundation nor floating point.
 
 /// Why a string is not a Kubernetes quantity, with apimachinery's own error texts.
 public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Which of apimachinery's three parse errors Go returns for the text.
   public enum Kind: Sendable, Hashable {
-    /// The text does not match the quantity grammar at all.
+    /// The text does not match the quantity grammar at all (`ErrFormatWrong`): it is empty, or
+    /// something other than digits follows the suffix letters (`1GB`, `1 Gi`, `1.5.0`).
     case formatWrong
-    /// The number is fine but the suffix is not one Kubernetes knows.
+    /// The number is fine but the suffix is not one Kubernetes knows (`ErrSuffix`): `1K`, `1e`,
+    /// `1m1`, `1ki`.
     case suffix
-    /// The numeric part cannot be read.
+    /// The numeric part cannot be read (`ErrNumeric`). Only the big-number path reports it, when
+    /// the number has no digit at all: a bare `Pi` or `Ei` (`Ei`, `.Pi`, `-Pi`), whereas `Gi`
+    /// takes the int64 path and is a valid zero.
     case numeric
   }
+  /// The error Go would return.
   public var kind: Kind
+  /// An error of the given kind.
   public init(_ kind: Kind) { self.kind = kind }
 
+  /// Go's error message, word for word.
   public var description: String {
     switch kind {
     case .formatWrong:
@@ -25,51 +35,137 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
 
 /// A Kubernetes `resource.Quantity`, parsed exactly as apimachinery's `ParseQuantity` does and
 /// compared exactly (no floating point): `1Gi` > `1G`, `900m` > `500m`.
+///
+/// Equality, hashing and ordering use the exact value, not the text: `2 == 2000m`.
 public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The formats Kubernetes remembers from the suffix and reuses when it prints the value.
   public enum Format: String, Sendable, Hashable {
+    /// Powers of ten with SI letters: `500m`, `2G`.
     case decimalSI = "DecimalSI"
+    /// Powers of 1024: `1536Mi`.
     case binarySI = "BinarySI"
+    /// Powers of ten written as an exponent: `12e6`.
     case decimalExponent = "DecimalExponent"
   }
 
   /// The text as written.
   public let text: String
+  /// The format Kubernetes records. A BinarySI value strictly between -1 and 1 becomes DecimalSI.
   public let format: Format
   /// The suffix as written: `""`, `Gi`, `m`, `e3`, `E+17`.
   public let suffix: String
+  /// Kubernetes' canonical `String()` form (`1.5Gi` → `1536Mi`). Like Go, it is the text as
+  /// written when the int64 fast path judges it canonical (`089T`, `+2600`, `676.Gi`).
+  public let canonical: String
+  /// The exact value after parsing.
+  let value: ExactDecimal
 
-  public static func parse(_ text: String) -> Result<Quantity, QuantityError> {
-    .failure(QuantityError(.formatWrong))
+  init(text: String, format: Format, suffix: String, canonical: String, value: ExactDecimal) {
+    self.text = text
+    self.format = format
+    self.suffix = suffix
+    self.canonical = canonical
+    self.value = value
   }
 
+  /// Parses `text` exactly as apimachinery's `resource.ParseQuantity` does. Whitespace is not
+  /// trimmed and suffixes are case-sensitive.
+  /// - Returns: the quantity, or the error Go would report.
+  public static func parse(_ text: String) -> Result<Quantity, QuantityError> {
+    QuantityParser.parse(text)
+  }
+
+  /// Parses `text`, or returns nil when Kubernetes would reject it.
   public init?(_ text: String) {
     guard case .success(let quantity) = Quantity.parse(text) else { return nil }
     self = quantity
   }
 
-  /// Kubernetes' canonical `String()` form (`1.5Gi` → `1536Mi`).
-  public var canonical: String { text }
-  /// The exact decimal value Kubernetes stores: nano precision, rounded up; BinarySI capped at 2^63-1.
-  public var exactValue: String { "0" }
+  /// The exact decimal value Kubernetes stores, without exponent or trailing fractional zeros
+  /// (`617186800435.2`, `0.000663177`): nano precision rounded up (away from zero), BinarySI
+  /// capped at 2^63-1. A value with more than 10,000 trailing zeros is written `<digits>e<n>`.
+  public var exactValue: String { value.plainText }
   /// -1, 0 or 1.
-  public var signum: Int { 0 }
+  public var signum: Int { value.signum }
+  /// True when the value is zero (`0`, `0m`, `Gi`, `-0`).
   public var isZero: Bool { signum == 0 }
+  /// True when the value is below zero.
   public var isNegative: Bool { signum < 0 }
   /// True when the value has no fractional part.
-  public var isWholeNumber: Bool { true }
+  public var isWholeNumber: Bool { value.isInteger }
   /// True when the value is not a whole number of thousandths (finer than `1m`).
-  public var isFinerThanMilli: Bool { false }
+  public var isFinerThanMilli: Bool { value.exponent < -3 }
   /// The exact value when it is a whole number that fits in Int64.
-  public var int64Value: Int64? { nil }
-  /// True when `self` is an exact integer multiple of `unit` (hugepages sizes).
-  public func isMultiple(of unit: Quantity) -> Bool { false }
+  public var int64Value: Int64? {
+    guard let magnitude = value.uint64Magnitude else { return nil }
+    if value.negative {
+      return magnitude <= Int64.min.magnitude ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil
+    }
+    return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+  }
+  /// True when `self` is an exact integer multiple of `unit` (hugepages sizes). Zero is a
+  /// multiple of any non-zero unit; nothing is a multiple of zero. Signs are ignored.
+  public func isMultiple(of unit: Quantity) -> Bool { value.isMultiple(of: unit.value) }
   /// The exact value with thousands separators when it is a whole number (`1,073,741,824`).
-  public var groupedValue: String? { nil }
+  public var groupedValue: String? {
+    guard value.isInteger, value.exponent <= ExactDecimal.plainZerosLimit else { return nil }
+    let plain = value.plainText
+    let sign = value.negative ? "-" : ""
+    let digits = Array(plain.utf8.dropFirst(sign.utf8.count))
+    var grouped: [UInt8] = []
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
+      grouped.append(digit)
+    }
+    return sign + String(decoding: grouped, as: UTF8.self)
+  }
   /// A reading in binary byte units for messages: `1 KiB`, `1.5 GiB`, `512 B`, `0.512 B`.
-  public var byteDescription: String { exactValue + " B" }
+  ///
+  /// Below 1 KiB the exact value is shown in bytes. Otherwise the largest unit up to EiB that
+  /// the value reaches is used, with at most two decimals, rounded toward zero.
+  public var byteDescription: String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+    let magnitude = value.magnitude
+    guard ExactDecimal.compareMagnitudes(magnitude, .oneKibi) >= 0,
+      magnitude.exponent <= ExactDecimal.plainZerosLimit
+    else { return "\(exactValue) B" }
+    // hundredths = floor(|value| × 100), then divided by 1024 per unit step (floor of floors
+    // is the floor of the whole quotient).
+    let hundredthsExponent = magnitude.exponent + 2
+    var digits = magnitude.coefficient
+    if hundredthsExponent >= 0 {
+      digits += repeatElement(0x30, count: hundredthsExponent)
+    } else {
+      digits.removeLast(min(digits.count, -hundredthsExponent))
+    }
+    var scaled = DecimalNatural(digits: digits)
+    var unit = 0
+    var threshold = ExactDecimal.oneKibi
+    while unit < units.count - 1, ExactDecimal.compareMagnitudes(magnitude, threshold) >= 0 {
+      scaled.divide(by: 1024)
+      unit += 1
+      var nextUnit = DecimalNatural(1)
+      nextUnit.multiply(byPowerOfTwo: 10 * (unit + 1))
+      threshold = ExactDecimal(negative: false, digits: nextUnit.digits, exponent: 0)
+    }
+    let fraction = scaled.divide(by: 100)
+    let whole = scaled.isZero ? "0" : String(decoding: scaled.digits, as: UTF8.self)
+    var text = (value.negative ? "-" : "") + whole
+    if fraction != 0 {
+      let twoDigits = fraction < 10 ? "0\(fraction)" : "\(fraction)"
+      text += "." + (twoDigits.hasSuffix("0") ? String(twoDigits.dropLast()) : twoDigits)
+    }
+    return "\(text) \(units[unit])"
+  }
 
-  public static func < (lhs: Quantity, rhs: Quantity) -> Bool { false }
-  public static func == (lhs: Quantity, rhs: Quantity) -> Bool { lhs.text == rhs.text }
-  public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+  /// Orders by exact value.
+  public static func < (lhs: Quantity, rhs: Quantity) -> Bool {
+    ExactDecimal.compare(lhs.value, rhs.value) < 0
+  }
+  /// Equal exact values: `2 == 2000m`, `1.5Gi == 1536Mi`.
+  public static func == (lhs: Quantity, rhs: Quantity) -> Bool { lhs.value == rhs.value }
+  /// Hashes the exact value, consistently with `==`.
+  public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+  /// The text as written.
   public var description: String { text }
 }

@@ -77,16 +77,15 @@ struct DocumentWalker {
   /// docker-compose files: `services` whose entries look like compose services. Their
   /// `deploy.resources` (`limits: {cpus, memory}`, `reservations`) are not Kubernetes resources.
   private func isCompose(_ root: YAMLNodeID) -> Bool {
-    guard let services = stream.value(forKey: "services", in: root) else { return false }
-    let resolvedServices = stream.resolved(services)
-    guard stream[resolvedServices].kind == .mapping else { return false }
+    guard let section = stream.value(forKey: "services", in: root),
+      stream[stream.resolved(section)].kind == .mapping
+    else { return false }
+    let services = stream.pairs(of: section).map { stream.resolved($0.value) }
+    // Compose services keep resources under `deploy`; values of a chart may not.
+    if services.contains(where: { has("resources", $0) }) { return false }
     if has("version", root) && !has("apiVersion", root) { return true }
     let composeKeys = ["build", "deploy", "depends_on", "restart", "healthcheck"]
-    for pair in stream.pairs(of: resolvedServices) {
-      let service = stream.resolved(pair.value)
-      if composeKeys.contains(where: { has($0, service) }) { return true }
-    }
-    return false
+    return services.contains { service in composeKeys.contains { has($0, service) } }
   }
 
   /// A flytectl task-resource-attribute file: `project`, `domain` and `defaults`/`limits` at
@@ -101,8 +100,10 @@ struct DocumentWalker {
     declarations.append(
       declaration(
         kind: .flyteAttributes, name: name, location: locator.location(first),
-        requests: mapEntries(stream.value(forKey: "defaults", in: root), ResourceKey.init(flyteAttributeKey:)),
-        limits: mapEntries(stream.value(forKey: "limits", in: root), ResourceKey.init(flyteAttributeKey:)),
+        requests: mapEntries(
+          stream.value(forKey: "defaults", in: root), ResourceKey.init(flyteAttributeKey:)),
+        limits: mapEntries(
+          stream.value(forKey: "limits", in: root), ResourceKey.init(flyteAttributeKey:)),
         path: nil))
     return true
   }
@@ -155,8 +156,7 @@ struct DocumentWalker {
     let isSchema = has("type", mapping)
     var pushed: [Int] = []
     for pair in stream.pairs(of: mapping) {
-      guard stream[pair.key].kind == .scalar, !stream.isMergeKey(pair.key) else { continue }
-      let key = stream[pair.key].text
+      guard !stream.isMergeKey(pair.key), let key = stream.scalarText(pair.key) else { continue }
       let value = stream.resolved(pair.value)
       let valueNode = stream[value]
 
@@ -182,8 +182,10 @@ struct DocumentWalker {
         declarations.append(
           declaration(
             kind: .flyteAdmin, name: nil, location: locator.location(stream[pair.key].start),
-            requests: mapEntries(stream.value(forKey: "defaults", in: value), ResourceKey.init(flyteAdminKey:)),
-            limits: mapEntries(stream.value(forKey: "limits", in: value), ResourceKey.init(flyteAdminKey:)),
+            requests: mapEntries(
+              stream.value(forKey: "defaults", in: value), ResourceKey.init(flyteAdminKey:)),
+            limits: mapEntries(
+              stream.value(forKey: "limits", in: value), ResourceKey.init(flyteAdminKey:)),
             path: path(index, appending: key)))
         continue
       }
@@ -289,7 +291,7 @@ struct DocumentWalker {
       var result = declaration(
         kind: .flyteIDL, name: nil, location: location,
         requests: idlEntries(requests), limits: idlEntries(limits), path: path)
-      if let template = idlTemplate(above: holder, includingSelf: true) {
+      if let template = idlTemplate(above: holder, includingSelf: true, inObjects: true) {
         result.name = idlTaskName(template)
         result.accelerator = idlAccelerator(template)
       }
@@ -361,8 +363,12 @@ struct DocumentWalker {
 
   /// The IDL `template` mapping around a node: the nearest enclosing mapping (at most a few
   /// levels up) with an `id` or `extendedResources` key.
-  private func idlTemplate(above holder: Int, includingSelf: Bool = false) -> YAMLNodeID? {
-    guard frames[holder].objectKind == nil else { return nil }
+  /// Containers of Kubernetes objects are never IDL (`inObjects` false), while a FlyteWorkflow
+  /// object does embed IDL task templates.
+  private func idlTemplate(above holder: Int, includingSelf: Bool = false, inObjects: Bool = false)
+    -> YAMLNodeID?
+  {
+    guard inObjects || frames[holder].objectKind == nil else { return nil }
     var index = includingSelf ? holder : frames[holder].parent
     var steps = 0
     while index >= 0 && steps < 5 {
@@ -422,7 +428,8 @@ struct DocumentWalker {
         value = ResourceValue(.none, span: locator.span(stream[item]))
       }
       result.append(
-        ResourceEntry(key: ResourceKey(idlName: written), writtenKey: written, keySpan: keySpan, value: value))
+        ResourceEntry(
+          key: ResourceKey(idlName: written), writtenKey: written, keySpan: keySpan, value: value))
     }
     return result
   }
@@ -436,7 +443,8 @@ struct DocumentWalker {
     else { return }
     let dataMapping = stream.resolved(data)
     for pair in stream.pairs(of: dataMapping) {
-      guard let name = stream.scalarText(pair.key), name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+      guard let name = stream.scalarText(pair.key),
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
       else { continue }
       let value = stream[stream.resolved(pair.value)]
       guard value.kind == .scalar, value.style == .literal || value.style == .folded else {

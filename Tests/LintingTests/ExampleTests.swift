@@ -19,7 +19,7 @@ struct ExampleTests {
       #expect(!expectations.isEmpty, "\(example.file):\(example.line): a triggering example expects nothing")
       let result = lint(example.code, path: path, rules: rulesOnly(code))
       let failures = Expectation.compare(expectations, result.diagnostics)
-      #expect(failures.isEmpty, "\(example.file):\(example.line):\n" + failures.joined(separator: "\n"))
+      #expect(failures.isEmpty, "\(example.file):\(example.line):\n\(failures.joined(separator: "\n"))")
 
       // Non-ASCII text above the example must shift lines, not columns.
       let shifted = "# ☃ 你好 ünïcödé\n" + example.code

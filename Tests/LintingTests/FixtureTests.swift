@@ -22,7 +22,7 @@ struct FixtureTests {
     #expect(errors.isEmpty, "\(path): \(errors)")
     let result = lint(source, path: path, rules: rules)
     let failures = Expectation.compare(expectations, result.diagnostics)
-    #expect(failures.isEmpty, "\(path):\n" + failures.joined(separator: "\n"))
+    #expect(failures.isEmpty, "\(path):\n\(failures.joined(separator: "\n"))")
   }
 
   @Test func everyRuleHasFixtures() {
@@ -47,7 +47,7 @@ struct ScannerDumpTests {
     let (expectations, errors) = Expectation.parse(String(decoding: source, as: UTF8.self))
     #expect(errors.isEmpty)
     let failures = Expectation.compare(expectations, result.diagnostics)
-    #expect(failures.isEmpty, "\(path):\n" + failures.joined(separator: "\n"))
+    #expect(failures.isEmpty, "\(path):\n\(failures.joined(separator: "\n"))")
     let expected = try #require(Paths.read(path + ".dump.json"))
     #expect(DumpReporter.json(result.declarations) == expected)
   }

@@ -31,7 +31,11 @@ func scan(_ text: String, path: String = "test.yaml") -> ScanResult {
 }
 
 func scanFixture(_ name: String) -> ScanResult {
-  guard let file = fixture(name) else { return ScanResult(problems: [ScanProblem("missing fixture", at: SourceSpan(at: SourceLocation(line: 0, column: 0)))]) }
+  guard let file = fixture(name) else {
+    return ScanResult(problems: [
+      ScanProblem("missing fixture", at: SourceSpan(at: SourceLocation(line: 0, column: 0)))
+    ])
+  }
   return YAMLScanner.scan(file)
 }
 

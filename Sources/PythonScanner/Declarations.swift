@@ -1,0 +1,318 @@
+import ResourceModel
+import SourceText
+
+/// The resource-related keyword arguments of one call, with every combination of conditional
+/// branches they allow.
+private struct ResourceArguments {
+  var requests: [ResourceList] = [ResourceList()]
+  var limits: [ResourceList] = [ResourceList()]
+  var resources: [FlytekitResourceSpec]?
+  var accelerator: [AcceleratorReference?] = [nil]
+  var hasResources = false
+  var arguments: [ArgumentUse] = []
+  /// `pod_template=` and `task_config=` values, for the caller to follow.
+  var podTemplate: Expr?
+  var taskConfig: Expr?
+
+  /// (requests, limits, accelerator) for every combination, capped.
+  var combinations: [(ResourceList, ResourceList, AcceleratorReference?)] {
+    let specs = resources ?? [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
+    var result: [(ResourceList, ResourceList, AcceleratorReference?)] = []
+    for spec in specs {
+      for request in requests {
+        for limit in limits {
+          for accelerator in accelerator {
+            // `resources=` mixed with `requests=`/`limits=` is an error a rule reports; keep both.
+            let requestList = ResourceList(spec.requests.entries + request.entries)
+            let limitList = ResourceList(spec.limits.entries + limit.entries)
+            result.append((requestList, limitList, accelerator))
+            if result.count >= ScanContext.maxAlternatives { return result }
+          }
+        }
+      }
+    }
+    return result
+  }
+}
+
+extension ScanContext {
+  private func resourceArguments(_ call: CallExpr, acceptsResources: Bool = true)
+    -> ResourceArguments
+  {
+    var result = ResourceArguments()
+    for argument in call.arguments {
+      guard let keyword = argument.keyword else { continue }
+      result.arguments.append(
+        ArgumentUse(
+          name: keyword, span: locator.span(argument.keywordStart, argument.keywordEnd)))
+      switch keyword {
+      case "requests":
+        result.requests = resourceListOptions(argument.value)
+        result.hasResources = true
+      case "limits":
+        result.limits = resourceListOptions(argument.value)
+        result.hasResources = true
+      case "resources" where acceptsResources:
+        result.resources = resourceSpecOptions(argument.value)
+        result.hasResources = true
+      case "accelerator":
+        result.accelerator = acceleratorOptions(argument.value)
+        result.hasResources = true
+      case "pod_template":
+        result.podTemplate = argument.value
+      case "task_config":
+        result.taskConfig = argument.value
+      default:
+        break
+      }
+    }
+    return result
+  }
+
+  private func emit(
+    _ kind: DeclarationKind, name: String?, at offset: Int, _ arguments: ResourceArguments,
+    owner: String? = nil
+  ) {
+    for (requests, limits, accelerator) in arguments.combinations {
+      declarations.append(
+        Declaration(
+          file: file.path, language: .python, kind: kind, name: name, location: location(offset),
+          requests: requests, limits: limits, accelerator: accelerator,
+          arguments: arguments.arguments, owner: owner))
+    }
+  }
+
+  // MARK: Tasks
+
+  /// `@task(...)`, `@dynamic(...)`, `@eager(...)` on the logical line `line`.
+  func handleTaskDecorator(_ call: CallExpr, line: Int) {
+    consumed.insert(call.openParen)
+    let functionName = decoratedFunctionName(after: line)
+    let arguments = resourceArguments(call)
+    if let template = arguments.podTemplate {
+      podTemplates(in: template, owner: functionName)
+    }
+    if let config = arguments.taskConfig {
+      pluginConfigs(in: config, owner: functionName)
+    }
+    guard arguments.hasResources else { return }
+    let at = stream.tokens[stream.lines[line].firstToken].start
+    emit(.task, name: functionName, at: at, arguments)
+  }
+
+  /// The name of the function the decorators starting after `line` apply to.
+  func decoratedFunctionName(after line: Int) -> String? {
+    var index = line + 1
+    let tokens = stream.tokens
+    while index < stream.lines.count {
+      var first = stream.lines[index].firstToken
+      if tokens[first].kind == .op && tokens[first].op == Op.at {
+        index += 1
+        continue
+      }
+      if tokens[first].kind == .name && tokens[first].flags == Keyword.asyncWord { first += 1 }
+      guard first + 1 < tokens.count, tokens[first].kind == .name,
+        tokens[first].flags == Keyword.def || tokens[first].flags == Keyword.class,
+        tokens[first + 1].kind == .name
+      else { return nil }
+      return text(tokens[first + 1].start, tokens[first + 1].end)
+    }
+    return nil
+  }
+
+  // MARK: Overrides and container tasks
+
+  /// `x.with_overrides(...)`: named after the task called (`t` in `t(a=1).with_overrides`) or
+  /// the receiver variable.
+  func handleOverride(_ call: CallExpr, receiver: Expr, nameStart: Int) {
+    consumed.insert(call.openParen)
+    let arguments = resourceArguments(call)
+    if let template = arguments.podTemplate { podTemplates(in: template, owner: nil) }
+    guard arguments.hasResources else { return }
+    let name = receiverName(receiver)
+    emit(.override, name: name, at: nameStart, arguments, owner: name)
+  }
+
+  func receiverName(_ expr: Expr) -> String? {
+    var current = expr
+    for _ in 0..<PythonParser.maxDepth {
+      switch current.kind {
+      case .name(let name): return name
+      case .attribute(_, let name, _): return name
+      case .subscription(let base): current = base
+      case .call(let call):
+        if case .attribute(let base, "with_overrides", _) = call.callee.kind {
+          current = base
+        } else {
+          current = call.callee
+        }
+      default: return nil
+      }
+    }
+    return nil
+  }
+
+  func handleContainerTask(_ expr: Expr, _ call: CallExpr, assignedName: String?) {
+    consumed.insert(call.openParen)
+    let literalName = call.arguments.first { $0.keyword == "name" }.flatMap {
+      stringLiteral($0.value)
+    }
+    let name = literalName ?? assignedName
+    let arguments = resourceArguments(call)
+    if let template = arguments.podTemplate { podTemplates(in: template, owner: name) }
+    guard arguments.hasResources else { return }
+    emit(.containerTask, name: name, at: expr.start, arguments)
+  }
+
+  // MARK: Plugins and resource specs
+
+  /// Plugin replica configs anywhere in a `task_config=` value (through constants).
+  func pluginConfigs(in expr: Expr, owner: String?) {
+    walkResolving(expr) { node in
+      if let call = node.call, case .plugin(let className) = symbol(call.callee) {
+        handlePlugin(node, call, className: className, owner: owner)
+      }
+      return true
+    }
+  }
+
+  func handlePlugin(_ expr: Expr, _ call: CallExpr, className: String, owner: String?) {
+    consumed.insert(call.openParen)
+    let arguments = resourceArguments(call, acceptsResources: false)
+    let hasRequirements = arguments.arguments.contains {
+      $0.name == "requests" || $0.name == "limits"
+    }
+    guard hasRequirements else { return }
+    emit(.plugin, name: className, at: expr.start, arguments, owner: owner)
+  }
+
+  /// flytekit's `ResourceSpec(requests=Resources(...), limits=Resources(...))`.
+  func handleResourceSpec(_ expr: Expr, _ call: CallExpr, assignedName: String?) {
+    consumed.insert(call.openParen)
+    var arguments = ResourceArguments()
+    var position = 0
+    for argument in call.arguments where argument.stars == 0 {
+      let keyword = argument.keyword ?? (position == 0 ? "requests" : "limits")
+      if let written = argument.keyword {
+        arguments.arguments.append(
+          ArgumentUse(
+            name: written, span: locator.span(argument.keywordStart, argument.keywordEnd)))
+      } else {
+        position += 1
+      }
+      switch keyword {
+      case "requests": arguments.requests = resourceListOptions(argument.value)
+      case "limits": arguments.limits = resourceListOptions(argument.value)
+      default: break
+      }
+    }
+    emit(.resources, name: assignedName, at: expr.start, arguments)
+  }
+
+  /// A `Resources(...)` attached to nothing the scanner knows: requests and limits as
+  /// `ResourceSpec.from_multiple_resource` would split them.
+  func handleStandaloneResources(_ expr: Expr, _ call: CallExpr, assignedName: String?) {
+    consumed.insert(call.openParen)
+    var arguments = ResourceArguments()
+    arguments.arguments = call.arguments.compactMap { argument in
+      argument.keyword.map {
+        ArgumentUse(name: $0, span: locator.span(argument.keywordStart, argument.keywordEnd))
+      }
+    }
+    arguments.resources = resourceFieldAlternatives(call).map {
+      FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
+    }
+    emit(.resources, name: assignedName, at: expr.start, arguments)
+  }
+
+  // MARK: Pod templates
+
+  /// Every `PodTemplate(...)` in `expr` (through constants), owned by `owner`.
+  func podTemplates(in expr: Expr, owner: String?) {
+    walkResolving(expr) { node in
+      if let call = node.call, symbol(call.callee) == .podTemplate {
+        handlePodTemplate(call, owner: owner)
+        return false
+      }
+      return true
+    }
+  }
+
+  func handlePodTemplate(_ call: CallExpr, owner: String?) {
+    consumed.insert(call.openParen)
+    var primary: String? = "primary"
+    if let argument = call.arguments.first(where: { $0.keyword == "primary_container_name" }) {
+      primary = stringLiteral(argument.value)
+    }
+    for argument in call.arguments where argument.keyword != "primary_container_name" {
+      containers(in: argument.value, container: nil, primary: primary, owner: owner, depth: 0)
+    }
+  }
+
+  /// Walks a pod spec, tracking the `V1Container` being read, and emits each
+  /// `V1ResourceRequirements`.
+  func containers(in expr: Expr, container: String?, primary: String?, owner: String?, depth: Int) {
+    guard depth < 4 * PythonParser.maxDepth else { return }
+    if depth < ScanContext.maxConstantDepth * 8, let value = constantDefinition(of: expr) {
+      containers(in: value, container: container, primary: primary, owner: owner, depth: depth + 8)
+      return
+    }
+    if let call = expr.call {
+      switch symbol(call.callee) {
+      case .v1Container:
+        consumed.insert(call.openParen)
+        let nameArgument =
+          call.arguments.first { $0.keyword == "name" }
+          ?? call.arguments.first { $0.keyword == nil && $0.stars == 0 }
+        let name = nameArgument.flatMap { stringLiteral($0.value) }
+        for argument in call.arguments {
+          containers(
+            in: argument.value, container: name, primary: primary, owner: owner, depth: depth + 1)
+        }
+        return
+      case .v1ResourceRequirements:
+        handleRequirements(expr, call, container: container, primary: primary, owner: owner)
+        return
+      default:
+        break
+      }
+    }
+    for child in expr.children {
+      containers(in: child, container: container, primary: primary, owner: owner, depth: depth + 1)
+    }
+  }
+
+  /// `V1ResourceRequirements(requests={...}, limits={...})`; positional order is
+  /// `claims, limits, requests` in the Kubernetes client.
+  func handleRequirements(
+    _ expr: Expr, _ call: CallExpr, container: String?, primary: String?, owner: String?
+  ) {
+    consumed.insert(call.openParen)
+    var arguments = ResourceArguments()
+    var position = 0
+    for argument in call.arguments where argument.stars == 0 {
+      var keyword = argument.keyword
+      if let written = keyword {
+        arguments.arguments.append(
+          ArgumentUse(
+            name: written, span: locator.span(argument.keywordStart, argument.keywordEnd)))
+      } else {
+        keyword = position == 1 ? "limits" : (position == 2 ? "requests" : nil)
+        position += 1
+      }
+      switch keyword {
+      case "requests": arguments.requests = kubernetesListOptions(argument.value)
+      case "limits": arguments.limits = kubernetesListOptions(argument.value)
+      default: break
+      }
+    }
+    for (requests, limits, _) in arguments.combinations {
+      declarations.append(
+        Declaration(
+          file: file.path, language: .python, kind: .podTemplate, name: container,
+          location: location(expr.start), requests: requests, limits: limits,
+          arguments: arguments.arguments, container: container, primaryContainerName: primary,
+          owner: owner))
+    }
+  }
+}

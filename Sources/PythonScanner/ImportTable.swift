@@ -1,0 +1,281 @@
+/// What a name refers to at some point of a file.
+enum Binding: Equatable {
+  /// `import a.b as x` binds `x` to module `a.b`; `import a.b` binds `a` to module `a`.
+  case module(String)
+  /// `from m import n as x` binds `x` to `m.n`.
+  case member(String)
+  /// A class or function defined in this file.
+  case local
+  /// A module-level assignment that happens exactly once: a constant whose value is known.
+  case constant(ConstantDefinition)
+  /// A module-level name assigned more than once (or rebound by `+=`, tuple unpacking, …).
+  case reassigned
+}
+
+/// A module-level `NAME = value` (or `NAME: annotation = value`).
+struct ConstantDefinition: Equatable {
+  var name: String
+  /// The logical line of the assignment.
+  var line: Int
+  /// The first token of the assigned value.
+  var valueToken: Int
+}
+
+/// The names a file binds: imports (at any depth, in any block), classes and functions, and
+/// module-level assignments, each with the byte offset where it happens.
+///
+/// Lookups are position-aware: a use sees the last binding before it, or the first binding after
+/// it when there is none before (a function body may use a name bound later in the module).
+struct ImportTable {
+  private var bindings: [String: [(offset: Int, binding: Binding)]] = [:]
+  private var starImports: [(offset: Int, module: String)] = []
+  /// Names bound by `import … as alias` or `from … import name as alias` where the alias differs
+  /// from the imported name: calls through them need their own candidate search.
+  private(set) var aliases: Set<String> = []
+
+  init(stream: TokenStream, bytes: UnsafeBufferPointer<UInt8>) {
+    var reader = BindingReader(stream: stream, bytes: bytes)
+    reader.read()
+    var assignmentCounts: [String: Int] = [:]
+    for (name, _) in reader.assignments { assignmentCounts[name, default: 0] += 1 }
+    for name in reader.rebound { assignmentCounts[name, default: 0] += 2 }
+    for (offset, name, binding) in reader.found {
+      bindings[name, default: []].append((offset, binding))
+    }
+    for (name, definition) in reader.assignments {
+      let offset = stream.tokens[stream.lines[definition.line].firstToken].start
+      let binding: Binding =
+        assignmentCounts[name, default: 0] == 1 ? .constant(definition) : .reassigned
+      bindings[name, default: []].append((offset, binding))
+    }
+    for name in reader.rebound where bindings[name] == nil {
+      bindings[name] = [(0, .reassigned)]
+    }
+    for key in bindings.keys {
+      bindings[key]?.sort { $0.offset < $1.offset }
+    }
+    starImports = reader.stars
+    aliases = reader.aliases
+  }
+
+  /// The binding of `name` as seen from byte `offset`.
+  func binding(of name: String, at offset: Int) -> Binding? {
+    if let list = bindings[name], let first = list.first {
+      return (list.last { $0.offset < offset } ?? first).binding
+    }
+    if let star = starImports.last(where: { $0.offset < offset }) ?? starImports.first {
+      return .member(star.module + "." + name)
+    }
+    return nil
+  }
+}
+
+/// One pass over the logical lines collecting bindings.
+private struct BindingReader {
+  let stream: TokenStream
+  let bytes: UnsafeBufferPointer<UInt8>
+  var found: [(Int, String, Binding)] = []
+  var assignments: [(String, ConstantDefinition)] = []
+  var rebound: [String] = []
+  var stars: [(offset: Int, module: String)] = []
+  var aliases: Set<String> = []
+
+  init(stream: TokenStream, bytes: UnsafeBufferPointer<UInt8>) {
+    self.stream = stream
+    self.bytes = bytes
+  }
+
+  var tokens: [Token] { stream.tokens }
+
+  func text(_ index: Int) -> String {
+    let token = tokens[index]
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+  }
+
+  func isName(_ index: Int, end: Int) -> Bool {
+    index < end && tokens[index].kind == .name && tokens[index].flags == 0
+  }
+
+  func isKeyword(_ index: Int, _ code: UInt8, end: Int) -> Bool {
+    index < end && tokens[index].kind == .name && tokens[index].flags == code
+  }
+
+  func isOp(_ index: Int, _ op: UInt32, end: Int) -> Bool {
+    index < end && tokens[index].kind == .op && tokens[index].op == op
+  }
+
+  mutating func read() {
+    // Indentations of the enclosing `def`/`class` headers: assignments under them are not
+    // module-level.
+    var blocks: [Int] = []
+    for (lineIndex, line) in stream.lines.enumerated() where line.endToken > line.firstToken {
+      while let top = blocks.last, line.indent <= top { blocks.removeLast() }
+      let end = line.endToken
+      var index = line.firstToken
+      if isKeyword(index, Keyword.asyncWord, end: end) { index += 1 }
+      if isKeyword(index, Keyword.def, end: end) || isKeyword(index, Keyword.class, end: end) {
+        if isName(index + 1, end: end) {
+          found.append((tokens[index + 1].start, text(index + 1), .local))
+        }
+        blocks.append(line.indent)
+        continue
+      }
+      // Statements separated by `;` on one line.
+      var statementStart = line.firstToken
+      while statementStart < end {
+        var statementEnd = statementStart
+        while statementEnd < end && !isOp(statementEnd, Op.semicolon, end: end) {
+          let token = tokens[statementEnd]
+          let isOpener =
+            token.kind == .op
+            && (token.op == Op.lparen || token.op == Op.lbracket || token.op == Op.lbrace)
+          let close = stream.partner[statementEnd]
+          statementEnd = isOpener && close > statementEnd && close < end ? close + 1 : statementEnd + 1
+        }
+        readStatement(statementStart, statementEnd, line: lineIndex, moduleLevel: blocks.isEmpty)
+        statementStart = statementEnd + 1
+      }
+    }
+  }
+
+  mutating func readStatement(_ start: Int, _ end: Int, line: Int, moduleLevel: Bool) {
+    if isKeyword(start, Keyword.import, end: end) {
+      readImport(start + 1, end)
+    } else if isKeyword(start, Keyword.from, end: end) {
+      readFromImport(start + 1, end)
+    } else if moduleLevel {
+      readAssignment(start, end, line: line)
+    }
+  }
+
+  /// A dotted name starting at `index`: its text and the index after it.
+  func dotted(_ index: Int, end: Int) -> (String, Int)? {
+    guard isName(index, end: end) else { return nil }
+    var parts = [text(index)]
+    var next = index + 1
+    while isOp(next, Op.dot, end: end) && next + 1 < end && tokens[next + 1].kind == .name {
+      parts.append(text(next + 1))
+      next += 2
+    }
+    return (parts.joined(separator: "."), next)
+  }
+
+  mutating func readImport(_ start: Int, _ end: Int) {
+    var index = start
+    while index < end {
+      guard let (module, next) = dotted(index, end: end) else { return }
+      index = next
+      if isKeyword(index, Keyword.as, end: end) && isName(index + 1, end: end) {
+        let alias = text(index + 1)
+        found.append((tokens[index + 1].start, alias, .module(module)))
+        if alias != module { aliases.insert(alias) }
+        index += 2
+      } else {
+        let head = String(module.prefix { $0 != "." })
+        found.append((tokens[start].start, head, .module(head)))
+      }
+      guard isOp(index, Op.comma, end: end) else { return }
+      index += 1
+    }
+  }
+
+  mutating func readFromImport(_ start: Int, _ end: Int) {
+    var index = start
+    var module = ""
+    while index < end && tokens[index].kind == .op
+      && (tokens[index].op == Op.dot || tokens[index].op == Op.ellipsis)
+    {
+      module += tokens[index].op == Op.dot ? "." : "..."
+      index += 1
+    }
+    if let (name, next) = dotted(index, end: end), !isKeyword(index, Keyword.import, end: end) {
+      module += name
+      index = next
+    }
+    guard isKeyword(index, Keyword.import, end: end) else { return }
+    index += 1
+    if isOp(index, Op.lparen, end: end) { index += 1 }
+    while index < end {
+      if isOp(index, Op.star, end: end) {
+        stars.append((tokens[index].start, module))
+        return
+      }
+      guard index < end && tokens[index].kind == .name else { return }
+      let name = text(index)
+      let qualified = module.hasSuffix(".") ? module + name : module + "." + name
+      if isKeyword(index + 1, Keyword.as, end: end) && isName(index + 2, end: end) {
+        let alias = text(index + 2)
+        found.append((tokens[index + 2].start, alias, .member(qualified)))
+        if alias != name { aliases.insert(alias) }
+        index += 3
+      } else {
+        found.append((tokens[index].start, name, .member(qualified)))
+        index += 1
+      }
+      guard isOp(index, Op.comma, end: end) else { return }
+      index += 1
+    }
+  }
+
+  /// `A = value`, `A = B = value`, `A: T = value`, `A += value`, `a, b = value`.
+  mutating func readAssignment(_ start: Int, _ end: Int, line: Int) {
+    var targets: [Int] = []
+    var index = start
+    while isName(index, end: end) && isOp(index + 1, Op.assign, end: end) {
+      targets.append(index)
+      index += 2
+    }
+    if !targets.isEmpty {
+      for target in targets {
+        assignments.append(
+          (text(target), ConstantDefinition(name: text(target), line: line, valueToken: index)))
+      }
+      return
+    }
+    guard isName(start, end: end) || isOp(start, Op.lparen, end: end)
+      || isOp(start, Op.lbracket, end: end)
+    else { return }
+    if isName(start, end: end) && start + 1 < end && tokens[start + 1].kind == .op {
+      let op = tokens[start + 1].op
+      if Op.augmented.contains(op) {
+        rebound.append(text(start))
+        return
+      }
+      if op == Op.colon {
+        // Annotated: the value follows the first top-level `=`.
+        var scan = start + 2
+        while scan < end && !isOp(scan, Op.assign, end: end) {
+          let close = stream.partner[scan]
+          scan = close > scan && close < end ? close + 1 : scan + 1
+        }
+        if scan + 1 < end {
+          let name = text(start)
+          assignments.append(
+            (name, ConstantDefinition(name: name, line: line, valueToken: scan + 1)))
+        }
+        return
+      }
+    }
+    // Tuple targets: every name before a top-level `=` is rebound.
+    var names: [String] = []
+    var scan = start
+    while scan < end && !isOp(scan, Op.assign, end: end) {
+      if isName(scan, end: end) {
+        if isOp(scan + 1, Op.lparen, end: end) || isOp(scan + 1, Op.lbracket, end: end) {
+          return  // a call or subscript: not a target list
+        }
+        names.append(text(scan))
+      }
+      let token = tokens[scan]
+      if token.kind == .op && token.op != Op.comma && token.op != Op.lparen
+        && token.op != Op.rparen && token.op != Op.lbracket && token.op != Op.rbracket
+        && token.op != Op.star
+      {
+        return  // not an assignment target list
+      }
+      scan += 1
+    }
+    if scan < end { rebound.append(contentsOf: names) }
+  }
+}

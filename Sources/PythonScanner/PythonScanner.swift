@@ -1,0 +1,255 @@
+import PCRE2
+import ResourceModel
+import SourceText
+
+/// Finds flytekit and Kubernetes-client resource declarations in Python source, without
+/// importing or running it.
+///
+/// A cheap PCRE2 prefilter rejects most files before any tokenizing. In the rest, PCRE2 finds
+/// candidate call sites and decorator lines; each candidate is confirmed against the token
+/// stream (so text in strings, docstrings and comments never counts), its logical line is parsed
+/// into an expression tree, and names are resolved through the file's imports and module-level
+/// constants.
+public enum PythonScanner {
+  /// Words one of which every file with a declaration contains.
+  static let prefilter = try? Pattern(
+    "Resource(?:s|Spec)|V1ResourceRequirements|accelerator|with_overrides", multiline: false)
+
+  /// Calls of the names the scanner understands, however far the `(` is.
+  static let callSites = try? Pattern(
+    #"(?<![A-Za-z0-9_\x80-\xff])(?:Resources|ResourceSpec|V1ResourceRequirements|V1Container|"#
+      + #"PodTemplate|with_overrides|ContainerTask|ShellTask|RawShellTask|NotebookTask|"#
+      + #"PythonFunctionTask|PythonInstanceTask|Worker|Master|Launcher|Chief|PS|Evaluator|"#
+      + #"HeadNodeConfig|WorkerNodeConfig|AutoscalerOptionsConfig|Scheduler|WorkerGroup)"#
+      + #"(?:[ \t\f\r\n]|\\\r?\n)*\("#)
+
+  /// Decorator lines.
+  static let decorators = try? Pattern(#"^[ \t\f]*@"#)
+
+  /// Scans one file. Returns no declarations (and does no work beyond the prefilter) for a
+  /// file that mentions none of the prefilter's words.
+  public static func scan(_ file: SourceFile) -> ScanResult {
+    let bytes = file.bytes
+    if let prefilter, prefilter.firstMatch(in: bytes) == nil { return ScanResult() }
+    return bytes.withUnsafeBufferPointer { buffer in
+      let stream = PythonTokenizer.tokenize(buffer)
+      let context = ScanContext(file: file, bytes: buffer, stream: stream)
+      let problems = stream.problems.map {
+        ScanProblem($0.message, at: context.locator.span($0.start, $0.end))
+      }
+      context.run(candidates: candidateTokens(context))
+      return ScanResult(declarations: sorted(context.declarations), problems: problems)
+    }
+  }
+
+  /// Confirmed candidate tokens: names of calls and decorator `@`s, in file order.
+  static func candidateTokens(_ context: ScanContext) -> [Int] {
+    let tokens = context.stream.tokens
+    var result: Set<Int> = []
+    let subject = UnsafeRawBufferPointer(context.bytes)
+    if let callSites {
+      for range in callSites.matches(in: subject).ranges {
+        if let index = context.tokenIndex(startingAt: range.lowerBound),
+          tokens[index].kind == .name
+        {
+          result.insert(index)
+        }
+      }
+    }
+    if let decorators {
+      for range in decorators.matches(in: subject).ranges where range.upperBound > 0 {
+        if let index = context.tokenIndex(startingAt: range.upperBound - 1),
+          tokens[index].kind == .op, tokens[index].op == Op.at,
+          let line = context.lineIndex(ofToken: index),
+          context.stream.lines[line].firstToken == index
+        {
+          result.insert(index)
+        }
+      }
+    }
+    // Aliases (`from flytekit import Resources as R`) cannot be known to a static pattern:
+    // their calls are found in the token stream.
+    let aliases = context.imports.aliases
+    if !aliases.isEmpty {
+      for index in 0..<max(0, tokens.count - 1)
+      where tokens[index].kind == .name && tokens[index].flags == 0
+        && tokens[index + 1].kind == .op && tokens[index + 1].op == Op.lparen
+      {
+        if aliases.contains(context.text(tokens[index].start, tokens[index].end)) {
+          result.insert(index)
+        }
+      }
+    }
+    return result.sorted()
+  }
+
+  /// Declarations in source order (line, column), stable for equal locations.
+  static func sorted(_ declarations: [Declaration]) -> [Declaration] {
+    declarations.enumerated().sorted { lhs, rhs in
+      if lhs.element.location != rhs.element.location {
+        return lhs.element.location < rhs.element.location
+      }
+      return lhs.offset < rhs.offset
+    }.map(\.element)
+  }
+}
+
+/// One expression tree to look into, with the statement it came from.
+struct Root {
+  var expr: Expr
+  var statement: ParsedStatement
+}
+
+extension ScanContext {
+  /// Parses the statements holding `candidates` and emits declarations, outermost constructs
+  /// first so that nested calls are attributed to the construct that owns them.
+  func run(candidates: [Int]) {
+    var lines: [Int] = []
+    var seenLines: Set<Int> = []
+    for index in candidates {
+      if let line = lineIndex(ofToken: index), seenLines.insert(line).inserted {
+        lines.append(line)
+      }
+    }
+    lines.sort()
+    var roots: [Root] = []
+    for line in lines {
+      let parsed = statement(line)
+      roots.append(contentsOf: parsed.expressions.map { Root(expr: $0, statement: parsed) })
+    }
+    roots.append(contentsOf: fallbackRoots(candidates: candidates, covered: roots))
+
+    // 1. Constructs that are never part of another: task decorators, overrides, container tasks.
+    for root in roots {
+      if root.statement.isDecorator, root.expr.start == decoratorStart(root.statement),
+        let call = root.expr.call, symbol(call.callee) == .taskDecorator
+      {
+        handleTaskDecorator(call, line: root.statement.line)
+      }
+      root.expr.walk { node in
+        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
+        if case .attribute(let receiver, "with_overrides", let nameStart) = call.callee.kind {
+          handleOverride(call, receiver: receiver, nameStart: nameStart)
+        } else if symbol(call.callee) == .containerTask {
+          handleContainerTask(node, call, assignedName: assignedName(node, root))
+        }
+        return true
+      }
+    }
+    // 2. Plugin configs, resource specs and pod templates not attached to a task.
+    for root in roots {
+      root.expr.walk { node in
+        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
+        switch symbol(call.callee) {
+        case .plugin(let className):
+          handlePlugin(node, call, className: className, owner: nil)
+        case .resourceSpec:
+          handleResourceSpec(node, call, assignedName: assignedName(node, root))
+        case .podTemplate:
+          handlePodTemplate(call, owner: nil)
+          return false
+        default:
+          break
+        }
+        return true
+      }
+    }
+    for root in roots {
+      root.expr.walk { node in
+        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
+        if symbol(call.callee) == .v1Container {
+          containers(in: node, container: nil, primary: nil, owner: nil, depth: 0)
+          return false
+        }
+        return true
+      }
+    }
+    // 3. Whatever is left: standalone `Resources(...)` and `V1ResourceRequirements(...)`.
+    for root in roots {
+      root.expr.walk { node in
+        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
+        switch symbol(call.callee) {
+        case .resources:
+          handleStandaloneResources(node, call, assignedName: assignedName(node, root))
+        case .v1ResourceRequirements:
+          handleRequirements(node, call, container: nil, primary: nil, owner: nil)
+        default:
+          break
+        }
+        return true
+      }
+    }
+  }
+
+  private func decoratorStart(_ statement: ParsedStatement) -> Int {
+    let first = stream.lines[statement.line].firstToken
+    return first + 1 < stream.tokens.count ? stream.tokens[first + 1].start : -1
+  }
+
+  /// The variable a call is directly assigned to (`x = ContainerTask(...)`), if any.
+  private func assignedName(_ node: Expr, _ root: Root) -> String? {
+    guard let valueStart = root.statement.valueStart, node.start == valueStart,
+      root.expr.start == valueStart, let rootCall = root.expr.call, let call = node.call,
+      rootCall.openParen == call.openParen
+    else { return nil }
+    return root.statement.target
+  }
+
+  /// Candidate calls that the statement parse did not reach (inside a lambda, a comprehension,
+  /// an annotation, or nesting too deep) are parsed on their own.
+  private func fallbackRoots(candidates: [Int], covered roots: [Root]) -> [Root] {
+    var calls: Set<Int> = []
+    for root in roots {
+      root.expr.walk { node in
+        if let call = node.call { calls.insert(call.openParen) }
+        return true
+      }
+    }
+    var result: [Root] = []
+    let tokens = stream.tokens
+    for index in candidates where tokens[index].kind == .name && index + 1 < tokens.count {
+      let next = tokens[index + 1]
+      guard next.kind == .op, next.op == Op.lparen, !calls.contains(next.start),
+        let line = lineIndex(ofToken: index)
+      else { continue }
+      let start = chainStart(index)
+      var parser = PythonParser(
+        stream: stream, bytes: bytes, from: start, to: stream.lines[line].endToken)
+      let expr = parser.postfix()
+      expr.walk { node in
+        if let call = node.call { calls.insert(call.openParen) }
+        return true
+      }
+      let statement = ParsedStatement(
+        line: line, expressions: [expr], target: nil, valueStart: nil, isDecorator: false)
+      result.append(Root(expr: expr, statement: statement))
+    }
+    return result
+  }
+
+  /// The first token of the attribute/call chain that ends with the name at `index`
+  /// (`t` in `t(a=1).with_overrides`).
+  private func chainStart(_ index: Int) -> Int {
+    let tokens = stream.tokens
+    var start = index
+    var steps = 0
+    while start >= 2, steps < PythonParser.maxDepth, tokens[start - 1].kind == .op,
+      tokens[start - 1].op == Op.dot
+    {
+      steps += 1
+      var previous = start - 2
+      while previous >= 0, tokens[previous].kind == .op,
+        tokens[previous].op == Op.rparen || tokens[previous].op == Op.rbracket,
+        stream.partner[previous] >= 0, stream.partner[previous] < previous
+      {
+        previous = stream.partner[previous] - 1
+      }
+      if previous >= 0 && tokens[previous].kind == .name && tokens[previous].flags == 0 {
+        start = previous
+      } else {
+        break
+      }
+    }
+    return start
+  }
+}

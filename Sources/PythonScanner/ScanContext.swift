@@ -1,0 +1,221 @@
+import ResourceModel
+import SourceText
+
+/// One parsed logical line.
+struct ParsedStatement {
+  var line: Int
+  var expressions: [Expr]
+  /// For `name = value` / `name: T = value`: the target and the byte offset where the value starts.
+  var target: String?
+  var valueStart: Int?
+  var isDecorator: Bool
+}
+
+/// The state of scanning one file: tokens, names, parsed statements, and which calls already
+/// belong to a declaration.
+///
+/// `bytes` points into the file's storage and is valid only for the duration of
+/// `PythonScanner.scan`, which creates and discards the context inside `withUnsafeBufferPointer`.
+final class ScanContext {
+  /// How many alternatives (conditional branches and their combinations) one construct yields.
+  static let maxAlternatives = 8
+  /// How many module-level constants are followed in a chain (`A = B`, `B = "1"`).
+  static let maxConstantDepth = 8
+
+  let file: SourceFile
+  let bytes: UnsafeBufferPointer<UInt8>
+  let stream: TokenStream
+  let imports: ImportTable
+  let locator: SourceLocator
+  private var statementCache: [Int: ParsedStatement] = [:]
+  /// Byte offsets of the `(` of every call that is part of an emitted declaration.
+  var consumed: Set<Int> = []
+  var declarations: [Declaration] = []
+
+  init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, stream: TokenStream) {
+    self.file = file
+    self.bytes = bytes
+    self.stream = stream
+    self.imports = ImportTable(stream: stream, bytes: bytes)
+    self.locator = SourceLocator(file)
+  }
+
+  // MARK: Text and positions
+
+  func text(_ start: Int, _ end: Int) -> String {
+    let lower = max(0, min(start, bytes.count))
+    let upper = max(lower, min(end, bytes.count))
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+  }
+
+  func text(_ expr: Expr) -> String { text(expr.start, expr.end) }
+
+  func span(_ expr: Expr) -> SourceSpan { locator.span(expr.start, expr.end) }
+
+  func location(_ offset: Int) -> SourceLocation { locator.location(offset) }
+
+  // MARK: Statements
+
+  /// The logical line containing token `index`.
+  func lineIndex(ofToken index: Int) -> Int? {
+    let lines = stream.lines
+    var low = 0
+    var high = lines.count - 1
+    guard high >= 0 else { return nil }
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lines[mid].firstToken <= index { low = mid } else { high = mid - 1 }
+    }
+    return lines[low].firstToken <= index && index <= lines[low].endToken ? low : nil
+  }
+
+  /// The token starting exactly at byte `offset`, if any.
+  func tokenIndex(startingAt offset: Int) -> Int? {
+    let tokens = stream.tokens
+    var low = 0
+    var high = tokens.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      if tokens[mid].start == offset && tokens[mid].kind != .newline && tokens[mid].kind != .endMarker {
+        return mid
+      }
+      if tokens[mid].start < offset { low = mid + 1 } else { high = mid - 1 }
+    }
+    return nil
+  }
+
+  func statement(_ line: Int) -> ParsedStatement {
+    if let cached = statementCache[line] { return cached }
+    let logical = stream.lines[line]
+    var parser = PythonParser(
+      stream: stream, bytes: bytes, from: logical.firstToken, to: logical.endToken)
+    let expressions = parser.statementExpressions()
+    let tokens = stream.tokens
+    var target: String?
+    var valueStart: Int?
+    let first = logical.firstToken
+    if first + 1 < logical.endToken && tokens[first].kind == .name && tokens[first].flags == 0 {
+      var index = first + 1
+      if tokens[index].kind == .op && tokens[index].op == Op.colon {
+        while index < logical.endToken
+          && !(tokens[index].kind == .op && tokens[index].op == Op.assign)
+        {
+          let close = stream.partner[index]
+          index = close > index && close < logical.endToken ? close + 1 : index + 1
+        }
+      }
+      if index + 1 < logical.endToken && tokens[index].kind == .op && tokens[index].op == Op.assign {
+        target = text(tokens[first].start, tokens[first].end)
+        var value = index + 1
+        // `a = b = value`: the value follows the last `=`.
+        while value + 1 < logical.endToken && tokens[value].kind == .name
+          && tokens[value + 1].kind == .op && tokens[value + 1].op == Op.assign
+        {
+          value += 2
+        }
+        valueStart = tokens[value].start
+      }
+    }
+    let isDecorator = tokens[first].kind == .op && tokens[first].op == Op.at
+    let parsed = ParsedStatement(
+      line: line, expressions: expressions, target: target, valueStart: valueStart,
+      isDecorator: isDecorator)
+    statementCache[line] = parsed
+    return parsed
+  }
+
+  /// The value expression of a module-level constant.
+  func constantValue(_ definition: ConstantDefinition) -> Expr? {
+    guard definition.valueToken < stream.tokens.count else { return nil }
+    let start = stream.tokens[definition.valueToken].start
+    return statement(definition.line).expressions.first { $0.start == start }
+  }
+
+  // MARK: Names
+
+  func binding(_ name: String, at offset: Int) -> Binding? {
+    imports.binding(of: name, at: offset)
+  }
+
+  /// The fully qualified dotted name of a name or attribute chain, through imports and
+  /// module-level aliases (`R = flytekit.Resources`).
+  func qualifiedName(_ expr: Expr, depth: Int = 0) -> String? {
+    switch expr.kind {
+    case .name(let name):
+      switch binding(name, at: expr.start) {
+      case .module(let path): return path
+      case .member(let path): return path
+      case .constant(let definition):
+        guard depth < ScanContext.maxConstantDepth, let value = constantValue(definition) else {
+          return nil
+        }
+        switch value.kind {
+        case .name, .attribute: return qualifiedName(value, depth: depth + 1)
+        default: return nil
+        }
+      case .local, .reassigned, nil:
+        return nil
+      }
+    case .attribute(let base, let name, _):
+      return qualifiedName(base, depth: depth).map { $0 + "." + name }
+    default:
+      return nil
+    }
+  }
+
+  func symbol(_ callee: Expr) -> Symbol? {
+    qualifiedName(callee).flatMap(Symbol.classify)
+  }
+
+  /// The definition a name refers to when it is a module-level constant.
+  func constantDefinition(of expr: Expr) -> Expr? {
+    guard case .name(let name) = expr.kind,
+      case .constant(let definition) = binding(name, at: expr.start)
+    else { return nil }
+    return constantValue(definition)
+  }
+
+  // MARK: Alternatives
+
+  /// The expressions `expr` may evaluate to: both branches of conditionals, through constants.
+  func alternatives(_ expr: Expr, depth: Int = 0) -> [Expr] {
+    guard depth < ScanContext.maxConstantDepth else { return [expr] }
+    switch expr.kind {
+    case .conditional(let body, _, let orElse):
+      let combined = alternatives(body, depth: depth + 1) + alternatives(orElse, depth: depth + 1)
+      return Array(combined.prefix(ScanContext.maxAlternatives))
+    case .name:
+      if let value = constantDefinition(of: expr) { return alternatives(value, depth: depth + 1) }
+      return [expr]
+    default:
+      return [expr]
+    }
+  }
+
+  /// The cartesian product of `options`, in order, capped at `maxAlternatives`.
+  static func product<T>(_ options: [[T]]) -> [[T]] {
+    var result: [[T]] = [[]]
+    for choices in options where !choices.isEmpty {
+      var next: [[T]] = []
+      outer: for prefix in result {
+        for choice in choices {
+          next.append(prefix + [choice])
+          if next.count >= maxAlternatives { break outer }
+        }
+      }
+      result = next
+    }
+    return result
+  }
+
+  /// Walks `expr`, following module-level constants into their definitions.
+  func walkResolving(_ expr: Expr, depth: Int = 0, _ visit: (Expr) -> Bool) {
+    expr.walk { node in
+      if depth < ScanContext.maxConstantDepth, let value = constantDefinition(of: node) {
+        walkResolving(value, depth: depth + 1, visit)
+        return false
+      }
+      return visit(node)
+    }
+  }
+}

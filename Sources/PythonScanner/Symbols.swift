@@ -1,0 +1,71 @@
+/// The library objects the scanner recognises, identified by their fully qualified names.
+enum Symbol: Equatable {
+  /// flytekit's (or union's re-exported) `Resources`.
+  case resources
+  case resourceSpec
+  /// `task`, `dynamic` or `eager`.
+  case taskDecorator
+  /// `ContainerTask`, `ShellTask`, `NotebookTask`, … (constructors taking `requests`/`limits`).
+  case containerTask
+  /// A plugin replica or node config; the payload is the class name.
+  case plugin(String)
+  case podTemplate
+  case v1ResourceRequirements
+  case v1Container
+  case gpuAccelerator
+
+  static let acceleratorsModule = "flytekit.extras.accelerators"
+
+  private static let pluginClasses: [String: Set<String>] = [
+    "kfpytorch": ["Worker", "Master"],
+    "kfmpi": ["Worker", "Launcher"],
+    "kftensorflow": ["Chief", "PS", "Worker", "Evaluator"],
+    "ray": ["HeadNodeConfig", "WorkerNodeConfig", "AutoscalerOptionsConfig"],
+    "dask": ["Scheduler", "WorkerGroup"],
+  ]
+
+  private static let flytekitContainerTasks: Set<String> = [
+    "ContainerTask", "ShellTask", "RawShellTask", "PythonFunctionTask", "PythonInstanceTask",
+  ]
+
+  /// flytekit itself (but not its IDL models, whose `Resources` is a different class) and union,
+  /// which re-exports flytekit's objects.
+  static func isFlytekitModule(_ module: String) -> Bool {
+    if module == "flytekit" || module == "union" || module.hasPrefix("union.") { return true }
+    return module.hasPrefix("flytekit.") && module != "flytekit.models"
+      && !module.hasPrefix("flytekit.models.")
+  }
+
+  /// The symbol a fully qualified name denotes, if the scanner knows it.
+  static func classify(_ qualified: String) -> Symbol? {
+    guard let dot = qualified.lastIndex(of: ".") else { return nil }
+    let module = String(qualified[..<dot])
+    let name = String(qualified[qualified.index(after: dot)...])
+    if isFlytekitModule(module) {
+      switch name {
+      case "Resources": return .resources
+      case "ResourceSpec": return .resourceSpec
+      case "task", "dynamic", "eager": return .taskDecorator
+      case "PodTemplate": return .podTemplate
+      case "GPUAccelerator" where module == acceleratorsModule: return .gpuAccelerator
+      default:
+        if flytekitContainerTasks.contains(name) { return .containerTask }
+      }
+    }
+    if module == "kubernetes" || module.hasPrefix("kubernetes.") {
+      switch name {
+      case "V1ResourceRequirements": return .v1ResourceRequirements
+      case "V1Container": return .v1Container
+      default: return nil
+      }
+    }
+    let parts = module.split(separator: ".")
+    if parts.count >= 2 && parts[0] == "flytekitplugins" {
+      if parts[1] == "papermill" && name == "NotebookTask" { return .containerTask }
+      if let classes = pluginClasses[String(parts[1])], classes.contains(name) {
+        return .plugin(name)
+      }
+    }
+    return nil
+  }
+}

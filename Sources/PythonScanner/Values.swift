@@ -1,0 +1,262 @@
+import ResourceModel
+import SourceText
+
+/// Turning expressions into the model's values, resource lists and accelerator references.
+extension ScanContext {
+  /// The value of `expr` as the model records it. Names are followed into module-level
+  /// constants (the value keeps the span of the literal in the definition); anything that
+  /// cannot be known statically is `.dynamic` at the place it is used.
+  func value(_ expr: Expr, depth: Int = 0) -> ResourceValue {
+    let span = span(expr)
+    guard depth <= 2 * PythonParser.maxDepth else { return ResourceValue(.dynamic, span: span) }
+    switch expr.kind {
+    case .string(let piece):
+      switch piece {
+      case .text(let contents): return ResourceValue(.string(contents), span: span)
+      case .formatted: return ResourceValue(.dynamic, span: span)
+      case .bytes, .invalid: return ResourceValue(.other(text(expr)), span: span)
+      }
+    case .number(let number):
+      switch number {
+      case .integer(let digits): return ResourceValue(.integer(digits), span: span)
+      case .float(let repr): return ResourceValue(.float(repr), span: span)
+      case .other: return ResourceValue(.other(text(expr)), span: span)
+      }
+    case .trueValue: return ResourceValue(.boolean(true), span: span)
+    case .falseValue: return ResourceValue(.boolean(false), span: span)
+    case .noneValue: return ResourceValue(.none, span: span)
+    case .ellipsis: return ResourceValue(.other("..."), span: span)
+    case .tuple(let items, _):
+      return ResourceValue(
+        .sequence(items.map { value($0, depth: depth + 1) }, isList: false), span: span)
+    case .list(let items):
+      return ResourceValue(
+        .sequence(items.map { value($0, depth: depth + 1) }, isList: true), span: span)
+    case .dict, .set, .call:
+      return ResourceValue(.other(text(expr)), span: span)
+    case .unary(let op, let operand) where op == .minus || op == .plus:
+      let inner = value(operand, depth: depth + 1)
+      switch inner.form {
+      case .integer(let digits):
+        return ResourceValue(.integer(op == .minus ? negate(digits) : digits), span: span)
+      case .float(let repr):
+        return ResourceValue(.float(op == .minus ? negate(repr) : repr), span: span)
+      default:
+        return ResourceValue(.dynamic, span: span)
+      }
+    case .name:
+      if depth < ScanContext.maxConstantDepth, let definition = constantDefinition(of: expr) {
+        let resolved = value(definition, depth: depth + 1)
+        if case .dynamic = resolved.form { return ResourceValue(.dynamic, span: span) }
+        return resolved
+      }
+      return ResourceValue(.dynamic, span: span)
+    default:
+      return ResourceValue(.dynamic, span: span)
+    }
+  }
+
+  private func negate(_ text: String) -> String {
+    if text == "0" || text == "nan" { return text }
+    if text.hasPrefix("-") { return String(text.dropFirst()) }
+    return "-" + text
+  }
+
+  /// The string a literal (or a constant bound to one) denotes.
+  func stringLiteral(_ expr: Expr) -> String? {
+    if case .string(let contents) = value(expr).form { return contents }
+    return nil
+  }
+
+  // MARK: Resources
+
+  /// The fields of a `Resources(...)` call as written, one list per combination of
+  /// conditional branches. Positional arguments follow `cpu, mem, gpu, ephemeral_storage`.
+  func resourceFieldAlternatives(_ call: CallExpr) -> [ResourceList] {
+    var options: [[ResourceEntry]] = []
+    var position = 0
+    for argument in call.arguments where argument.stars == 0 {
+      let key: ResourceKey
+      let written: String
+      let keySpan: SourceSpan
+      if let keyword = argument.keyword {
+        key = ResourceKey(flytekitField: keyword) ?? .named(keyword)
+        written = keyword
+        keySpan = locator.span(argument.keywordStart, argument.keywordEnd)
+      } else {
+        if position < FlytekitResources.fieldOrder.count {
+          key = FlytekitResources.fieldOrder[position]
+          written = key.dumpName
+        } else {
+          key = .named("<positional \(position + 1)>")
+          written = "<positional \(position + 1)>"
+        }
+        position += 1
+        keySpan = span(argument.value)
+      }
+      options.append(
+        alternatives(argument.value).map {
+          ResourceEntry(key: key, writtenKey: written, keySpan: keySpan, value: value($0))
+        })
+    }
+    return ScanContext.product(options).map { ResourceList($0) }
+  }
+
+  /// `requests=`/`limits=` of a task, override or plugin: the fields of the `Resources` as
+  /// written (a tuple stays a sequence). Anything else contributes no entries.
+  func resourceListOptions(_ expr: Expr) -> [ResourceList] {
+    let options = alternatives(expr).flatMap { candidate -> [ResourceList] in
+      guard let call = candidate.call, symbol(call.callee) == .resources else {
+        return [ResourceList()]
+      }
+      consumed.insert(call.openParen)
+      return resourceFieldAlternatives(call)
+    }
+    return Array(options.prefix(ScanContext.maxAlternatives))
+  }
+
+  /// `resources=`: `ResourceSpec.from_multiple_resource` of the value, as flytekit 1.16 does.
+  /// Given a `ResourceSpec`, flytekit reads its fields `requests` and `limits` as if they were
+  /// resource fields (and then fails); the entries are recorded under those names.
+  func resourceSpecOptions(_ expr: Expr) -> [FlytekitResourceSpec] {
+    let options = alternatives(expr).flatMap { candidate -> [FlytekitResourceSpec] in
+      guard let call = candidate.call else {
+        return [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
+      }
+      switch symbol(call.callee) {
+      case .resources:
+        consumed.insert(call.openParen)
+        return resourceFieldAlternatives(call).map {
+          FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
+        }
+      case .resourceSpec:
+        var fields = ResourceList()
+        var position = 0
+        for argument in call.arguments where argument.stars == 0 {
+          let name = argument.keyword ?? (position == 0 ? "requests" : "limits")
+          if argument.keyword == nil { position += 1 }
+          let keySpan =
+            argument.keyword == nil
+            ? span(argument.value) : locator.span(argument.keywordStart, argument.keywordEnd)
+          fields.append(
+            ResourceEntry(
+              key: .named(name), writtenKey: name, keySpan: keySpan, value: value(argument.value)))
+        }
+        return [FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: fields))]
+      default:
+        return [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
+      }
+    }
+    return Array(options.prefix(ScanContext.maxAlternatives))
+  }
+
+  /// A Kubernetes resource map: a dict literal (or `dict(...)`) with string keys.
+  func kubernetesListOptions(_ expr: Expr) -> [ResourceList] {
+    let options = alternatives(expr).map { candidate -> ResourceList in
+      var list = ResourceList()
+      switch candidate.kind {
+      case .dict(let items):
+        for item in items {
+          guard let key = item.key, let name = stringLiteral(key) else { continue }
+          list.append(
+            ResourceEntry(
+              key: ResourceKey(kubernetesKey: name), writtenKey: name, keySpan: span(key),
+              value: value(item.value)))
+        }
+      case .call(let call):
+        guard case .name("dict") = call.callee.kind else { break }
+        for argument in call.arguments {
+          guard let name = argument.keyword else { continue }
+          list.append(
+            ResourceEntry(
+              key: ResourceKey(kubernetesKey: name), writtenKey: name,
+              keySpan: locator.span(argument.keywordStart, argument.keywordEnd),
+              value: value(argument.value)))
+        }
+      default:
+        break
+      }
+      return list
+    }
+    return Array(options.prefix(ScanContext.maxAlternatives))
+  }
+
+  // MARK: Accelerators
+
+  /// What an `accelerator=` value refers to; `nil` for `None`.
+  func acceleratorOptions(_ expr: Expr) -> [AcceleratorReference?] {
+    alternatives(expr).map { accelerator($0) }
+  }
+
+  func accelerator(_ expr: Expr) -> AcceleratorReference? {
+    let written = text(expr)
+    let span = span(expr)
+    func reference(
+      _ form: AcceleratorReference.Form, device: String? = nil,
+      partition: AcceleratorReference.Partition? = nil
+    ) -> AcceleratorReference {
+      AcceleratorReference(
+        form: form, written: written, span: span, device: device, partition: partition)
+    }
+    switch expr.kind {
+    case .noneValue:
+      return nil
+    case .string:
+      if let contents = stringLiteral(expr) { return reference(.string(contents)) }
+      return reference(.dynamic)
+    case .name, .attribute:
+      guard let qualified = qualifiedName(expr),
+        qualified.hasPrefix(Symbol.acceleratorsModule + ".")
+      else { return reference(.dynamic) }
+      let path = qualified.dropFirst(Symbol.acceleratorsModule.count + 1).split(separator: ".")
+      guard let first = path.first, path.count <= 2 else { return reference(.dynamic) }
+      let name = String(first)
+      let attribute = path.count == 2 ? String(path[1]) : nil
+      guard let constant = AcceleratorCatalog.constants[name] else {
+        return reference(.constant(name: name, attribute: attribute))
+      }
+      guard let attribute else {
+        return reference(.constant(name: name, attribute: nil), device: constant.device)
+      }
+      if constant.isMultiInstance && attribute == "unpartitioned" {
+        return reference(
+          .constant(name: name, attribute: attribute), device: constant.device,
+          partition: .unpartitioned)
+      }
+      if let size = constant.partitions[attribute] {
+        return reference(
+          .constant(name: name, attribute: attribute), device: constant.device,
+          partition: .size(size))
+      }
+      return reference(.constant(name: name, attribute: attribute), device: constant.device)
+    case .call(let call):
+      let firstArgument = call.arguments.first { $0.stars == 0 && $0.keyword == nil }
+        ?? call.arguments.first { $0.keyword == "device" || $0.keyword == "partition_size" }
+      if symbol(call.callee) == .gpuAccelerator {
+        guard let argument = firstArgument, let device = stringLiteral(argument.value) else {
+          return reference(.dynamic)
+        }
+        return reference(.custom(device: device), device: device)
+      }
+      if case .attribute(let base, "partitioned", _) = call.callee.kind,
+        let qualified = qualifiedName(base),
+        qualified.hasPrefix(Symbol.acceleratorsModule + ".")
+      {
+        let name = String(qualified.dropFirst(Symbol.acceleratorsModule.count + 1))
+        let constant = AcceleratorCatalog.constants[name]
+        guard let constant, constant.isMultiInstance else {
+          return reference(
+            .constant(name: name, attribute: "partitioned"), device: constant?.device)
+        }
+        guard let argument = firstArgument, let size = stringLiteral(argument.value) else {
+          return reference(.dynamic, device: constant.device)
+        }
+        return reference(
+          .partitioned(name: name, size: size), device: constant.device, partition: .size(size))
+      }
+      return reference(.dynamic)
+    default:
+      return reference(.dynamic)
+    }
+  }
+}
