@@ -23,8 +23,7 @@ struct ParseErrorRule: Rule {
       Example(
         """
         resources:
-          limits: [1, 2
-        # expect: 1 [RL000]
+          limits: [1, 2}  # expect: 16 [RL000] "did not find expected ',' or ']'"
         """, language: .yaml),
       Example(
         """

@@ -188,9 +188,9 @@ extension ScanContext {
 
   /// The variable a call is directly assigned to (`x = ContainerTask(...)`), if any.
   private func assignedName(_ node: Expr, _ root: Root) -> String? {
-    guard let valueStart = root.statement.valueStart, node.start == valueStart,
-      root.expr.start == valueStart, let rootCall = root.expr.call, let call = node.call,
-      rootCall.openParen == call.openParen
+    guard let valueStart = root.statement.valueStart,
+      let value = root.statement.expressions.first(where: { $0.start >= valueStart }),
+      let valueCall = value.call, let call = node.call, valueCall.openParen == call.openParen
     else { return nil }
     return root.statement.target
   }

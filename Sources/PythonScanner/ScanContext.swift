@@ -128,7 +128,8 @@ final class ScanContext {
   func constantValue(_ definition: ConstantDefinition) -> Expr? {
     guard definition.valueToken < stream.tokens.count else { return nil }
     let start = stream.tokens[definition.valueToken].start
-    return statement(definition.line).expressions.first { $0.start == start }
+    // A parenthesised value starts inside its parentheses: take the first expression after `=`.
+    return statement(definition.line).expressions.first { $0.start >= start }
   }
 
   // MARK: Names

@@ -37,8 +37,10 @@ public enum TextCheck {
         default:
           return (index, "invalid UTF-8 byte 0x\(hex(byte))")
         }
-        if index + length > count { return (index, "truncated UTF-8 sequence at end of file") }
         for offset in 1..<length {
+          guard index + offset < count else {
+            return (index, "truncated UTF-8 sequence at end of file")
+          }
           let next = buffer[index + offset]
           if next & 0xC0 != 0x80 { return (index, "invalid UTF-8 sequence starting with 0x\(hex(byte))") }
           scalar = scalar << 6 | UInt32(next & 0x3F)

@@ -99,7 +99,7 @@ struct CLITests {
     for file in ["broken.yaml", "binary.py", "latin1.yaml", "utf16.py", "dangling.py"] {
       #expect(run.stdout.contains("\(file):") && run.stdout.contains("[RL000]"), "\(file) not reported:\n\(run.stdout)")
     }
-    #expect(run.stdout.contains("good.yaml:3:25: error: memory request \"1GB\" is not a valid quantity"))
+    #expect(run.stdout.contains("good.yaml:3:24: error: memory request \"1GB\" is not a valid quantity"))
     #expect(run.stdout.contains("binary.py:1:5: error: cannot read file: file contains a NUL byte"))
   }
 
@@ -126,9 +126,9 @@ struct CLITests {
     let first = try #require(parsed.first)
     #expect(first["file"] as? String == "bad.yaml")
     #expect(first["line"] as? Int == 3)
-    #expect(first["column"] as? Int == 25)
+    #expect(first["column"] as? Int == 24)
     #expect(first["end_line"] as? Int == 3)
-    #expect(first["end_column"] as? Int == 28)
+    #expect(first["end_column"] as? Int == 27)
     #expect(first["rule"] as? String == "RL004")
     #expect(first["name"] as? String == "invalid-quantity")
     #expect(first["severity"] as? String == "error")
@@ -147,7 +147,7 @@ struct CLITests {
       ["check", "--format", "concise", "--stdin-filename", "flows/x.yaml"],
       stdin: "worker:\n  resources:\n    limits: {memory: 1GB}\n")
     #expect(run.status == 1)
-    #expect(run.stdout.hasPrefix("flows/x.yaml:3:23: error: memory limit \"1GB\""))
+    #expect(run.stdout.hasPrefix("flows/x.yaml:3:22: error: memory limit \"1GB\""))
   }
 
   @Test func rulesAndExplain() throws {

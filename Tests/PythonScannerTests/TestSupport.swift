@@ -60,7 +60,7 @@ func parseValue(_ source: String, prefix: String = "") -> ResourceValue? {
     }) else { return nil }
     let statement = context.statement(line)
     guard let start = statement.valueStart,
-      let expr = statement.expressions.first(where: { $0.start == start })
+      let expr = statement.expressions.first(where: { $0.start >= start })
     else { return nil }
     return context.value(expr)
   }
