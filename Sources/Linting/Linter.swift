@@ -30,7 +30,7 @@ public struct Linter: Sendable {
     }
     let scan: ScanResult
     switch language {
-    case .python: scan = ScanResult()  // TEMP until scanners land
+    case .python: scan = PythonScanner.scan(file)
     case .yaml: scan = YAMLScanner.scan(file)
     }
     return result(file: file, declarations: scan.declarations, parseErrors: scan.problems)
