@@ -16,6 +16,7 @@ struct BareIntegerMemoryRule: Rule {
       """,
     fix: "Write the unit: `512Mi`, `2Gi`, `1G`.",
     defaultSeverity: .error,
+    severityDetail: "error below 1Mi, else warning",
     triggering: [
       Example(
         """

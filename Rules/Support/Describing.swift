@@ -35,7 +35,7 @@ extension Declaration {
     case .plugin: "the plugin fails with BadTaskSpecification at run time"
     case .k8sContainer, .k8sInitContainer, .helmValues: "the API server rejects it"
     case .flyteAdmin: "flyteadmin fails to parse its configuration"
-    case .flyteAttributes: "flyteadmin silently treats it as 0 (unset)"
+    case .flyteAttributes: "flyteadmin silently treats it as 0, which means unset"
     }
   }
 }

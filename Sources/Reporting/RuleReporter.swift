@@ -15,7 +15,7 @@ public enum RuleReporter {
   public static func markdown(_ rules: [RuleDescription]) -> String {
     var out = "| Code | Name | Default | Summary |\n|---|---|---|---|\n"
     for rule in rules {
-      let severity = rule.isOptIn ? "off (opt-in)" : rule.defaultSeverity.rawValue
+      let severity = rule.isOptIn ? "off (opt-in)" : rule.severityDetail ?? rule.defaultSeverity.rawValue
       out += "| \(rule.code) | `\(rule.name)` | \(severity) | \(rule.summary) |\n"
     }
     return out
@@ -34,7 +34,8 @@ public enum RuleReporter {
 
   /// The full documentation of one rule, examples without their `# expect:` annotations.
   public static func explain(_ rule: RuleDescription) -> String {
-    var out = "\(rule.code) \(rule.name) (default: \(rule.isOptIn ? "off, opt-in" : rule.defaultSeverity.rawValue))\n\n"
+    let severity = rule.isOptIn ? "off, opt-in" : rule.severityDetail ?? rule.defaultSeverity.rawValue
+    var out = "\(rule.code) \(rule.name) (default: \(severity))\n\n"
     out += rule.summary + ".\n\n## Why\n\n" + rule.rationale + "\n\n## How to fix\n\n" + rule.fix + "\n"
     if !rule.triggering.isEmpty {
       out += "\n## Triggers\n"

@@ -32,6 +32,8 @@ public struct RuleDescription: Sendable {
   /// How to fix it.
   public var fix: String
   public var defaultSeverity: Severity
+  /// How the severity varies by finding, when it does (`error below 1Mi, else warning`).
+  public var severityDetail: String?
   /// Opt-in rules are off unless selected.
   public var isOptIn: Bool
   public var triggering: [Example]
@@ -39,7 +41,7 @@ public struct RuleDescription: Sendable {
 
   public init(
     code: String, name: String, summary: String, rationale: String, fix: String,
-    defaultSeverity: Severity, isOptIn: Bool = false, triggering: [Example] = [],
+    defaultSeverity: Severity, severityDetail: String? = nil, isOptIn: Bool = false, triggering: [Example] = [],
     nonTriggering: [Example] = []
   ) {
     self.code = code
@@ -48,6 +50,7 @@ public struct RuleDescription: Sendable {
     self.rationale = rationale
     self.fix = fix
     self.defaultSeverity = defaultSeverity
+    self.severityDetail = severityDetail
     self.isOptIn = isOptIn
     self.triggering = triggering
     self.nonTriggering = nonTriggering

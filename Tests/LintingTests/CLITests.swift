@@ -172,3 +172,13 @@ struct CLITests {
       """)
   }
 }
+
+/// `make lint`'s demo: the example project's findings are exactly the recorded ones.
+struct ExampleProjectTests {
+  @Test func examplesFindExactlyTheRecordedMistakes() throws {
+    let run = try CLITests.run(["check", "--format", "concise", "Fixtures/examples"])
+    #expect(run.status == 1)
+    let expected = try #require(Paths.read("Fixtures/examples.expected"))
+    #expect(run.stdout == expected)
+  }
+}

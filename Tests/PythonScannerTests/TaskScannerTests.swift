@@ -105,7 +105,7 @@ import Testing
     let found = declarations(source)
     #expect(found.map(summary) == ["task f 2:1 req[cpu=1 mem=2Gi gpu=1 ephemeral_storage=10Gi] lim[]"])
     // A positional field's key span is the value itself.
-    #expect(found.first?.requests[.memory]?.keySpan.start == SourceLocation(line: 2, column: 32))
+    #expect(found.first?.requests[.memory]?.keySpan.start == SourceLocation(line: 2, column: 31))
     #expect(found.first?.requests[.memory]?.writtenKey == "mem")
   }
 
