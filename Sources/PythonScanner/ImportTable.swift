@@ -61,7 +61,8 @@ struct ImportTable {
   /// The binding of `name` as seen from byte `offset`.
   func binding(of name: String, at offset: Int) -> Binding? {
     if let list = bindings[name], let first = list.first {
-      return (list.last { $0.offset < offset } ?? first).binding
+      // `<=`: a `def`/`class` header's own name (`def Resources(...)`) is already the local.
+      return (list.last { $0.offset <= offset } ?? first).binding
     }
     if let star = starImports.last(where: { $0.offset < offset }) ?? starImports.first {
       return .member(star.module + "." + name)
@@ -218,6 +219,11 @@ private struct BindingReader {
     }
   }
 
+  func isDottedName(from start: Int, to end: Int) -> Bool {
+    guard let (_, next) = dotted(start, end: end) else { return false }
+    return next == end
+  }
+
   /// `A = value`, `A = B = value`, `A: T = value`, `A += value`, `a, b = value`.
   mutating func readAssignment(_ start: Int, _ end: Int, line: Int) {
     var targets: [Int] = []
@@ -230,6 +236,10 @@ private struct BindingReader {
       for target in targets {
         assignments.append(
           (text(target), ConstantDefinition(name: text(target), line: line, valueToken: index)))
+      }
+      if isDottedName(from: index, to: end) {
+        // `R = flytekit.Resources`: calls through `R` need the token-level candidate search.
+        for target in targets { aliases.insert(text(target)) }
       }
       return
     }
