@@ -16,7 +16,8 @@ private struct ResourceArguments {
 
   /// (requests, limits, accelerator) for every combination, capped.
   var combinations: [(ResourceList, ResourceList, AcceleratorReference?)] {
-    let specs = resources ?? [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
+    let specs =
+      resources ?? [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
     var result: [(ResourceList, ResourceList, AcceleratorReference?)] = []
     for spec in specs {
       for request in requests {

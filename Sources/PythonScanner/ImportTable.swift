@@ -29,8 +29,8 @@ struct ConstantDefinition: Equatable {
 struct ImportTable {
   private var bindings: [String: [(offset: Int, binding: Binding)]] = [:]
   private var starImports: [(offset: Int, module: String)] = []
-  /// Names bound by `import … as alias` or `from … import name as alias` where the alias differs
-  /// from the imported name: calls through them need their own candidate search.
+  /// Names bound by `import … as alias` or `from … import name as alias` where the alias
+  /// differs from the imported name: calls through them need their own candidate search.
   private(set) var aliases: Set<String> = []
 
   init(stream: TokenStream, bytes: UnsafeBufferPointer<UInt8>) {
@@ -132,7 +132,8 @@ private struct BindingReader {
             token.kind == .op
             && (token.op == Op.lparen || token.op == Op.lbracket || token.op == Op.lbrace)
           let close = stream.partner[statementEnd]
-          statementEnd = isOpener && close > statementEnd && close < end ? close + 1 : statementEnd + 1
+          statementEnd =
+            isOpener && close > statementEnd && close < end ? close + 1 : statementEnd + 1
         }
         readStatement(statementStart, statementEnd, line: lineIndex, moduleLevel: blocks.isEmpty)
         statementStart = statementEnd + 1
@@ -243,8 +244,9 @@ private struct BindingReader {
       }
       return
     }
-    guard isName(start, end: end) || isOp(start, Op.lparen, end: end)
-      || isOp(start, Op.lbracket, end: end)
+    guard
+      isName(start, end: end) || isOp(start, Op.lparen, end: end)
+        || isOp(start, Op.lbracket, end: end)
     else { return }
     if isName(start, end: end) && start + 1 < end && tokens[start + 1].kind == .op {
       let op = tokens[start + 1].op

@@ -279,9 +279,10 @@ struct PythonParser {
       if depth >= PythonParser.maxDepth,
         token.op == Op.dot || token.op == Op.lparen || token.op == Op.lbracket
       {
-        // Too deep to represent: consume the rest of the chain as one opaque node.
+        // Too deep to represent: the rest of the chain is one dynamic node that keeps what was
+        // built so far (for walking).
         skipChain()
-        return Expr(kind: .opaque, start: result.start, end: consumedEnd)
+        return Expr(kind: .binary([result]), start: result.start, end: consumedEnd)
       }
       if token.op == Op.dot && pos + 1 < limit && tokens[pos + 1].kind == .name {
         let nameToken = tokens[pos + 1]
@@ -338,7 +339,8 @@ struct PythonParser {
       if isOp(Op.star) || isOp(Op.doubleStar) {
         stars = tokens[pos].op == Op.star ? 1 : 2
         pos += 1
-      } else if tokens[pos].kind == .name && tokens[pos].flags == 0 && isOp(Op.assign, at: pos + 1) {
+      } else if tokens[pos].kind == .name && tokens[pos].flags == 0 && isOp(Op.assign, at: pos + 1)
+      {
         keywordStart = tokens[pos].start
         keywordEnd = tokens[pos].end
         keyword = text(keywordStart, keywordEnd)
@@ -350,7 +352,8 @@ struct PythonParser {
       } else {
         value = Expr(kind: .opaque, start: consumedEnd, end: consumedEnd)
       }
-      if isKeyword(Keyword.for) || (isKeyword(Keyword.asyncWord) && isKeyword(Keyword.for, at: pos + 1))
+      if isKeyword(Keyword.for)
+        || (isKeyword(Keyword.asyncWord) && isKeyword(Keyword.for, at: pos + 1))
       {
         // A generator argument: `f(x for x in y)`.
         pos = limit
@@ -424,6 +427,9 @@ struct PythonParser {
   }
 
   mutating func starred() -> Expr {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > PythonParser.maxDepth { return opaqueItem() }
     let start = tokens[pos].start
     pos += 1
     let inner = pos < limit ? disjunction() : Expr(kind: .opaque, start: start, end: start)
@@ -470,7 +476,8 @@ struct PythonParser {
         continue
       }
       parseItem(&self)
-      if isKeyword(Keyword.for) || (isKeyword(Keyword.asyncWord) && isKeyword(Keyword.for, at: pos + 1))
+      if isKeyword(Keyword.for)
+        || (isKeyword(Keyword.asyncWord) && isKeyword(Keyword.for, at: pos + 1))
       {
         comprehension = true
         break
@@ -541,7 +548,9 @@ struct PythonParser {
   /// Skips one token, or a whole bracket group.
   mutating func skipUnit() {
     let token = tokens[pos]
-    if token.kind == .op && (token.op == Op.lparen || token.op == Op.lbracket || token.op == Op.lbrace) {
+    if token.kind == .op
+      && (token.op == Op.lparen || token.op == Op.lbracket || token.op == Op.lbrace)
+    {
       pos = min(closeIndex(pos) + 1, limit)
     } else {
       pos += 1

@@ -196,8 +196,9 @@ enum PythonLiterals {
   static func floatRepr(_ literal: String) -> String {
     var text = literal
     if text.hasPrefix(".") { text = "0" + text }
-    if let dot = text.firstIndex(of: "."), text.index(after: dot) == text.endIndex
-      || !(text[text.index(after: dot)].isNumber)
+    if let dot = text.firstIndex(of: "."),
+      text.index(after: dot) == text.endIndex
+        || !(text[text.index(after: dot)].isNumber)
     {
       text.insert("0", at: text.index(after: dot))
     }

@@ -219,11 +219,13 @@ private struct TokenizerState {
     stream.problems.append(TokenizerProblem(message: message, start: start, end: max(end, start)))
   }
 
-  mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, flags: UInt8 = 0, op: UInt32 = 0) {
+  mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, flags: UInt8 = 0, op: UInt32 = 0)
+  {
     if !lineHasTokens && kind != .newline && kind != .endMarker {
       lineHasTokens = true
       stream.lines.append(
-        LogicalLine(firstToken: stream.tokens.count, endToken: -1, indent: start - physicalLineStart))
+        LogicalLine(
+          firstToken: stream.tokens.count, endToken: -1, indent: start - physicalLineStart))
     }
     stream.tokens.append(Token(kind: kind, flags: flags, op: op, start: start, end: end))
     stream.partner.append(-1)
@@ -232,7 +234,9 @@ private struct TokenizerState {
   mutating func endLogicalLine(at offset: Int, kind: TokenKind = .newline) {
     if lineHasTokens {
       emit(kind, offset, offset)
-      if !stream.lines.isEmpty { stream.lines[stream.lines.count - 1].endToken = stream.tokens.count - 1 }
+      if !stream.lines.isEmpty {
+        stream.lines[stream.lines.count - 1].endToken = stream.tokens.count - 1
+      }
       lineHasTokens = false
     } else if kind == .endMarker {
       emit(.endMarker, offset, offset)
@@ -366,7 +370,8 @@ private struct TokenizerState {
   /// Scans an f-string (PEP 701): replacement fields may hold any expression, including strings
   /// with the same quotes and nested f-strings. Iterative, with an explicit frame stack.
   mutating func scanFormattedString(from start: Int, quoteAt: Int, raw: Bool) -> Int {
-    let outerTriple = quoteAt + 2 < n && b[quoteAt + 1] == b[quoteAt] && b[quoteAt + 2] == b[quoteAt]
+    let outerTriple =
+      quoteAt + 2 < n && b[quoteAt + 1] == b[quoteAt] && b[quoteAt + 2] == b[quoteAt]
     var frames: [Frame] = [.literal(quote: b[quoteAt], triple: outerTriple, raw: raw)]
     var j = quoteAt + (outerTriple ? 3 : 1)
     var placeholders = false

@@ -28,6 +28,8 @@ final class ScanContext {
   let imports: ImportTable
   let locator: SourceLocator
   private var statementCache: [Int: ParsedStatement] = [:]
+  /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
+  private var symbolCache: [Int: Symbol?] = [:]
   /// Byte offsets of the `(` of every call that is part of an emitted declaration.
   var consumed: Set<Int> = []
   var declarations: [Declaration] = []
@@ -49,6 +51,18 @@ final class ScanContext {
   }
 
   func text(_ expr: Expr) -> String { text(expr.start, expr.end) }
+
+  /// Longest source text kept for a value that is not a literal (`.other`): enough for any
+  /// message, and no quadratic copying when such values nest.
+  static let maxDescriptionBytes = 200
+
+  /// The source text of `expr`, shortened with "…" beyond `maxDescriptionBytes`.
+  func description(_ expr: Expr) -> String {
+    guard expr.end - expr.start > ScanContext.maxDescriptionBytes else { return text(expr) }
+    var end = expr.start + ScanContext.maxDescriptionBytes
+    while end > expr.start && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    return text(expr.start, end) + "…"
+  }
 
   func span(_ expr: Expr) -> SourceSpan { locator.span(expr.start, expr.end) }
 
@@ -76,7 +90,9 @@ final class ScanContext {
     var high = tokens.count - 1
     while low <= high {
       let mid = (low + high) / 2
-      if tokens[mid].start == offset && tokens[mid].kind != .newline && tokens[mid].kind != .endMarker {
+      if tokens[mid].start == offset && tokens[mid].kind != .newline
+        && tokens[mid].kind != .endMarker
+      {
         return mid
       }
       if tokens[mid].start < offset { low = mid + 1 } else { high = mid - 1 }
@@ -104,7 +120,8 @@ final class ScanContext {
           index = close > index && close < logical.endToken ? close + 1 : index + 1
         }
       }
-      if index + 1 < logical.endToken && tokens[index].kind == .op && tokens[index].op == Op.assign {
+      if index + 1 < logical.endToken && tokens[index].kind == .op && tokens[index].op == Op.assign
+      {
         target = text(tokens[first].start, tokens[first].end)
         var value = index + 1
         // `a = b = value`: the value follows the last `=`.
@@ -165,7 +182,10 @@ final class ScanContext {
   }
 
   func symbol(_ callee: Expr) -> Symbol? {
-    qualifiedName(callee).flatMap(Symbol.classify)
+    if let cached = symbolCache[callee.start] { return cached }
+    let result = qualifiedName(callee).flatMap(Symbol.classify)
+    symbolCache[callee.start] = .some(result)
+    return result
   }
 
   /// The definition a name refers to when it is a module-level constant.

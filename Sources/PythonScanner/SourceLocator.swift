@@ -30,10 +30,12 @@ struct SourceLocator {
     let clamped = max(0, min(offset, file.bytes.count))
     let block = clamped >> SourceLocator.blockShift
     var count = scalarsBeforeBlock[min(block, scalarsBeforeBlock.count - 1)]
-    var index = block << SourceLocator.blockShift
-    while index < clamped {
-      if file.bytes[index] & 0xC0 != 0x80 { count += 1 }
-      index += 1
+    file.bytes.withUnsafeBufferPointer { buffer in
+      var index = block << SourceLocator.blockShift
+      while index < clamped {
+        if buffer[index] & 0xC0 != 0x80 { count += 1 }
+        index += 1
+      }
     }
     return count
   }
@@ -42,7 +44,8 @@ struct SourceLocator {
     let clamped = max(0, min(offset, file.bytes.count))
     let line = file.lineIndex(ofByte: clamped)
     let lineStart = file.lineStarts[line]
-    let column = clamped >= lineStart ? scalars(before: clamped) - scalars(before: lineStart) + 1 : 1
+    let column =
+      clamped >= lineStart ? scalars(before: clamped) - scalars(before: lineStart) + 1 : 1
     return SourceLocation(line: line + 1, column: column)
   }
 

@@ -14,13 +14,13 @@ extension ScanContext {
       switch piece {
       case .text(let contents): return ResourceValue(.string(contents), span: span)
       case .formatted: return ResourceValue(.dynamic, span: span)
-      case .bytes, .invalid: return ResourceValue(.other(text(expr)), span: span)
+      case .bytes, .invalid: return ResourceValue(.other(description(expr)), span: span)
       }
     case .number(let number):
       switch number {
       case .integer(let digits): return ResourceValue(.integer(digits), span: span)
       case .float(let repr): return ResourceValue(.float(repr), span: span)
-      case .other: return ResourceValue(.other(text(expr)), span: span)
+      case .other: return ResourceValue(.other(description(expr)), span: span)
       }
     case .trueValue: return ResourceValue(.boolean(true), span: span)
     case .falseValue: return ResourceValue(.boolean(false), span: span)
@@ -33,7 +33,7 @@ extension ScanContext {
       return ResourceValue(
         .sequence(items.map { value($0, depth: depth + 1) }, isList: true), span: span)
     case .dict, .set, .call:
-      return ResourceValue(.other(text(expr)), span: span)
+      return ResourceValue(.other(description(expr)), span: span)
     case .unary(let op, let operand) where op == .minus || op == .plus:
       let inner = value(operand, depth: depth + 1)
       switch inner.form {
@@ -189,7 +189,7 @@ extension ScanContext {
   }
 
   func accelerator(_ expr: Expr) -> AcceleratorReference? {
-    let written = text(expr)
+    let written = description(expr)
     let span = span(expr)
     func reference(
       _ form: AcceleratorReference.Form, device: String? = nil,
@@ -230,7 +230,8 @@ extension ScanContext {
       }
       return reference(.constant(name: name, attribute: attribute), device: constant.device)
     case .call(let call):
-      let firstArgument = call.arguments.first { $0.stars == 0 && $0.keyword == nil }
+      let firstArgument =
+        call.arguments.first { $0.stars == 0 && $0.keyword == nil }
         ?? call.arguments.first { $0.keyword == "device" || $0.keyword == "partition_size" }
       if symbol(call.callee) == .gpuAccelerator {
         guard let argument = firstArgument, let device = stringLiteral(argument.value) else {

@@ -21,11 +21,12 @@ import Testing
       e = Resources(cpu="5")
       f = res.Resources(cpu="6")
       """
-    #expect(summaries(source) == [
-      "resources a 8:5 req[cpu=1] lim[]", "resources b 9:5 req[cpu=2] lim[]",
-      "resources c 10:5 req[cpu=3] lim[]", "resources d 11:5 req[cpu=4] lim[]",
-      "resources e 12:5 req[cpu=5] lim[]", "resources f 13:5 req[cpu=6] lim[]",
-    ])
+    #expect(
+      summaries(source) == [
+        "resources a 8:5 req[cpu=1] lim[]", "resources b 9:5 req[cpu=2] lim[]",
+        "resources c 10:5 req[cpu=3] lim[]", "resources d 11:5 req[cpu=4] lim[]",
+        "resources e 12:5 req[cpu=5] lim[]", "resources f 13:5 req[cpu=6] lim[]",
+      ])
   }
 
   @Test func starImport() {
@@ -114,11 +115,12 @@ import Testing
       def b(): ...
       """
     let found = declarations(source)
-    #expect(found.map(summary) == [
-      "resources UNUSED 6:10 req[cpu=9] lim[]",
-      "task a 8:1 req[cpu=2 mem=2Gi] lim[cpu=4]",
-      "task b 11:1 req[mem=2Gi] lim[mem=8Gi]",
-    ])
+    #expect(
+      found.map(summary) == [
+        "resources UNUSED 6:10 req[cpu=9] lim[]",
+        "task a 8:1 req[cpu=2 mem=2Gi] lim[cpu=4]",
+        "task b 11:1 req[mem=2Gi] lim[mem=8Gi]",
+      ])
     let task = try #require(found.first { $0.name == "a" })
     // Values point into the constants' definitions.
     #expect(task.requests[.memory]?.value.span.start == SourceLocation(line: 3, column: 7))
@@ -169,10 +171,11 @@ import Testing
       sizes = [Resources(mem=m) for m in ("1Gi", "2Gi")]
       def f(r: Resources = Resources(gpu="1")): ...
       """
-    #expect(summaries(source) == [
-      "resources - 2:16 req[cpu=1] lim[]", "resources - 3:10 req[mem=<dynamic>] lim[]",
-      "resources - 4:22 req[gpu=1] lim[]",
-    ])
+    #expect(
+      summaries(source) == [
+        "resources - 2:16 req[cpu=1] lim[]", "resources - 3:10 req[mem=<dynamic>] lim[]",
+        "resources - 4:22 req[gpu=1] lim[]",
+      ])
   }
 
   @Test func nonAsciiColumnsCountScalars() {

@@ -22,13 +22,17 @@ import Testing
     #expect(task.language == .python)
     #expect(task.file == "test.py")
     #expect(task.arguments.map(\.name) == ["requests", "limits"])
-    #expect(task.arguments[0].span == SourceSpan(
-      start: SourceLocation(line: 4, column: 5), end: SourceLocation(line: 4, column: 13)))
+    #expect(
+      task.arguments[0].span
+        == SourceSpan(
+          start: SourceLocation(line: 4, column: 5), end: SourceLocation(line: 4, column: 13)))
     let cpu = try #require(task.requests[.cpu])
     #expect(cpu.writtenKey == "cpu")
     #expect(cpu.keySpan.start == SourceLocation(line: 4, column: 24))
-    #expect(cpu.value.span == SourceSpan(
-      start: SourceLocation(line: 4, column: 28), end: SourceLocation(line: 4, column: 31)))
+    #expect(
+      cpu.value.span
+        == SourceSpan(
+          start: SourceLocation(line: 4, column: 28), end: SourceLocation(line: 4, column: 31)))
     guard case .sequence(let items, false) = try #require(task.limits[.cpu]).value.form else {
       Issue.record("expected a tuple")
       return
@@ -77,10 +81,12 @@ import Testing
       @core_task(requests=fl.Resources(cpu="4"))
       def e(): ...
       """
-    #expect(summaries(source) == [
-      "task a 6:1 req[cpu=1] lim[]", "task b 9:1 req[] lim[mem=1Gi]", "task c 12:1 req[gpu=1] lim[]",
-      "task d 15:1 req[cpu=3] lim[]", "task e 18:1 req[cpu=4] lim[]",
-    ])
+    #expect(
+      summaries(source) == [
+        "task a 6:1 req[cpu=1] lim[]", "task b 9:1 req[] lim[mem=1Gi]",
+        "task c 12:1 req[gpu=1] lim[]",
+        "task d 15:1 req[cpu=3] lim[]", "task e 18:1 req[cpu=4] lim[]",
+      ])
   }
 
   @Test func otherDecoratorsBetweenTaskAndDef() {
@@ -103,7 +109,8 @@ import Testing
       def f(): ...
       """
     let found = declarations(source)
-    #expect(found.map(summary) == ["task f 2:1 req[cpu=1 mem=2Gi gpu=1 ephemeral_storage=10Gi] lim[]"])
+    #expect(
+      found.map(summary) == ["task f 2:1 req[cpu=1 mem=2Gi gpu=1 ephemeral_storage=10Gi] lim[]"])
     // A positional field's key span is the value itself.
     #expect(found.first?.requests[.memory]?.keySpan.start == SourceLocation(line: 2, column: 31))
     #expect(found.first?.requests[.memory]?.writtenKey == "mem")
@@ -138,9 +145,10 @@ import Testing
       @task(cache=True, requests=Resources(cpu="1"), shared_memory=1024, retries=3)
       def f(): ...
       """
-    #expect(declarations(source).first?.arguments.map(\.name) == [
-      "cache", "requests", "shared_memory", "retries",
-    ])
+    #expect(
+      declarations(source).first?.arguments.map(\.name) == [
+        "cache", "requests", "shared_memory", "retries",
+      ])
   }
 
   @Test func mixedResourcesAndRequestsKeepsBoth() {
@@ -163,10 +171,11 @@ import Testing
       @task(resources=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2")))
       def f(): ...
       """
-    #expect(summaries(source) == [
-      #"task f 2:1 req[requests=Resources(cpu="1") limits=Resources(cpu="2")] lim[]"#,
-      "resources - 2:17 req[cpu=1] lim[cpu=2]",
-    ])
+    #expect(
+      summaries(source) == [
+        #"task f 2:1 req[requests=Resources(cpu="1") limits=Resources(cpu="2")] lim[]"#,
+        "resources - 2:17 req[cpu=1] lim[cpu=2]",
+      ])
   }
 
   @Test func standaloneResourceSpec() {
@@ -175,10 +184,11 @@ import Testing
       SPEC = ResourceSpec(requests=Resources(cpu="1", mem="1Gi"), limits=Resources(mem="2Gi"))
       other = ResourceSpec(Resources(cpu="3"), Resources(cpu="4"))
       """
-    #expect(summaries(source) == [
-      "resources SPEC 2:8 req[cpu=1 mem=1Gi] lim[mem=2Gi]",
-      "resources other 3:9 req[cpu=3] lim[cpu=4]",
-    ])
+    #expect(
+      summaries(source) == [
+        "resources SPEC 2:8 req[cpu=1 mem=1Gi] lim[mem=2Gi]",
+        "resources other 3:9 req[cpu=3] lim[cpu=4]",
+      ])
   }
 
   @Test func conditionalBranchesGiveOneDeclarationEach() {
@@ -195,12 +205,13 @@ import Testing
       @task(requests=Resources(mem="1Gi" if BIG else "2Gi"))
       def h(): ...
       """
-    #expect(summaries(source) == [
-      "task f 3:1 req[cpu=2] lim[]", "task f 3:1 req[cpu=1] lim[]",
-      "task g 6:1 req[cpu=1] lim[cpu=3]", "task g 6:1 req[cpu=1] lim[]",
-      "task g 6:1 req[cpu=2] lim[cpu=3]", "task g 6:1 req[cpu=2] lim[]",
-      "task h 10:1 req[mem=1Gi] lim[]", "task h 10:1 req[mem=2Gi] lim[]",
-    ])
+    #expect(
+      summaries(source) == [
+        "task f 3:1 req[cpu=2] lim[]", "task f 3:1 req[cpu=1] lim[]",
+        "task g 6:1 req[cpu=1] lim[cpu=3]", "task g 6:1 req[cpu=1] lim[]",
+        "task g 6:1 req[cpu=2] lim[cpu=3]", "task g 6:1 req[cpu=2] lim[]",
+        "task h 10:1 req[mem=1Gi] lim[]", "task h 10:1 req[mem=2Gi] lim[]",
+      ])
   }
 
   @Test func conditionalCombinationsAreCapped() {
@@ -220,9 +231,10 @@ import Testing
       @task(requests=Resources(cpu=os.environ["CPU"], mem=f"{n}Gi", gpu=n + 1), limits=LIMITS)
       def f(): ...
       """
-    #expect(summaries(source) == [
-      "task f 3:1 req[cpu=<dynamic> mem=<dynamic> gpu=<dynamic>] lim[]"
-    ])
+    #expect(
+      summaries(source) == [
+        "task f 3:1 req[cpu=<dynamic> mem=<dynamic> gpu=<dynamic>] lim[]"
+      ])
   }
 
   @Test func unionReExports() {

@@ -54,10 +54,12 @@ func parseValue(_ source: String, prefix: String = "") -> ResourceValue? {
   return file.bytes.withUnsafeBufferPointer { buffer -> ResourceValue? in
     let stream = PythonTokenizer.tokenize(buffer)
     let context = ScanContext(file: file, bytes: buffer, stream: stream)
-    guard let line = context.stream.lines.indices.first(where: { line in
-      let first = context.stream.tokens[context.stream.lines[line].firstToken]
-      return context.text(first.start, first.end) == "X"
-    }) else { return nil }
+    guard
+      let line = context.stream.lines.indices.first(where: { line in
+        let first = context.stream.tokens[context.stream.lines[line].firstToken]
+        return context.text(first.start, first.end) == "X"
+      })
+    else { return nil }
     let statement = context.statement(line)
     guard let start = statement.valueStart,
       let expr = statement.expressions.first(where: { $0.start >= start })

@@ -39,9 +39,10 @@ import Testing
   }
 
   @Test func commentsProduceNoTokens() {
-    #expect(tokenTexts("x = 1  # Resources(cpu='1')\n# full line\ny") == [
-      "N:x", "O:=", "#:1", "NL", "N:y", "NL",
-    ])
+    #expect(
+      tokenTexts("x = 1  # Resources(cpu='1')\n# full line\ny") == [
+        "N:x", "O:=", "#:1", "NL", "N:y", "NL",
+      ])
   }
 
   @Test func blankLinesProduceNoNewline() {
@@ -49,14 +50,16 @@ import Testing
   }
 
   @Test func explicitLineJoining() {
-    #expect(tokenTexts("x = 1 + \\\n    2\ny") == ["N:x", "O:=", "#:1", "O:+", "#:2", "NL", "N:y", "NL"])
+    #expect(
+      tokenTexts("x = 1 + \\\n    2\ny") == ["N:x", "O:=", "#:1", "O:+", "#:2", "NL", "N:y", "NL"])
     #expect(tokenTexts("x = \\\r\n 2") == ["N:x", "O:=", "#:2", "NL"])
   }
 
   @Test func implicitJoiningInsideBrackets() {
-    #expect(tokenTexts("f(\n  a,\n  # c\n  b,\n)\nz") == [
-      "N:f", "O:(", "N:a", "O:,", "N:b", "O:,", "O:)", "NL", "N:z", "NL",
-    ])
+    #expect(
+      tokenTexts("f(\n  a,\n  # c\n  b,\n)\nz") == [
+        "N:f", "O:(", "N:a", "O:,", "N:b", "O:,", "O:)", "NL", "N:z", "NL",
+      ])
   }
 
   @Test(arguments: [
@@ -68,25 +71,28 @@ import Testing
   }
 
   @Test func operatorsLongestMatch() {
-    #expect(tokenTexts("a **= b // c -> d := e != f ... == g") == [
-      "N:a", "O:**=", "N:b", "O://", "N:c", "O:->", "N:d", "O::=", "N:e", "O:!=", "N:f", "O:...",
-      "O:==", "N:g", "NL",
-    ])
+    #expect(
+      tokenTexts("a **= b // c -> d := e != f ... == g") == [
+        "N:a", "O:**=", "N:b", "O://", "N:c", "O:->", "N:d", "O::=", "N:e", "O:!=", "N:f", "O:...",
+        "O:==", "N:g", "NL",
+      ])
   }
 
   @Test func keywordsAreFlagged() {
     let stream = PythonTokenizer.tokenize(Array("lambda x: None if True else False".utf8))
     let flags = stream.tokens.filter { $0.kind == .name }.map(\.flags)
-    #expect(flags == [
-      Keyword.lambda, 0, Keyword.noneValue, Keyword.if, Keyword.trueValue, Keyword.else,
-      Keyword.falseValue,
-    ])
+    #expect(
+      flags == [
+        Keyword.lambda, 0, Keyword.noneValue, Keyword.if, Keyword.trueValue, Keyword.else,
+        Keyword.falseValue,
+      ])
   }
 
   @Test func unicodeIdentifiersAndPrefixLookalikes() {
-    #expect(tokenTexts("größe = rb + fr + bu'x'") == [
-      "N:größe", "O:=", "N:rb", "O:+", "N:fr", "O:+", "N:bu", "S:'x'", "NL",
-    ])
+    #expect(
+      tokenTexts("größe = rb + fr + bu'x'") == [
+        "N:größe", "O:=", "N:rb", "O:+", "N:fr", "O:+", "N:bu", "S:'x'", "NL",
+      ])
   }
 
   @Test func logicalLinesRecordIndentation() {
@@ -96,14 +102,19 @@ import Testing
 
   @Test func bracketPartners() {
     let stream = PythonTokenizer.tokenize(Array("f(a[1], {b: (c)})".utf8))
-    let texts = stream.tokens.map { $0.kind == .op ? String(UnicodeScalar(UInt8($0.op & 0xFF))) : "_" }
+    let texts = stream.tokens.map {
+      $0.kind == .op ? String(UnicodeScalar(UInt8($0.op & 0xFF))) : "_"
+    }
     #expect(texts.firstIndex(of: "(") == 1)
     #expect(stream.partner[1] == stream.tokens.count - 3)  // before NEWLINE and ENDMARKER
     #expect(stream.problems.isEmpty)
   }
 
   @Test func crOnlyLineEndingsAndBOM() {
-    #expect(tokenTexts("\u{FEFF}a = 1\rb = 2\r") == ["N:a", "O:=", "#:1", "NL", "N:b", "O:=", "#:2", "NL"])
+    #expect(
+      tokenTexts("\u{FEFF}a = 1\rb = 2\r") == [
+        "N:a", "O:=", "#:1", "NL", "N:b", "O:=", "#:2", "NL",
+      ])
   }
 
   @Test func unterminatedStrings() {
@@ -131,8 +142,9 @@ import Testing
     #expect(open.problems.first?.start == 11)
 
     let mismatch = PythonTokenizer.tokenize(Array("x = (1]\n".utf8))
-    #expect(mismatch.problems.map(\.message) == [
-      "closing parenthesis ']' does not match opening parenthesis '('"
-    ])
+    #expect(
+      mismatch.problems.map(\.message) == [
+        "closing parenthesis ']' does not match opening parenthesis '('"
+      ])
   }
 }

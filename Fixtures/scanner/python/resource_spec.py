@@ -1,0 +1,12 @@
+from flytekit import Resources, ResourceSpec, task
+
+DEFAULTS = ResourceSpec(
+    requests=Resources(cpu="1", mem="1Gi"),
+    limits=Resources(cpu="2", mem="2Gi"),
+)
+
+
+# flytekit 1.16 rejects a ResourceSpec here ("unexpected keyword argument 'requests'").
+@task(resources=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2")))
+def spec_in_resources() -> None:
+    ...
