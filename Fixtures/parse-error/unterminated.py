@@ -1,5 +1,5 @@
 from flytekit import Resources, task
 
-# expect: 16 [RL000] "unterminated"
+# expect: 30 [RL000] "unterminated string literal"
 @task(requests=Resources(mem="1Gi))
 def f() -> None: ...

@@ -294,7 +294,8 @@ private struct TokenizerState {
         }
       }
     }
-    if let open = openBrackets.last, !reportedMismatch {
+    // Like Python, one syntax error per file: an unterminated string already explains the rest.
+    if let open = openBrackets.last, !reportedMismatch, stream.problems.isEmpty {
       let token = stream.tokens[open]
       let text = String(decoding: [b[token.start]], as: UTF8.self)
       problem("'\(text)' was never closed", token.start, token.end)
