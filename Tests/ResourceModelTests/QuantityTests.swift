@@ -19,13 +19,25 @@ private struct QuantityVector {
   var format: String
 }
 
-/// `<repo>/../shared/quantity-vectors.tsv`, found from this file's path
+/// The reference vectors: a copy of `shared/quantity-vectors.tsv` kept in
+/// `<repo>/Fixtures/quantity/` so the suite runs from any clone (a test checks the copy is
+/// current whenever `../shared` is present). Found from this file's path
 /// (`<repo>/Tests/ResourceModelTests/QuantityTests.swift`).
 private func vectorsPath(_ file: String = #filePath) -> String {
   var components = file.split(separator: "/", omittingEmptySubsequences: false)
   components.removeLast(3)
-  components.removeLast()
+  return components.joined(separator: "/") + "/Fixtures/quantity/quantity-vectors.tsv"
+}
+
+private func sharedVectorsPath(_ file: String = #filePath) -> String {
+  var components = file.split(separator: "/", omittingEmptySubsequences: false)
+  components.removeLast(4)
   return components.joined(separator: "/") + "/shared/quantity-vectors.tsv"
+}
+
+@Test func vectorsCopyMatchesShared() {
+  guard let shared = readFile(sharedVectorsPath()) else { return }
+  #expect(readFile(vectorsPath()) == shared, "Fixtures/quantity/quantity-vectors.tsv differs from shared/")
 }
 
 /// Reads a whole file with the C library, so the tests need no Foundation.
