@@ -50,17 +50,30 @@ enum FileSystem {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(errno: errno)) }
     guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadError(message: "not a regular file")) }
+    // Read straight into the final array: no zero-filled staging buffer, no copy. The size
+    // from fstat is a hint; a file that grows while being read is read to its end.
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(info.st_size))
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var capacity = Int(info.st_size) + 1
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return .failure(ReadError(errno: errno))
+      let filled = bytes.count
+      var failure: Int32 = 0
+      let more = [UInt8](unsafeUninitializedCapacity: capacity - filled) { buffer, count in
+        count = 0
+        while count < buffer.count {
+          let result = read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+          if result < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if result == 0 { break }
+          count += result
+        }
       }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
+      if failure != 0 { return .failure(ReadError(errno: failure)) }
+      bytes.append(contentsOf: more)
+      if more.count < capacity - filled { break }
+      capacity *= 2
     }
     return .success(bytes)
   }
