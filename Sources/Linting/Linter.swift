@@ -16,8 +16,13 @@ public struct FileResult: Sendable {
 /// Scans files and runs the rules over them: files in, diagnostics out.
 public struct Linter: Sendable {
   public var rules: RuleSet
+  /// Platform limits that RL021 compares against, when given.
+  public var platform: PlatformLimits?
 
-  public init(rules: RuleSet) { self.rules = rules }
+  public init(rules: RuleSet, platform: PlatformLimits? = nil) {
+    self.rules = rules
+    self.platform = platform
+  }
 
   /// Lints one file already in memory (used for `--stdin-filename`, tests and examples).
   public func lint(path: String, bytes: [UInt8], language: FileLanguage) -> FileResult {
@@ -76,7 +81,7 @@ public struct Linter: Sendable {
   private func result(file: SourceFile, declarations: [Declaration], parseErrors: [ScanProblem])
     -> FileResult
   {
-    var diagnostics = rules.diagnostics(for: declarations, file: file.path)
+    var diagnostics = rules.diagnostics(for: declarations, file: file.path, platform: platform)
     if let severity = rules.parseErrors {
       for problem in parseErrors {
         diagnostics.append(

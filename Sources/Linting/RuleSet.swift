@@ -21,7 +21,9 @@ public struct RuleSet: Sendable {
   public private(set) var parseErrors: Severity?
 
   /// Every registered rule's description, in code order.
-  public static var descriptions: [RuleDescription] { allRules.map { $0.description } }
+  public static var descriptions: [RuleDescription] {
+    allRules.map { $0.description }.sorted { $0.code < $1.code }
+  }
 
   /// Finds a rule by code (`RL002`, any case) or name (`bare-integer-memory`).
   public static func description(named name: String) -> RuleDescription? {
@@ -80,8 +82,10 @@ public struct RuleSet: Sendable {
   }
 
   /// Runs every rule over every declaration of one file.
-  public func diagnostics(for declarations: [Declaration], file: String) -> [Diagnostic] {
-    let context = RuleContext(fileDeclarations: declarations)
+  public func diagnostics(
+    for declarations: [Declaration], file: String, platform: PlatformLimits? = nil
+  ) -> [Diagnostic] {
+    let context = RuleContext(fileDeclarations: declarations, platform: platform)
     var seen = Set<Diagnostic>()
     var result: [Diagnostic] = []
     for declaration in declarations {

@@ -45,7 +45,8 @@ extension ScanContext {
       guard let keyword = argument.keyword else { continue }
       result.arguments.append(
         ArgumentUse(
-          name: keyword, span: locator.span(argument.keywordStart, argument.keywordEnd)))
+          name: keyword, span: locator.span(argument.keywordStart, argument.keywordEnd),
+          value: value(argument.value)))
       switch keyword {
       case "requests":
         result.requests = resourceListOptions(argument.value)

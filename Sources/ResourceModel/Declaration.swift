@@ -42,10 +42,14 @@ public struct ArgumentUse: Sendable, Hashable {
   public var name: String
   /// The span of the keyword itself.
   public var span: SourceSpan
+  /// The argument's value when it is a scalar or a shape worth judging (`shared_memory=1024`,
+  /// `requests={"cpu": "1"}` as `.other`); nil when the scanner did not record it.
+  public var value: ResourceValue?
 
-  public init(name: String, span: SourceSpan) {
+  public init(name: String, span: SourceSpan, value: ResourceValue? = nil) {
     self.name = name
     self.span = span
+    self.value = value
   }
 }
 

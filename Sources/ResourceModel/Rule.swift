@@ -61,9 +61,27 @@ public struct RuleDescription: Sendable {
 public struct RuleContext: Sendable {
   /// Every declaration of the same file, for rules that relate a task to its overrides.
   public var fileDeclarations: [Declaration]
+  /// The platform's limits (`--platform` or the `platform:` config key), if given.
+  public var platform: PlatformLimits?
 
-  public init(fileDeclarations: [Declaration]) {
+  public init(fileDeclarations: [Declaration], platform: PlatformLimits? = nil) {
     self.fileDeclarations = fileDeclarations
+    self.platform = platform
+  }
+}
+
+/// The Flyte platform's task resource defaults and limits (flyteadmin `task_resources`, a
+/// flytectl attribute file, or inline limits). A zero limit means "no limit" and is dropped.
+public struct PlatformLimits: Sendable, Hashable {
+  /// Where the limits came from, for messages (`platform.yaml`).
+  public var source: String
+  public var defaults: ResourceList
+  public var limits: ResourceList
+
+  public init(source: String, defaults: ResourceList, limits: ResourceList) {
+    self.source = source
+    self.defaults = defaults
+    self.limits = limits
   }
 }
 

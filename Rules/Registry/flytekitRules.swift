@@ -1,0 +1,5 @@
+import ResourceModel
+
+// TEMPORARY registration group, merged into AllRules.swift when the catalog is complete.
+let flytekitRules: [any Rule.Type] = [
+]
