@@ -3,7 +3,7 @@ SWIFT ?= swift
 PATHS ?= Fixtures/examples
 BIN := .build/debug/resourcelint
 
-.PHONY: lint test build deps readme-rules dumps clean
+.PHONY: lint test build deps readme-rules dumps oracle clean
 
 # Install the C libraries' headers when they are missing (Debian; needs root or sudo).
 deps:
@@ -34,6 +34,13 @@ readme-rules: build
 dumps: build
 	@for f in $$(find Fixtures/scanner -name '*.py' -o -name '*.yaml' -o -name '*.yml' | sort); do \
 	  $(BIN) dump --format json $$f > $$f.dump.json 2>/dev/null || true; done
+
+# Prove the Python scanner against real flytekit 1.16.31 (needs PyPI once, for .venv-oracle/):
+# rewrites Fixtures/oracle/oracle-results.json and fails on any disagreement.
+oracle: build
+	@bash scripts/oracle/setup.sh
+	@.venv-oracle/bin/python scripts/oracle/generate.py
+	@.venv-oracle/bin/python scripts/oracle/oracle.py --resourcelint $(BIN)
 
 clean:
 	rm -rf .build

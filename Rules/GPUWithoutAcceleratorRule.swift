@@ -45,9 +45,9 @@ struct GPUWithoutAcceleratorRule: Rule {
       break
     case .override:
       // The node keeps the task's accelerator unless the override replaces it.
-      guard let task = context.task(named: declaration.owner), task.accelerator == nil else {
-        return []
-      }
+      guard context.task(named: declaration.owner) != nil,
+        context.effectiveAccelerator(of: declaration) == nil
+      else { return [] }
     default:
       return []
     }
@@ -56,6 +56,11 @@ struct GPUWithoutAcceleratorRule: Rule {
     }
     for (side, entry) in declaration.sidedEntries where entry.key.isGPU {
       guard let quantity = entry.value.quantity, quantity.signum > 0 else { continue }
+      // A GPU count that already fails registration (RL009, RL010, RL021) is the finding to
+      // fix first; which GPU type it lands on only matters once the task can run at all.
+      if Self.blocksRegistration(entry.key, in: declaration, platform: context.platform) {
+        return []
+      }
       return [
         Violation(
           "\(declaration.label(entry, side)) \(quantity.text) has no accelerator, so the pod "
@@ -65,15 +70,19 @@ struct GPUWithoutAcceleratorRule: Rule {
     }
     return []
   }
-}
 
-extension RuleContext {
-  /// The task declared in this file under `name`, if exactly one task has that name.
-  func task(named name: String?) -> Declaration? {
-    guard let name else { return nil }
-    let tasks = fileDeclarations.filter {
-      ($0.kind == .task || $0.kind == .containerTask) && $0.name == name
+  /// True when flyteadmin rejects this GPU declaration: a fractional count, a request that
+  /// differs from its limit, or a request above the platform's GPU limit.
+  private static func blocksRegistration(
+    _ key: ResourceKey, in declaration: Declaration, platform: PlatformLimits?
+  ) -> Bool {
+    let request = declaration.requests[key]?.value.quantity
+    let limit = declaration.limits[key]?.value.quantity
+    if [request, limit].contains(where: { $0.map { !$0.isWholeNumber } ?? false }) { return true }
+    if let request, let limit, request != limit { return true }
+    if let request, let ceiling = platform?.limits[key]?.value.quantity, request > ceiling {
+      return true
     }
-    return tasks.count == 1 ? tasks[0] : nil
+    return false
   }
 }

@@ -46,6 +46,11 @@ struct InvalidQuantityRule: Rule {
       guard let text = entry.value.quantityText, case .failure = Quantity.parse(text) else {
         return nil
       }
+      // flytekit drops falsy values on the container path, so `""` never reaches flyteadmin
+      // there: RL017 reports it instead.
+      if text.isEmpty && (declaration.kind == .task || declaration.kind == .containerTask) {
+        return nil
+      }
       var message = "\(declaration.label(entry, side)) \"\(text)\" is not a valid quantity"
       if let hint = QuantityTypo.suggestion(for: text, key: entry.key) { message += "; \(hint)" }
       message += " (\(declaration.invalidValueConsequence))"

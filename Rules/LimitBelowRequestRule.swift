@@ -56,8 +56,20 @@ struct LimitBelowRequestRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     declaration.limits.keys.compactMap { key -> Violation? in
-      guard let limitEntry = declaration.limits[key], let requestEntry = declaration.requests[key],
-        let limit = limitEntry.value.quantity, let request = requestEntry.value.quantity,
+      guard let limitEntry = declaration.limits[key], let limit = limitEntry.value.quantity else {
+        return nil
+      }
+      // An override that sets only a limit is merged key by key onto the task's request.
+      if declaration.kind == .override && declaration.requests[key] == nil,
+        let task = context.task(named: declaration.owner),
+        let request = task.requests[key]?.value.quantity, limit < request
+      {
+        return Violation(
+          "\(key.displayName) limit \(limit.reading(for: key)) of this override is below the task's "
+            + "request \(request.reading(for: key)); the request is silently lowered to the limit",
+          at: limitEntry.value.span)
+      }
+      guard let requestEntry = declaration.requests[key], let request = requestEntry.value.quantity,
         limit < request
       else { return nil }
       if declaration.kind.isPlatformConfig && limit.isZero { return nil }

@@ -46,7 +46,7 @@ extension ScanContext {
       result.arguments.append(
         ArgumentUse(
           name: keyword, span: locator.span(argument.keywordStart, argument.keywordEnd),
-          value: value(argument.value)))
+          value: value(argument.value), shape: shape(of: argument.value)))
       switch keyword {
       case "requests":
         result.requests = resourceListOptions(argument.value)
@@ -64,11 +64,46 @@ extension ScanContext {
         result.podTemplate = argument.value
       case "task_config":
         result.taskConfig = argument.value
+      case "shared_memory", "request", "limit", "resource":
+        // Shared memory is an extended resource like the accelerator; the misspellings make
+        // flytekit fail, and a rule can only say so about a declaration that exists.
+        result.hasResources = true
       default:
         break
       }
     }
     return result
+  }
+
+  /// What kind of object `expr` is, when a rule needs to know: a `Resources(...)` (its fields
+  /// from every alternative, and the calls then belong to this construct), a `ResourceSpec`, or
+  /// a dict.
+  func shape(of expr: Expr) -> ArgumentShape? {
+    var fields: ResourceList?
+    var result: ArgumentShape?
+    for candidate in alternatives(expr) {
+      switch candidate.kind {
+      case .dict:
+        result = result ?? .mapping
+      case .call(let call):
+        switch symbol(call.callee) {
+        case .resources:
+          consumed.insert(call.openParen)
+          var union = fields ?? ResourceList()
+          for list in resourceFieldAlternatives(call) {
+            for entry in list where !union.entries.contains(entry) { union.append(entry) }
+          }
+          fields = union
+        case .resourceSpec:
+          result = result ?? .resourceSpec
+        default:
+          if case .name("dict") = call.callee.kind { result = result ?? .mapping }
+        }
+      default:
+        break
+      }
+    }
+    return fields.map { .resources($0) } ?? result
   }
 
   private func emit(
@@ -198,7 +233,8 @@ extension ScanContext {
       if let written = argument.keyword {
         arguments.arguments.append(
           ArgumentUse(
-            name: written, span: locator.span(argument.keywordStart, argument.keywordEnd)))
+            name: written, span: locator.span(argument.keywordStart, argument.keywordEnd),
+            value: value(argument.value), shape: shape(of: argument.value)))
       } else {
         position += 1
       }
@@ -221,10 +257,17 @@ extension ScanContext {
         ArgumentUse(name: $0, span: locator.span(argument.keywordStart, argument.keywordEnd))
       }
     }
-    arguments.resources = resourceFieldAlternatives(call).map {
+    let alternatives = resourceFieldAlternatives(call)
+    arguments.resources = alternatives.map {
       FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
     }
+    var fields = ResourceList()
+    for list in alternatives {
+      for entry in list where !fields.entries.contains(entry) { fields.append(entry) }
+    }
+    let first = declarations.count
     emit(.resources, name: assignedName, at: expr.start, arguments)
+    for index in first..<declarations.count { declarations[index].resourceFields = fields }
   }
 
   // MARK: Pod templates
@@ -246,17 +289,66 @@ extension ScanContext {
     if let argument = call.arguments.first(where: { $0.keyword == "primary_container_name" }) {
       primary = stringLiteral(argument.value)
     }
+    let podSpec =
+      call.arguments.first { $0.keyword == "pod_spec" }
+      ?? call.arguments.first { $0.keyword == nil && $0.stars == 0 }
+    let listed = podSpec.flatMap { templateContainers(ofPodSpec: $0.value) }
+    let first = declarations.count
     for argument in call.arguments where argument.keyword != "primary_container_name" {
-      containers(in: argument.value, container: nil, primary: primary, owner: owner, depth: 0)
+      containers(
+        in: argument.value, container: nil, primary: primary, owner: owner, depth: 0,
+        listed: listed)
+    }
+    // A template whose containers declare no resources still decides which container is the
+    // primary one; it is recorded as a declaration without resources.
+    if declarations.count == first, let listed, !listed.isEmpty {
+      declarations.append(
+        Declaration(
+          file: file.path, language: .python, kind: .podTemplate, name: nil,
+          location: location(call.callee.start), primaryContainerName: primary, owner: owner,
+          templateContainers: listed))
     }
   }
 
+  /// The containers of `V1PodSpec(containers=[...])`, when the list is written out literally.
+  func templateContainers(ofPodSpec expr: Expr) -> [TemplateContainer]? {
+    guard let spec = alternatives(expr).first?.call, symbol(spec.callee) == .v1PodSpec,
+      let list = spec.arguments.first(where: { $0.keyword == "containers" }),
+      let resolved = alternatives(list.value).first
+    else { return nil }
+    let items: [Expr]
+    switch resolved.kind {
+    case .list(let elements), .tuple(let elements, _): items = elements
+    default: return nil
+    }
+    var result: [TemplateContainer] = []
+    for item in items {
+      guard let container = alternatives(item).first?.call,
+        symbol(container.callee) == .v1Container
+      else { return nil }
+      let nameArgument =
+        container.arguments.first { $0.keyword == "name" }
+        ?? container.arguments.first { $0.keyword == nil && $0.stars == 0 }
+      guard let nameArgument, let name = stringLiteral(nameArgument.value) else {
+        result.append(TemplateContainer(name: nil, span: span(item)))
+        continue
+      }
+      result.append(TemplateContainer(name: name, span: value(nameArgument.value).span))
+    }
+    return result
+  }
+
   /// Walks a pod spec, tracking the `V1Container` being read, and emits each
-  /// `V1ResourceRequirements`.
-  func containers(in expr: Expr, container: String?, primary: String?, owner: String?, depth: Int) {
+  /// `V1ResourceRequirements`. `listed` is the template's container list, when known.
+  func containers(
+    in expr: Expr, container: String?, primary: String?, owner: String?, depth: Int,
+    listed: [TemplateContainer]? = nil
+  ) {
     guard depth < 4 * PythonParser.maxDepth else { return }
     if depth < ScanContext.maxConstantDepth * 8, let value = constantDefinition(of: expr) {
-      containers(in: value, container: container, primary: primary, owner: owner, depth: depth + 8)
+      containers(
+        in: value, container: container, primary: primary, owner: owner, depth: depth + 8,
+        listed: listed)
       return
     }
     if let call = expr.call {
@@ -269,25 +361,30 @@ extension ScanContext {
         let name = nameArgument.flatMap { stringLiteral($0.value) }
         for argument in call.arguments {
           containers(
-            in: argument.value, container: name, primary: primary, owner: owner, depth: depth + 1)
+            in: argument.value, container: name, primary: primary, owner: owner, depth: depth + 1,
+            listed: listed)
         }
         return
       case .v1ResourceRequirements:
-        handleRequirements(expr, call, container: container, primary: primary, owner: owner)
+        handleRequirements(
+          expr, call, container: container, primary: primary, owner: owner, listed: listed)
         return
       default:
         break
       }
     }
     for child in expr.children {
-      containers(in: child, container: container, primary: primary, owner: owner, depth: depth + 1)
+      containers(
+        in: child, container: container, primary: primary, owner: owner, depth: depth + 1,
+        listed: listed)
     }
   }
 
   /// `V1ResourceRequirements(requests={...}, limits={...})`; positional order is
   /// `claims, limits, requests` in the Kubernetes client.
   func handleRequirements(
-    _ expr: Expr, _ call: CallExpr, container: String?, primary: String?, owner: String?
+    _ expr: Expr, _ call: CallExpr, container: String?, primary: String?, owner: String?,
+    listed: [TemplateContainer]? = nil
   ) {
     consumed.insert(call.openParen)
     var arguments = ResourceArguments()
@@ -314,7 +411,7 @@ extension ScanContext {
           file: file.path, language: .python, kind: .podTemplate, name: container,
           location: location(expr.start), requests: requests, limits: limits,
           arguments: arguments.arguments, container: container, primaryContainerName: primary,
-          owner: owner))
+          owner: owner, templateContainers: listed))
     }
   }
 }

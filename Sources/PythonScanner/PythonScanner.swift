@@ -13,7 +13,8 @@ import SourceText
 public enum PythonScanner {
   /// Words one of which every file with a declaration contains.
   static let prefilter = try? Pattern(
-    "Resource(?:s|Spec)|V1ResourceRequirements|accelerator|with_overrides", multiline: false)
+    "Resource(?:s|Spec)|V1ResourceRequirements|accelerator|with_overrides|shared_memory|"
+      + "PodTemplate", multiline: false)
 
   /// Calls of the names the scanner understands, however far the `(` is.
   static let callSites = try? Pattern(

@@ -12,6 +12,7 @@ enum Symbol: Equatable {
   case podTemplate
   case v1ResourceRequirements
   case v1Container
+  case v1PodSpec
   case gpuAccelerator
 
   static let acceleratorsModule = "flytekit.extras.accelerators"
@@ -56,6 +57,7 @@ enum Symbol: Equatable {
       switch name {
       case "V1ResourceRequirements": return .v1ResourceRequirements
       case "V1Container": return .v1Container
+      case "V1PodSpec": return .v1PodSpec
       default: return nil
       }
     }

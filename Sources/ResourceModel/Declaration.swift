@@ -37,6 +37,17 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
   }
 }
 
+/// What kind of object an argument's value is, where the scanner can tell without running it.
+public enum ArgumentShape: Sendable, Hashable {
+  /// A flytekit `Resources(...)` call (directly or through a constant): its fields as written,
+  /// tuples unsplit, from every conditional alternative.
+  case resources(ResourceList)
+  /// A flytekit `ResourceSpec(...)` call.
+  case resourceSpec
+  /// A dict literal or a `dict(...)` call.
+  case mapping
+}
+
 /// A keyword argument of the declaring call, as written (`requests=`, `accelerator=`, …).
 public struct ArgumentUse: Sendable, Hashable {
   public var name: String
@@ -45,11 +56,36 @@ public struct ArgumentUse: Sendable, Hashable {
   /// The argument's value when it is a scalar or a shape worth judging (`shared_memory=1024`,
   /// `requests={"cpu": "1"}` as `.other`); nil when the scanner did not record it.
   public var value: ResourceValue?
+  /// What the value is when that matters to a rule (a `Resources` call and its fields, a dict);
+  /// nil for anything else.
+  public var shape: ArgumentShape?
 
-  public init(name: String, span: SourceSpan, value: ResourceValue? = nil) {
+  public init(
+    name: String, span: SourceSpan, value: ResourceValue? = nil, shape: ArgumentShape? = nil
+  ) {
     self.name = name
     self.span = span
     self.value = value
+    self.shape = shape
+  }
+
+  /// The fields of the `Resources(...)` passed here, or nil when the value is not one.
+  public var resourceFields: ResourceList? {
+    if case .resources(let fields) = shape { return fields }
+    return nil
+  }
+}
+
+/// One container of a Python pod template's `pod_spec.containers`, in list order.
+public struct TemplateContainer: Sendable, Hashable {
+  /// The container's `name=`, nil when it is not a literal.
+  public var name: String?
+  /// The span of the name literal, or of the container expression when there is none.
+  public var span: SourceSpan
+
+  public init(name: String?, span: SourceSpan) {
+    self.name = name
+    self.span = span
   }
 }
 
@@ -82,13 +118,20 @@ public struct Declaration: Sendable, Hashable {
   /// The task this construct belongs to: the decorated function of a pod template or plugin
   /// config, or the task an override is applied to.
   public var owner: String?
+  /// For a `.resources` declaration read from a `Resources(...)` call: the call's own fields as
+  /// written (tuples unsplit, every alternative), for rules that judge the call itself.
+  public var resourceFields: ResourceList?
+  /// For Python pod templates: every container of `pod_spec.containers`, when that list is
+  /// written out literally; nil when it is not known.
+  public var templateContainers: [TemplateContainer]?
 
   public init(
     file: String, language: SourceLanguage, kind: DeclarationKind, name: String?,
     location: SourceLocation, requests: ResourceList = ResourceList(),
     limits: ResourceList = ResourceList(), accelerator: AcceleratorReference? = nil,
     arguments: [ArgumentUse] = [], container: String? = nil, primaryContainerName: String? = nil,
-    path: String? = nil, owner: String? = nil
+    path: String? = nil, owner: String? = nil, resourceFields: ResourceList? = nil,
+    templateContainers: [TemplateContainer]? = nil
   ) {
     self.file = file
     self.language = language
@@ -103,8 +146,13 @@ public struct Declaration: Sendable, Hashable {
     self.primaryContainerName = primaryContainerName
     self.path = path
     self.owner = owner
+    self.resourceFields = resourceFields
+    self.templateContainers = templateContainers
   }
 
   /// True when the call passed a keyword argument named `name`.
   public func hasArgument(_ name: String) -> Bool { arguments.contains { $0.name == name } }
+
+  /// The last keyword argument named `name`, if the call passed one.
+  public func argument(_ name: String) -> ArgumentUse? { arguments.last { $0.name == name } }
 }

@@ -88,23 +88,32 @@ struct DocumentWalker {
     return services.contains { service in composeKeys.contains { has($0, service) } }
   }
 
-  /// A flytectl task-resource-attribute file: `project`, `domain` and `defaults`/`limits` at
-  /// the top level.
+  /// A flytectl task-resource-attribute file: `project` and/or `domain` and `defaults`/`limits`
+  /// mappings at the top level. A file missing one of `project`/`domain` is still read, so that
+  /// a rule can say what flytectl will reject. Every top-level key is recorded as an argument
+  /// (with its span), because flytectl's strict decoder rejects unknown ones.
   private mutating func scanAttributeFile(_ root: YAMLNodeID) -> Bool {
-    guard let project = scalar("project", root), let domain = scalar("domain", root),
-      has("defaults", root) || has("limits", root)
+    let project = scalar("project", root)
+    let domain = scalar("domain", root)
+    let sections = ["defaults", "limits"].compactMap { stream.value(forKey: $0, in: root) }
+    guard project != nil || domain != nil, !sections.isEmpty,
+      sections.allSatisfy({ stream[stream.resolved($0)].kind == .mapping || stream[$0].isNull })
     else { return false }
-    var name = project + "/" + domain
-    if let workflow = scalar("workflow", root) { name += "/" + workflow }
+    let name = [project, domain, scalar("workflow", root)].compactMap { $0 }.joined(separator: "/")
     let first = stream.pairs(of: root).first.map { stream[$0.key].start } ?? stream[root].start
-    declarations.append(
-      declaration(
-        kind: .flyteAttributes, name: name, location: locator.location(first),
-        requests: mapEntries(
-          stream.value(forKey: "defaults", in: root), ResourceKey.init(flyteAttributeKey:)),
-        limits: mapEntries(
-          stream.value(forKey: "limits", in: root), ResourceKey.init(flyteAttributeKey:)),
-        path: nil))
+    var result = declaration(
+      kind: .flyteAttributes, name: name, location: locator.location(first),
+      requests: mapEntries(
+        stream.value(forKey: "defaults", in: root), ResourceKey.init(flyteAttributeKey:)),
+      limits: mapEntries(
+        stream.value(forKey: "limits", in: root), ResourceKey.init(flyteAttributeKey:)),
+      path: nil)
+    result.arguments = stream.pairs(of: root).compactMap { pair in
+      stream.scalarText(pair.key).map {
+        ArgumentUse(name: $0, span: locator.span(stream[pair.key]))
+      }
+    }
+    declarations.append(result)
     return true
   }
 

@@ -68,6 +68,9 @@ struct Check: ParsableCommand {
   @Option(parsing: .singleValue, help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info|off.", valueName: "RULE=LEVEL"))
   var severity: [String] = []
 
+  @Option(help: ArgumentHelp("Flyte platform limits for RL021: a flyteadmin config, a flytectl attribute file, or inline `limits:`.", valueName: "FILE"))
+  var platform: String?
+
   @Flag(help: "Exit with 0 even when there are error-level findings.")
   var exitZero = false
 
@@ -85,7 +88,15 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let rules = try makeRuleSet(select: select, ignore: ignore, severity: severity)
-    let (results, filesChecked) = try input.run(with: Linter(rules: rules))
+    var platformLimits: PlatformLimits?
+    if let platform {
+      do {
+        platformLimits = try Platform.load(path: platform)
+      } catch {
+        throw UsageError(description: error.description)
+      }
+    }
+    let (results, filesChecked) = try input.run(with: Linter(rules: rules, platform: platformLimits))
     let diagnostics = results.flatMap(\.diagnostics)
     let style = TextReporter.Style(color: useColor(disabled: noColor))
 

@@ -14,24 +14,41 @@ struct ExampleTests {
     #expect(!rule.nonTriggering.isEmpty, "\(code) has no non-triggering example")
     for example in rule.triggering {
       let path = example.language == .python ? "example.py" : "example.yaml"
+      let platform = try Self.platform(of: example.code)
       let (expectations, errors) = Expectation.parse(example.code)
       #expect(errors.isEmpty, "\(example.file):\(example.line): \(errors)")
       #expect(!expectations.isEmpty, "\(example.file):\(example.line): a triggering example expects nothing")
-      let result = lint(example.code, path: path, rules: rulesOnly(code))
+      let result = Self.lint(example.code, path: path, rules: rulesOnly(code), platform: platform)
       let failures = Expectation.compare(expectations, result.diagnostics)
       #expect(failures.isEmpty, "\(example.file):\(example.line):\n\(failures.joined(separator: "\n"))")
 
       // Non-ASCII text above the example must shift lines, not columns.
       let shifted = "# ☃ 你好 ünïcödé\n" + example.code
-      let shiftedResult = lint(shifted, path: path, rules: rulesOnly(code))
+      let shiftedResult = Self.lint(shifted, path: path, rules: rulesOnly(code), platform: platform)
       let moved = expectations.map { Expectation(line: $0.line + 1, column: $0.column, code: $0.code, substring: $0.substring) }
       #expect(Expectation.compare(moved, shiftedResult.diagnostics).isEmpty, "\(example.file):\(example.line) shifted")
     }
     for example in rule.nonTriggering {
       let path = example.language == .python ? "example.py" : "example.yaml"
-      let result = lint(example.code, path: path, rules: rulesOnly(code))
+      let platform = try Self.platform(of: example.code)
+      let result = Self.lint(example.code, path: path, rules: rulesOnly(code), platform: platform)
       #expect(result.diagnostics.isEmpty, "\(example.file):\(example.line): \(result.diagnostics.map(\.message))")
     }
+  }
+
+  /// An example whose first line is `# platform: {limits: {gpu: "1"}}` runs with those inline
+  /// platform limits (RL021 needs them; fixtures cannot pass `--platform`).
+  static func platform(of code: String) throws -> PlatformLimits? {
+    let marker = "# platform:"
+    guard let first = code.split(separator: "\n", maxSplits: 1).first, first.hasPrefix(marker) else {
+      return nil
+    }
+    return try Platform.parse(Array(first.dropFirst(marker.count).utf8), source: "the example platform")
+  }
+
+  static func lint(_ source: String, path: String, rules: RuleSet, platform: PlatformLimits?) -> FileResult {
+    let language: FileLanguage = path.hasSuffix(".py") ? .python : .yaml
+    return Linter(rules: rules, platform: platform).lint(path: path, bytes: Array(source.utf8), language: language)
   }
 }
 

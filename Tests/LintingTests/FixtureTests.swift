@@ -20,7 +20,9 @@ struct FixtureTests {
     let rules = folder == "semantics" ? defaultRules() : rulesOnly(String(folder))
     let (expectations, errors) = Expectation.parse(source)
     #expect(errors.isEmpty, "\(path): \(errors)")
-    let result = lint(source, path: path, rules: rules)
+    // A first line `# platform: {limits: {...}}` gives the fixture platform limits (RL021).
+    let platform = try ExampleTests.platform(of: source)
+    let result = ExampleTests.lint(source, path: path, rules: rules, platform: platform)
     let failures = Expectation.compare(expectations, result.diagnostics)
     #expect(failures.isEmpty, "\(path):\n\(failures.joined(separator: "\n"))")
   }

@@ -78,7 +78,7 @@ import Testing
       "task f 6:1 req[] lim[gpu=1] acc=nvidia-tesla-a100:3g.40gb"
     ),
     // 40, 41, 42, 43
-    (#"@task(shared_memory=1024)"#, ""),
+    (#"@task(shared_memory=1024)"#, "task f 6:1 req[] lim[]"),
     (
       #"@task(requests=Resources(cpu="1.5", mem="1.5Gi"))"#,
       "task f 6:1 req[cpu=1.5 mem=1.5Gi] lim[]"
@@ -212,7 +212,7 @@ import Testing
   }
 
   @Test func sharedMemoryIsAnArgument() {
-    // 40: recorded when the task declares resources too.
+    // 40: shared memory is an extended resource, recorded with the task's other arguments.
     let found = declarations(
       Self.header + "@task(shared_memory=1024, limits=Resources(mem=\"1Gi\"))\ndef f(): ...\n")
     #expect(found.first?.arguments.map(\.name) == ["shared_memory", "limits"])

@@ -1,0 +1,67 @@
+import ResourceModel
+
+/// RL007: cpu written with a memory-style suffix (`500M`, `1Gi`) or an absurd core count.
+struct CPUSuffixConfusionRule: Rule {
+  static let description = RuleDescription(
+    code: "RL007",
+    name: "cpu-suffix-confusion",
+    summary: "A cpu value uses a large or binary suffix, or asks for more cores than any node has",
+    rationale: """
+      cpu is counted in cores, and suffixes are case-sensitive: `500m` is half a core but \
+      `500M` is 500 million cores, `1E` is 10^18 cores (exa, while `1e` is a parse error), and \
+      `1Gi` is 1,073,741,824 cores. All are valid quantities, so nothing complains until \
+      flyteadmin rejects the task against the platform cpu limit, or Kubernetes leaves the pod \
+      Pending forever because no node fits. Any decimal suffix from `k` up, any binary suffix, \
+      and any count above 512 cores is reported. The core count is not checked in Flyte \
+      platform configuration, where a large limit is a deliberate ceiling.
+      """,
+    fix: "Write millicores with a lowercase `m` (`500m`) or whole cores (`2`).",
+    defaultSeverity: .error,
+    triggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        # expect: 30 [RL007] "500,000,000 cores; did you mean 500m?"
+        @task(requests=Resources(cpu="500M"))
+        def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        worker:
+          resources:
+            requests: {cpu: 1Gi, memory: 2Gi}  # expect: 21 [RL007] "binary suffix"
+        """, language: .yaml),
+    ],
+    nonTriggering: [
+      Example("resources: {requests: {cpu: 500m}, limits: {cpu: 64}}", language: .yaml)
+    ])
+
+  /// More cores than the largest machines offer; above this a count is a unit mistake.
+  private static let maximumCores = Quantity("512")
+
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
+    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+      guard entry.key == .cpu, let quantity = entry.value.quantity, quantity.signum > 0 else {
+        return nil
+      }
+      let suffix = quantity.suffix
+      let label = declaration.label(entry, side)
+      let prefix = "\(label) \(quantity.text) is \(quantity.amount(of: .cpu))"
+      let number = quantity.text.dropLast(suffix.count)
+      if suffix.hasSuffix("i") {
+        return Violation(
+          "\(prefix); a binary suffix is for bytes, cpu is cores (500m, 2)", at: entry.value.span)
+      }
+      if ["k", "M", "G", "T", "P", "E"].contains(suffix) {
+        let hint =
+          suffix == "M" ? "did you mean \(number)m?" : "write cores (2) or millicores (500m)"
+        return Violation("\(prefix); \(hint)", at: entry.value.span)
+      }
+      guard !declaration.kind.isPlatformConfig, let maximum = Self.maximumCores, maximum < quantity
+      else { return nil }
+      let hint = suffix.isEmpty && quantity.isWholeNumber ? "; did you mean \(number)m?" : ""
+      return Violation("\(prefix), more than any node has\(hint)", at: entry.value.span)
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import ResourceModel
+
+/// RL006: memory in millibytes (`512m`) or another fraction of a byte.
+struct MemoryMilliSuffixRule: Rule {
+  static let description = RuleDescription(
+    code: "RL006",
+    name: "memory-milli-suffix",
+    summary: "Memory or ephemeral storage is a fraction of a byte, usually `m` written for `Mi`",
+    rationale: """
+      Suffixes are case-sensitive and lowercase `m` is milli: `memory: 512m` is 0.512 bytes, \
+      not 512 mebibytes. Kubernetes accepts the quantity, so nothing fails until the container \
+      runtime cannot start a container with less than a byte of memory and the pod is stuck \
+      re-creating its sandbox with cryptic errors (kubernetes issues #79950, #49442). The same \
+      holds for `u` and `n`, and for any value that is not a whole number of bytes (`0.5`, \
+      `0.1Ki` = 102.4 bytes).
+      """,
+    fix: "Use a byte suffix: `512Mi` (binary) or `512M` (decimal).",
+    defaultSeverity: .error,
+    triggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(mem="512m"))  # expect: 30 [RL006] "did you mean 512Mi?"
+        def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        resources:
+          limits:
+            memory: 128m  # expect: 13 [RL006] "memory limit 128m is 0.128 bytes (millibytes)"
+        """, language: .yaml),
+    ],
+    nonTriggering: [
+      Example("resources: {limits: {memory: 128Mi, cpu: 500m}}", language: .yaml),
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(mem="1.5Gi"))
+        def train() -> None: ...
+        """, language: .python),
+    ])
+
+  /// Sub-byte suffixes and the unit names used in messages.
+  private static let subByteUnits = ["m": "millibytes", "u": "microbytes", "n": "nanobytes"]
+
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
+    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+      guard entry.key.isContainerByteResource, let quantity = entry.value.quantity,
+        quantity.signum > 0,
+        !entry.value.isRejectedFloat(for: entry.key, in: declaration.kind)
+      else { return nil }
+      let unit = Self.subByteUnits[quantity.suffix]
+      guard unit != nil || !quantity.isWholeNumber else { return nil }
+      let label = declaration.label(entry, side)
+      let amount = quantity.amount(of: entry.key)
+      if let unit {
+        let number = quantity.text.dropLast()
+        let hint = unit == "millibytes" ? "did you mean \(number)Mi?" : "write Mi or Gi"
+        return Violation(
+          "\(label) \(quantity.text) is \(amount) (\(unit)); \(hint)", at: entry.value.span)
+      }
+      return Violation(
+        "\(label) \(quantity.text) is \(amount), not a whole number of bytes; write a whole "
+          + "amount with a unit such as Mi or Gi",
+        at: entry.value.span)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import ResourceModel
+
+/// Which declarations the opt-in RL026/RL027 look at, and how they name them.
+enum MissingResources {
+  /// A Kubernetes container (or Helm values block) whose resources the user fully controls.
+  static func isKubernetesContainer(_ declaration: Declaration) -> Bool {
+    switch declaration.kind {
+    case .k8sContainer, .k8sInitContainer, .helmValues:
+      // Ephemeral containers may not set resources; containers inside Flyte IDL pod tasks get
+      // theirs from the task and the platform.
+      return declaration.path?.contains("ephemeralContainers[") != true
+        && declaration.owner == nil
+    default:
+      return false
+    }
+  }
+
+  /// A Flyte task whose resources are all in its decorator or constructor: no pod template, no
+  /// plugin config and no resources the scanner could not read.
+  static func isSelfContainedTask(_ declaration: Declaration, context: RuleContext) -> Bool {
+    guard declaration.kind == .task || declaration.kind == .containerTask else { return false }
+    let elsewhere = ["pod_template", "task_config"].contains { declaration.hasArgument($0) }
+    let unread = declaration.arguments.contains { argument in
+      ["requests", "limits", "resources"].contains(argument.name)
+        && (argument.value.map { if case .dynamic = $0.form { true } else { false } } ?? false)
+    }
+    let owned = context.fileDeclarations.contains {
+      ($0.kind == .plugin || $0.kind == .podTemplate) && $0.owner != nil
+        && $0.owner == declaration.name
+    }
+    return !elsewhere && !unread && !owned
+  }
+
+  /// True when `list` sets `key` to something other than None/null.
+  static func sets(_ list: ResourceList, _ key: ResourceKey) -> Bool {
+    guard let entry = list[key] else { return false }
+    if case .none = entry.value.form { return false }
+    return true
+  }
+
+  /// "cpu", "memory" or "cpu or memory".
+  static func words(_ keys: [ResourceKey]) -> String {
+    keys.map(\.displayName).joined(separator: " or ")
+  }
+
+  /// `container app`, `resources of worker`, `task train`.
+  static func subject(_ declaration: Declaration) -> String {
+    let name = declaration.name.map { " \($0)" } ?? ""
+    switch declaration.kind {
+    case .helmValues: return "resources block" + (declaration.name.map { " of \($0)" } ?? "")
+    case .k8sInitContainer: return "init container" + name
+    case .task, .containerTask: return "task" + name
+    default: return "container" + name
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import ResourceModel
+
+/// RL017: a zero, empty or digit-less value, which Flyte treats as unset.
+struct ZeroOrEmptyQuantityRule: Rule {
+  static let description = RuleDescription(
+    code: "RL017",
+    name: "zero-or-empty-quantity",
+    summary: "A resource value is zero, empty, or a suffix without a number",
+    rationale: """
+      flytekit drops falsy values (`cpu=0`, `mem=""`) from `@task` before serializing, and the \
+      Flyte backend treats a zero request or limit as unset, so the platform defaults apply \
+      instead: the task silently runs with something other than what is written. A bare \
+      suffix is a zero in disguise: Kubernetes parses `Gi` and `m` as 0. In Kubernetes \
+      manifests and Helm values a zero request is legal (the scheduler reserves nothing), so \
+      it is only info there. Flyte platform configuration is never reported, because 0 is how \
+      it says "no limit". An empty string anywhere but `@task`/`ContainerTask` is sent as is and \
+      fails to parse, which invalid-quantity reports.
+      """,
+    fix: "Write the amount you need (`1Gi`, `500m`), or leave the resource out.",
+    defaultSeverity: .warning,
+    severityDetail: "info in Kubernetes manifests and Helm values; never in platform config",
+    triggering: [
+      Example(
+        """
+        from flytekit import Resources, task
+
+        @task(requests=Resources(mem="Gi"))  # expect: 30 [RL017] "Gi has no number and parses as 0"
+        def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        resources:
+          requests: {cpu: 0, memory: 256Mi}  # expect: 19 [RL017] "cpu request 0 is zero"
+        """, language: .yaml),
+    ],
+    nonTriggering: [
+      Example(
+        """
+        task_resources:
+          defaults: {cpu: 100m, memory: 500Mi}
+          limits: {cpu: 2, memory: 1Gi, ephemeralStorage: 0}
+        """, language: .yaml)
+    ])
+
+  func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
+    let kind = declaration.kind
+    guard !kind.isPlatformConfig else { return [] }
+    let isKubernetes = kind == .k8sContainer || kind == .k8sInitContainer || kind == .helmValues
+    let dropsFalsy = kind == .task || kind == .containerTask
+    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+      let value = entry.value
+      let label = declaration.label(entry, side)
+      if dropsFalsy && (value.isFalsyScalar || value.form == .string("")) {
+        return Violation(
+          "\(label) \(value.pythonRepr) is dropped by flytekit as falsy, so the platform "
+            + "default applies",
+          at: value.span)
+      }
+      guard let quantity = value.quantity, quantity.isZero else { return nil }
+      let hasDigits = quantity.text.contains { $0.isNumber }
+      let reading = hasDigits ? "is zero" : "has no number and parses as 0"
+      if isKubernetes {
+        let consequence =
+          side == .request
+          ? "Kubernetes accepts it and reserves no \(entry.key.displayName)"
+          : "Kubernetes accepts it, but a zero limit is rarely meant"
+        return Violation(
+          "\(label) \(quantity.text) \(reading); \(consequence)", at: value.span, severity: .info)
+      }
+      return Violation(
+        "\(label) \(quantity.text) \(reading), which Flyte treats as unset, so the platform "
+          + "default applies",
+        at: value.span)
+    }
+  }
+}
