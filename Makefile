@@ -32,7 +32,8 @@ readme-rules: build
 
 # Regenerate the scanner fixtures' expected dumps (review the diff before committing).
 dumps: build
-	@for f in $$(find Fixtures/scanner -name '*.py' -o -name '*.yaml' -o -name '*.yml' | sort); do \
+	@for f in $$(find Fixtures/scanner -name '*.py' -o -name '*.yaml' -o -name '*.yml' | sort) \
+	          $$(find Fixtures -name '*.dump.json' | sed 's/\.dump\.json$$//' | sort); do \
 	  $(BIN) dump --format json $$f > $$f.dump.json 2>/dev/null || true; done
 
 # Prove the Python scanner against real flytekit 1.16.31 (needs PyPI once, for .venv-oracle/):

@@ -10,25 +10,33 @@ struct MalformedResourcesArgumentRule: Rule {
       `Resources` checks its fields when it is constructed, so these fail as soon as the \
       module is imported: a float for `mem`, `gpu` or `ephemeral_storage` (`gpu=1.0`), a dict \
       or bytes value, `None` inside a tuple (AssertionError); a tuple that is not a pair \
-      (ValueError "must be of length 2"); an unknown field such as `memory=` or `storage=` \
-      (TypeError). A dict instead of `Resources` in `requests=`/`limits=` fails at \
-      serialization (TypeError) or, in `with_overrides`, with AssertionError "requests should \
-      be specified as flytekit.Resources". `@task(request=…)` or `resource=` raises ValueError \
-      "Unrecognized argument(s)". `shared_memory=` that is neither `True` nor a size string \
-      (`shared_memory=1024`) is silently ignored: no shared memory is mounted (warning).
+      (ValueError "must be of length 2"); an unknown field such as `memory=` or `storage=`, or \
+      a field given both by position and by keyword, as in `Resources("1", cpu="2")` \
+      (TypeError). A dict or a `ResourceSpec` instead of `Resources` in \
+      `requests=`/`limits=`/`resources=` fails at decoration or serialization (TypeError, \
+      AttributeError) or, in `with_overrides`, with AssertionError "requests should be \
+      specified as flytekit.Resources". `@task(request=…)` or `resource=` raises ValueError \
+      "Unrecognized argument(s)"; a container task or `with_overrides` silently ignores the \
+      misspelt keyword, so the resources are never set (warning). `shared_memory=` that is \
+      neither `True` nor a size string (`shared_memory=1024`) is silently ignored too: no \
+      shared memory is mounted (warning).
       """,
     fix: """
       Use `Resources` with strings: `requests=Resources(mem="1Gi", gpu="1")`, \
       `resources=Resources(cpu=("1", "2"))`, `shared_memory="2Gi"`.
       """,
     defaultSeverity: .error,
-    severityDetail: "warning for shared_memory= and misspelled with_overrides keywords",
+    severityDetail: """
+      warning for shared_memory= and for misspelt keywords that container tasks and \
+      with_overrides ignore
+      """,
     triggering: [
       Example(
         """
         from flytekit import Resources
 
         GPU = Resources(gpu=1.0)  # expect: 21 [RL015] "gpu=1.0 is a float"
+        BOTH = Resources("1", cpu="2")  # expect: 23 [RL015] "multiple values for argument 'cpu'"
         """, language: .python),
       Example(
         """
@@ -53,57 +61,41 @@ struct MalformedResourcesArgumentRule: Rule {
     var result: [Violation] = []
     for (_, fields) in declaration.resourcesCalls {
       for entry in fields {
-        if case .named(let name) = entry.key {
+        if entry.isRepeated {
+          result.append(Violation(ResourcesField.repeated(entry), at: entry.keySpan))
+        } else if case .named(let name) = entry.key {
           result.append(Violation(ResourcesField.unknownField(name), at: entry.keySpan))
         } else if let problem = ResourcesField.constructionProblem(entry) {
           result.append(Violation(problem, at: entry.value.span))
+        } else if case .boolean(let flag) = entry.value.form {
+          // bool passes Resources' int check, so nothing fails until the value is used.
+          result.append(
+            Violation(
+              "\(entry.writtenKey)=\(flag ? "True" : "False") is a bool, which Resources accepts "
+                + "only because bool is an int; it is no quantity (str() gives "
+                + "\"\(flag ? "True" : "False")\"); write a quantity string",
+              at: entry.value.span, severity: .warning))
         }
       }
     }
-    return result + declaration.arguments.flatMap { check($0, of: declaration) }
+    return result + declaration.arguments.flatMap { check($0, of: declaration.kind) }
   }
 
-  private func check(_ argument: ArgumentUse, of declaration: Declaration) -> [Violation] {
-    let kind = declaration.kind
+  private func check(_ argument: ArgumentUse, of kind: DeclarationKind) -> [Violation] {
     guard kind == .task || kind == .containerTask || kind == .override || kind == .plugin else {
       return []
     }
     switch argument.name {
     case "requests", "limits", "resources":
-      guard argument.shape == .mapping, let value = argument.value else { return [] }
-      let failure =
-        kind == .override
-        ? "with_overrides raises AssertionError \"\(argument.name) should be specified as "
-          + "flytekit.Resources\""
-        : "flytekit fails with TypeError \"must be called with a dataclass type or instance\""
-      return [
-        Violation("\(argument.name)= is a dict, not Resources; \(failure)", at: value.span)
-      ]
+      guard let value = argument.value,
+        let problem = ResourcesArgument.wrongType(argument, kind: kind)
+      else { return [] }
+      return [Violation(problem, at: value.span)]
     case "request", "limit", "resource":
-      let meant = argument.name + "s"
-      if kind == .override {
-        return [
-          Violation(
-            "with_overrides does not apply \(argument.name)= (did you mean \(meant)=?)",
-            at: argument.span, severity: .warning)
-        ]
-      }
-      let failure =
-        kind == .task
-        ? "flytekit raises ValueError \"Unrecognized argument(s)\"" : "it fails at import"
-      return [
-        Violation(
-          "\(argument.name)= is not a task argument (did you mean \(meant)=?); \(failure)",
-          at: argument.span)
-      ]
+      let (message, severity) = ResourcesArgument.misspelt(argument.name, kind: kind)
+      return [Violation(message, at: argument.span, severity: severity)]
     case "shared_memory":
-      guard let value = argument.value else { return [] }
-      switch value.form {
-      case .integer, .float, .sequence:
-        break
-      case .other(let text) where text.hasPrefix("{"):
-        break
-      default:
+      guard let value = argument.value, ResourcesArgument.isIgnoredSharedMemory(value) else {
         return []
       }
       return [

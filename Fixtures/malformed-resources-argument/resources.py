@@ -1,5 +1,6 @@
 """Resources arguments that fail at import or serialization, or are silently ignored."""
 from flytekit import ContainerTask, Resources, task, workflow
+from flytekit.core.resources import ResourceSpec
 from flytekitplugins.kfpytorch import PyTorch, Worker
 
 GPU = Resources(gpu=1.0)  # expect: 21 [RL015] "gpu=1.0 is a float; Resources accepts str or int for gpu and raises AssertionError at import"
@@ -43,7 +44,7 @@ sidecar = ContainerTask(
     name="sidecar",
     image="ghcr.io/acme/tools:1.4",
     command=["run"],
-    resource=Resources(cpu="1"),  # expect: 5 [RL015] "resource= is not a task argument (did you mean resources=?); it fails at import"
+    resource=Resources(cpu="1"),  # expect: 5 [RL015] "resource= is not a container-task argument (did you mean resources=?); flytekit silently ignores it"
 )
 
 
@@ -63,5 +64,24 @@ def dynamic_values() -> None: ...
 @workflow
 def wf() -> None:
     fine().with_overrides(requests={"mem": "4Gi"})  # expect: 36 [RL015] "requests= is a dict, not Resources; with_overrides raises AssertionError"
-    fine().with_overrides(limit=Resources(mem="4Gi"))  # expect: 27 [RL015] "with_overrides does not apply limit= (did you mean limits=?)"
+    fine().with_overrides(limit=Resources(mem="4Gi"))  # expect: 27 [RL015] "with_overrides silently ignores limit= (did you mean limits=?)"
     fine().with_overrides(requests=Resources(cpu="2"), limits=Resources(cpu="2"))
+
+
+# A field given by position and again by keyword: TypeError before flytekit sees either value.
+@task(requests=Resources("1", "2Gi", mem="4Gi"))  # expect: 38 [RL015] "mem= is also given positionally"
+def twice() -> None: ...
+
+
+# A ResourceSpec where flytekit expects Resources.
+@task(resources=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2")))  # expect: 17 [RL015] "resources= is a ResourceSpec, not Resources; flytekit reads its requests/limits as resource fields and raises TypeError"
+def spec_as_resources() -> None: ...
+
+
+@task(limits=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2")))  # expect: 14 [RL015] "limits= is a ResourceSpec, not Resources; serialization fails with AttributeError"
+def spec_as_limits() -> None: ...
+
+
+@workflow
+def overridden() -> None:
+    fine().with_overrides(resource=Resources(cpu="2"))  # expect: 27 [RL015] "with_overrides silently ignores resource= (did you mean resources=?), so the node keeps the task's resources"

@@ -117,7 +117,7 @@ def overrides() -> None:
     t().with_overrides(requests=Resources(mem=2048))  # case 29  # expect: 47 [RL002] 47 [RL005]
     t().with_overrides(limits=Resources(cpu=0.5))  # case 30  # expect: 45 [RL001] 45 [RL005]
     t().with_overrides(resources=Resources(cpu="1"), limits=Resources(cpu="2"))  # case 31  # expect: 54 [RL013]
-    t().with_overrides(requests=Resources(cpu=True))  # case 32  # expect: 47 [RL004]
+    t().with_overrides(requests=Resources(cpu=True))  # case 32  # expect: 47 [RL004] 47 [RL015]
 
 
 @task(

@@ -18,7 +18,7 @@ enum ResourcesField {
   /// Why constructing `Resources` with this field value fails at import, or nil when it does not
   /// (or cannot be known statically). Unknown field names are judged separately.
   static func constructionProblem(_ entry: ResourceEntry) -> String? {
-    let shown = "\(entry.writtenKey)=\(entry.value.literal)"
+    let shown = "\(entry.writtenKey)=\(entry.value.pythonRepr)"
     guard case .sequence(let items, _) = entry.value.form else {
       guard let type = rejectedType(entry.value, key: entry.key, inTuple: false) else { return nil }
       return "\(shown) is \(type); Resources accepts \(accepted(entry.key)) for "
@@ -56,6 +56,13 @@ enum ResourcesField {
     key == .cpu ? "str, int or float" : "str or int"
   }
 
+  /// Why a keyword for a field already given positionally fails.
+  static func repeated(_ entry: ResourceEntry) -> String {
+    "\(entry.writtenKey)= is also given positionally (Resources takes cpu, mem, gpu, "
+      + "ephemeral_storage in that order); Python raises TypeError \"got multiple values for "
+      + "argument '\(entry.writtenKey)'\" at import"
+  }
+
   /// Why an unknown `Resources` keyword (or a fifth positional value) fails.
   static func unknownField(_ name: String) -> String {
     if name.hasPrefix("<positional") {
@@ -80,13 +87,77 @@ enum ResourcesField {
   }
 }
 
-extension ResourceValue {
-  /// The value as Python source would show it: a 1-tuple keeps its trailing comma.
-  var literal: String {
-    if case .sequence(let items, false) = form, items.count == 1 {
-      return "(\(items[0].pythonRepr),)"
+/// What flytekit does with a task, container-task, override or plugin keyword argument that
+/// carries resources but is not a `Resources` (SEMANTICS §1.3, §2.1), or is misspelt.
+enum ResourcesArgument {
+  /// Why a dict or `ResourceSpec` passed as `requests=`/`limits=`/`resources=` fails, or nil.
+  static func wrongType(_ argument: ArgumentUse, kind: DeclarationKind) -> String? {
+    let name = argument.name
+    let assertion = "with_overrides raises AssertionError \"\(name) should be specified as "
+      + "flytekit.Resources\""
+    switch argument.shape {
+    case .mapping:
+      // `resources=` goes through from_multiple_resource, which needs a dataclass.
+      let failure =
+        kind == .override && name != "resources"
+        ? assertion : "flytekit fails with TypeError \"must be called with a dataclass type "
+          + "or instance\""
+      return "\(name)= is a dict, not Resources; \(failure)"
+    case .resourceSpec where name == "resources":
+      guard kind != .plugin else { return nil }
+      let when = kind == .override ? "" : " at import"
+      return "resources= is a ResourceSpec, not Resources; flytekit reads its requests/limits "
+        + "as resource fields and raises TypeError \"unexpected keyword argument\"\(when) "
+        + "(write resources=Resources(cpu=(request, limit)))"
+    case .resourceSpec:
+      // Tasks read ephemeral_storage first; plugin configs go through another converter.
+      let attribute = kind == .plugin ? "" : " 'ephemeral_storage'"
+      let failure =
+        kind == .override
+        ? assertion : "serialization fails with AttributeError \"'ResourceSpec' object has no "
+          + "attribute\(attribute)\""
+      return "\(name)= is a ResourceSpec, not Resources; \(failure)"
+    default:
+      return nil
     }
-    return pythonRepr
+  }
+
+  /// The message and severity for `request=`, `limit=` or `resource=`: `@task` and plugin
+  /// configs reject it at import; container tasks and `with_overrides` take `**kwargs` and
+  /// silently ignore it.
+  static func misspelt(_ name: String, kind: DeclarationKind) -> (String, Severity) {
+    let meant = "did you mean \(name)s=?"
+    switch kind {
+    case .override:
+      return (
+        "with_overrides silently ignores \(name)= (\(meant)), so the node keeps the task's "
+          + "resources", .warning
+      )
+    case .containerTask:
+      return (
+        "\(name)= is not a container-task argument (\(meant)); flytekit silently ignores it, "
+          + "so the task gets none of these resources", .warning
+      )
+    case .task:
+      return (
+        "\(name)= is not a task argument (\(meant)); flytekit raises ValueError "
+          + "\"Unrecognized argument(s)\" at import", .error
+      )
+    default:
+      return (
+        "\(name)= is not an argument of this plugin config (\(meant)); it raises TypeError "
+          + "\"unexpected keyword argument\" at import", .error
+      )
+    }
+  }
+
+  /// True for a `shared_memory=` value flytekit ignores: a number, a sequence or a dict.
+  static func isIgnoredSharedMemory(_ value: ResourceValue) -> Bool {
+    switch value.form {
+    case .integer, .float, .sequence: true
+    case .other(let text): text.hasPrefix("{")
+    default: false
+    }
   }
 }
 

@@ -25,6 +25,15 @@ enum Symbol: Equatable {
     "dask": ["Scheduler", "WorkerGroup"],
   ]
 
+  /// The flytekit 1.16 modules that define or import `ResourceSpec`. The top-level `flytekit`
+  /// package does not export it (`from flytekit import ResourceSpec` raises ImportError), so a
+  /// name imported from anywhere else is not flytekit's class.
+  private static let resourceSpecModules: Set<String> = [
+    "flytekit.core.resources", "flytekit.configuration", "flytekit.core.container_task",
+    "flytekit.core.python_auto_container", "flytekit.core.python_customized_container_task",
+    "flytekit.core.utils",
+  ]
+
   private static let flytekitContainerTasks: Set<String> = [
     "ContainerTask", "ShellTask", "RawShellTask", "PythonFunctionTask", "PythonInstanceTask",
   ]
@@ -45,7 +54,7 @@ enum Symbol: Equatable {
     if isFlytekitModule(module) {
       switch name {
       case "Resources": return .resources
-      case "ResourceSpec": return .resourceSpec
+      case "ResourceSpec": return resourceSpecModules.contains(module) ? .resourceSpec : nil
       case "task", "dynamic", "eager": return .taskDecorator
       case "PodTemplate": return .podTemplate
       case "GPUAccelerator" where module == acceleratorsModule: return .gpuAccelerator

@@ -71,7 +71,8 @@ extension ScanContext {
   // MARK: Resources
 
   /// The fields of a `Resources(...)` call as written, one list per combination of
-  /// conditional branches. Positional arguments follow `cpu, mem, gpu, ephemeral_storage`.
+  /// conditional branches. Positional arguments follow `cpu, mem, gpu, ephemeral_storage`; a
+  /// keyword for a field already given positionally is kept too, marked `isRepeated`.
   func resourceFieldAlternatives(_ call: CallExpr) -> [ResourceList] {
     var options: [[ResourceEntry]] = []
     var position = 0
@@ -79,10 +80,12 @@ extension ScanContext {
       let key: ResourceKey
       let written: String
       let keySpan: SourceSpan
+      var isRepeated = false
       if let keyword = argument.keyword {
         key = ResourceKey(flytekitField: keyword) ?? .named(keyword)
         written = keyword
         keySpan = locator.span(argument.keywordStart, argument.keywordEnd)
+        isRepeated = FlytekitResources.fieldOrder.prefix(position).contains(key)
       } else {
         if position < FlytekitResources.fieldOrder.count {
           key = FlytekitResources.fieldOrder[position]
@@ -96,7 +99,9 @@ extension ScanContext {
       }
       options.append(
         alternatives(argument.value).map {
-          ResourceEntry(key: key, writtenKey: written, keySpan: keySpan, value: value($0))
+          ResourceEntry(
+            key: key, writtenKey: written, keySpan: keySpan, value: value($0),
+            isRepeated: isRepeated)
         })
     }
     return ScanContext.product(options).map { ResourceList($0) }
@@ -116,35 +121,17 @@ extension ScanContext {
   }
 
   /// `resources=`: `ResourceSpec.from_multiple_resource` of the value, as flytekit 1.16 does.
-  /// Given a `ResourceSpec`, flytekit reads its fields `requests` and `limits` as if they were
-  /// resource fields (and then fails); the entries are recorded under those names.
+  /// A `ResourceSpec` here makes flytekit fail (it reads the spec's `requests`/`limits` as
+  /// resource fields), so it gives the construct no resources; RL015 reports the argument, and
+  /// the spec itself is read as a standalone declaration.
   func resourceSpecOptions(_ expr: Expr) -> [FlytekitResourceSpec] {
     let options = alternatives(expr).flatMap { candidate -> [FlytekitResourceSpec] in
-      guard let call = candidate.call else {
+      guard let call = candidate.call, symbol(call.callee) == .resources else {
         return [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
       }
-      switch symbol(call.callee) {
-      case .resources:
-        consumed.insert(call.openParen)
-        return resourceFieldAlternatives(call).map {
-          FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
-        }
-      case .resourceSpec:
-        var fields = ResourceList()
-        var position = 0
-        for argument in call.arguments where argument.stars == 0 {
-          let name = argument.keyword ?? (position == 0 ? "requests" : "limits")
-          if argument.keyword == nil { position += 1 }
-          let keySpan =
-            argument.keyword == nil
-            ? span(argument.value) : locator.span(argument.keywordStart, argument.keywordEnd)
-          fields.append(
-            ResourceEntry(
-              key: .named(name), writtenKey: name, keySpan: keySpan, value: value(argument.value)))
-        }
-        return [FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: fields))]
-      default:
-        return [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
+      consumed.insert(call.openParen)
+      return resourceFieldAlternatives(call).map {
+        FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
       }
     }
     return Array(options.prefix(ScanContext.maxAlternatives))

@@ -15,7 +15,7 @@ public enum RuleReporter {
   public static func markdown(_ rules: [RuleDescription]) -> String {
     var out = "| Code | Name | Default | Summary |\n|---|---|---|---|\n"
     for rule in rules {
-      let severity = rule.isOptIn ? "off (opt-in)" : rule.severityDetail ?? rule.defaultSeverity.rawValue
+      let severity = rule.isOptIn ? "off (opt-in)" : severityText(rule)
       out += "| \(rule.code) | `\(rule.name)` | \(severity) | \(rule.summary) |\n"
     }
     return out
@@ -34,7 +34,7 @@ public enum RuleReporter {
 
   /// The full documentation of one rule, examples without their `# expect:` annotations.
   public static func explain(_ rule: RuleDescription) -> String {
-    let severity = rule.isOptIn ? "off, opt-in" : rule.severityDetail ?? rule.defaultSeverity.rawValue
+    let severity = rule.isOptIn ? "off, opt-in" : severityText(rule)
     var out = "\(rule.code) \(rule.name) (default: \(severity))\n\n"
     out += rule.summary + ".\n\n## Why\n\n" + rule.rationale + "\n\n## How to fix\n\n" + rule.fix + "\n"
     if !rule.triggering.isEmpty {
@@ -46,6 +46,13 @@ public enum RuleReporter {
       for example in rule.nonTriggering { out += "\n" + block(example) }
     }
     return out
+  }
+
+  /// `error`, or `error; info in with_overrides …` when the severity varies by finding.
+  static func severityText(_ rule: RuleDescription) -> String {
+    let base = rule.defaultSeverity.rawValue
+    guard let detail = rule.severityDetail else { return base }
+    return detail.hasPrefix(base) ? detail : "\(base); \(detail)"
   }
 
   private static func block(_ example: Example) -> String {

@@ -67,9 +67,16 @@ public struct ResourceValue: Sendable, Hashable {
     case .none: nil
     case .dynamic: "<dynamic>"
     case .sequence(let items, let isList):
-      "\(isList ? "[" : "(")\(items.map { $0.pythonRepr }.joined(separator: ", "))\(isList ? "]" : ")")"
+      Self.sequenceText(items.map(\.pythonRepr), isList: isList)
     case .other(let text): text
     }
+  }
+
+  /// A tuple or list as Python's `repr` writes it: a 1-tuple keeps its trailing comma.
+  private static func sequenceText(_ items: [String], isList: Bool) -> String {
+    let inner = items.joined(separator: ", ")
+    if isList { return "[\(inner)]" }
+    return items.count == 1 ? "(\(inner),)" : "(\(inner))"
   }
 
   /// How the value reads in a message: strings quoted as written in Python, numbers bare.
@@ -92,12 +99,20 @@ public struct ResourceEntry: Sendable, Hashable {
   public var writtenKey: String
   public var keySpan: SourceSpan
   public var value: ResourceValue
+  /// True when a Python call got this field by keyword after a positional argument had already
+  /// filled it (`Resources("1", cpu="2")`): Python raises TypeError "got multiple values for
+  /// argument" before flytekit sees either value.
+  public var isRepeated: Bool
 
-  public init(key: ResourceKey, writtenKey: String, keySpan: SourceSpan, value: ResourceValue) {
+  public init(
+    key: ResourceKey, writtenKey: String, keySpan: SourceSpan, value: ResourceValue,
+    isRepeated: Bool = false
+  ) {
     self.key = key
     self.writtenKey = writtenKey
     self.keySpan = keySpan
     self.value = value
+    self.isRepeated = isRepeated
   }
 }
 

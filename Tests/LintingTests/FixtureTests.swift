@@ -48,7 +48,8 @@ struct ScannerDumpTests {
     let result = Linter(rules: rulesOnly("RL000")).lint(path: path, bytes: source, language: language)
     let (expectations, errors) = Expectation.parse(String(decoding: source, as: UTF8.self))
     #expect(errors.isEmpty)
-    let failures = Expectation.compare(expectations, result.diagnostics)
+    // Only RL000 runs here; other rules' expectations are checked by FixtureTests.
+    let failures = Expectation.compare(expectations.filter { $0.code == "RL000" }, result.diagnostics)
     #expect(failures.isEmpty, "\(path):\n\(failures.joined(separator: "\n"))")
     let expected = try #require(Paths.read(path + ".dump.json"))
     #expect(DumpReporter.json(result.declarations) == expected)

@@ -110,7 +110,7 @@ import Testing
       ])
     #expect(
       extract(#"r = Resources(mem=("1Gi",))"#, decorated: false) == [
-        #"resources r 6:5 req[mem=("1Gi")] lim[]"#
+        #"resources r 6:5 req[mem=("1Gi",)] lim[]"#
       ])
     #expect(
       extract(#"r = Resources(cpu=("1", "2", "3"))"#, decorated: false) == [

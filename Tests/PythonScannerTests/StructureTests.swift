@@ -7,7 +7,8 @@ import Testing
 /// each `Resources(...)` as written, misspelled keywords, and pod-template container lists.
 @Suite struct StructureTests {
   static let header = """
-    from flytekit import task, Resources, ResourceSpec, PodTemplate
+    from flytekit import task, Resources, PodTemplate
+    from flytekit.core.resources import ResourceSpec
     from kubernetes.client import V1PodSpec, V1Container, V1ResourceRequirements
 
     """
@@ -49,15 +50,15 @@ import Testing
 
   @Test func standaloneResourcesKeepTheirFields() {
     let found = scanned(#"r = Resources(mem=("1Gi",), gpu=1.0, memory="1Gi")"#)
-    // A 1-tuple is kept unsplit (and dumped without its trailing comma).
-    #expect(found.map(summary) == [#"resources r 3:5 req[mem=("1Gi") gpu=1.0 memory=1Gi] lim[]"#])
-    #expect(found.first?.resourceFields.map(dump) == #"mem=("1Gi") gpu=1.0 memory=1Gi"#)
+    // A 1-tuple is kept unsplit (and dumped as Python writes it, with its trailing comma).
+    #expect(found.map(summary) == [#"resources r 4:5 req[mem=("1Gi",) gpu=1.0 memory=1Gi] lim[]"#])
+    #expect(found.first?.resourceFields.map(dump) == #"mem=("1Gi",) gpu=1.0 memory=1Gi"#)
   }
 
   @Test func misspelledKeywordsMakeADeclaration() {
     let found = scanned("@task(request=Resources(cpu=\"1\"))\ndef f(): ...")
     // The `Resources` belongs to the task: no standalone declaration for it.
-    #expect(found.map(summary) == ["task f 3:1 req[] lim[]"])
+    #expect(found.map(summary) == ["task f 4:1 req[] lim[]"])
     #expect(found.first?.argument("request")?.resourceFields.map(dump) == "cpu=1")
   }
 
@@ -86,7 +87,7 @@ import Testing
       """)
     let template = found.first { $0.kind == .podTemplate }
     #expect(template?.templateContainers?.map(\.name) == ["main", "sidecar"])
-    #expect(template?.templateContainers?.first?.span.start == SourceLocation(line: 8, column: 34))
+    #expect(template?.templateContainers?.first?.span.start == SourceLocation(line: 9, column: 34))
   }
 
   @Test func templateWithoutResourcesIsRecorded() {
@@ -96,7 +97,7 @@ import Testing
       @task(pod_template=pt)
       def f(): ...
       """)
-    #expect(found.map(summary) == ["pod-template - 3:6 req[] lim[] owner=f"])
+    #expect(found.map(summary) == ["pod-template - 4:6 req[] lim[] owner=f"])
     #expect(found.first?.templateContainers?.map(\.name) == ["main"])
     #expect(found.first?.primaryContainerName == "primary")
   }
@@ -108,7 +109,7 @@ import Testing
           containers=make_containers(), init_containers=[])))
       def f(): ...
       """)
-    #expect(found.map(summary) == ["task f 3:1 req[cpu=1] lim[]"])
+    #expect(found.map(summary) == ["task f 4:1 req[cpu=1] lim[]"])
     let starred = scanned(
       """
       C = V1Container(name="x", resources=V1ResourceRequirements(limits={"cpu": "1"}))

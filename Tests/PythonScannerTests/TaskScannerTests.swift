@@ -163,19 +163,44 @@ import Testing
     #expect(found.first?.hasArgument("limits") == true)
   }
 
-  @Test func resourceSpecInResourcesIsReadAsFlytekitDoes() {
+  @Test func resourceSpecInResourcesGivesNoResources() {
     // flytekit 1.16 runs from_multiple_resource over the ResourceSpec's own fields and fails
-    // with "unexpected keyword argument 'requests'": the entries are recorded under those names.
+    // with "unexpected keyword argument 'requests'": the task gets nothing from it (RL015
+    // reports the argument), and the spec is read on its own.
     let source = """
-      from flytekit import task, Resources, ResourceSpec
+      from flytekit import task, Resources
+      from flytekit.core.resources import ResourceSpec
       @task(resources=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2")))
       def f(): ...
       """
     #expect(
       summaries(source) == [
-        #"task f 2:1 req[requests=Resources(cpu="1") limits=Resources(cpu="2")] lim[]"#,
-        "resources - 2:17 req[cpu=1] lim[cpu=2]",
+        "task f 3:1 req[] lim[]",
+        "resources - 3:17 req[cpu=1] lim[cpu=2]",
       ])
+    #expect(declarations(source).first?.argument("resources")?.shape == .resourceSpec)
+  }
+
+  @Test func resourceSpecExistsOnlyWhereFlytekitDefinesIt() {
+    // `from flytekit import ResourceSpec` raises ImportError in flytekit 1.16: whatever that
+    // name is, it is not flytekit's class, so its Resources calls are read on their own.
+    let source = """
+      from flytekit import task, Resources, ResourceSpec
+      SPEC = ResourceSpec(requests=Resources(cpu="1"))
+      """
+    #expect(summaries(source) == ["resources - 2:30 req[cpu=1] lim[]"])
+  }
+
+  @Test func fieldGivenByPositionAndKeywordIsMarked() {
+    // Python raises TypeError "got multiple values for argument 'cpu'": both entries are kept.
+    let source = """
+      from flytekit import task, Resources
+      @task(requests=Resources("1", "1Gi", cpu="2", gpu="1"))
+      def f(): ...
+      """
+    let fields = declarations(source).first?.argument("requests")?.resourceFields
+    #expect(fields?.entries.map(\.writtenKey) == ["cpu", "mem", "cpu", "gpu"])
+    #expect(fields?.entries.map(\.isRepeated) == [false, false, true, false])
   }
 
   @Test func standaloneResourceSpec() {

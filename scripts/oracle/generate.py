@@ -134,7 +134,8 @@ def float_memory_constant() -> None:
 
 def overrides():
     """with_overrides on nodes of a workflow: every field, every value form."""
-    lines = [HEADER, "from flytekit import Resources, task, workflow", "",
+    lines = [HEADER, "from flytekit import Resources, task, workflow",
+             "from flytekit.core.resources import ResourceSpec", "",
              "", "@task", "def base() -> None:", "    ...", "",
              "", '@task(requests=Resources(cpu="1", mem="1Gi"))',
              "def sized() -> None:", "    ...", "",
@@ -152,6 +153,13 @@ def overrides():
         '    sized().with_overrides(limits=Resources(mem="2Gi"), retries=2)',
         "    node = sized()",
         '    node.with_overrides(requests=Resources(gpu="1"), limits=Resources(gpu="1"))',
+        # Misspelt keywords are silently ignored; a ResourceSpec fails when the workflow compiles.
+        '    sized().with_overrides(resource=Resources(cpu="2"))',
+        '    sized().with_overrides(limit=Resources(cpu="2"), requests=Resources(cpu="2"))',
+        '    sized().with_overrides(resources=ResourceSpec(Resources(cpu="1"), Resources()))',
+        '    sized().with_overrides(requests=ResourceSpec(Resources(cpu="1"), Resources()))',
+        '    sized().with_overrides(requests={"cpu": "2"})',
+        '    sized().with_overrides(resources={"cpu": "2"})',
         "",
     ]
     return "\n".join(lines)
@@ -203,6 +211,11 @@ def arguments():
         'resources=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2"))',
         'requests=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2"))',
         'resources=Resources(cpu=("1", "2")), accelerator=None',
+        'requests=Resources("1", "2Gi", mem="4Gi")',
+        'resources=Resources(("1", "2"), gpu="1", cpu="3")',
+        'limits=ResourceSpec(Resources(cpu="1"), Resources(cpu="2"))',
+        'resources=ResourceSpec(Resources(cpu="1"), Resources())',
+        'limit=Resources(cpu="1")',
     ]
     lines = [HEADER, "from flytekit import Resources, dynamic, task",
              "from flytekit.core.resources import ResourceSpec", ""]
@@ -223,6 +236,7 @@ def accelerators_and_containers():
         '"nvidia-tesla-t4"', "accelerators.L40S",
     ]
     lines = [HEADER, "from flytekit import ContainerTask, Resources, task, workflow",
+             "from flytekit.core.resources import ResourceSpec",
              "from flytekit.extras import accelerators",
              "from flytekit.extras.accelerators import (",
              "    A100, A100_80GB, H100, L4, T4, V5E, GPUAccelerator,", ")", ""]
@@ -243,6 +257,12 @@ def accelerators_and_containers():
         'limits=Resources(mem=1024)',
         'requests=Resources(cpu=("1", "2"))',
         'resources=Resources(cpu="1"), limits=Resources(cpu="2")',
+        # ContainerTask takes **kwargs: misspelt keywords are silently ignored.
+        'resource=Resources(cpu="1")',
+        'request=Resources(cpu="1"), limits=Resources(cpu="2")',
+        'requests=ResourceSpec(Resources(cpu="1"), Resources(cpu="2"))',
+        'resources=ResourceSpec(Resources(cpu="1"), Resources())',
+        'requests={"cpu": "1"}',
     ]
     for n, call in enumerate(containers, 1):
         lines += [f"container_{n} = ContainerTask(",

@@ -47,6 +47,9 @@ RESOURCE_ARGS = {"requests", "limits", "resources", "accelerator", "shared_memor
 UNMODELLED_ARGS = {"pod_template", "task_config"}
 # Rules that claim flytekit itself fails (import, decoration, compile or serialization).
 CRASH_RULES = {"RL005", "RL012", "RL013", "RL014", "RL015"}
+# Misspelt resource keywords: @task rejects them, while ContainerTask and with_overrides take
+# **kwargs and silently ignore them, which RL015 must report as a warning.
+MISSPELT_ARGS = {"request", "limit", "resource"}
 
 
 class NotLiteral(Exception):
@@ -284,6 +287,8 @@ class Flytekit:
         self.task_parameters = set(inspect.signature(flytekit.task).parameters)
         container = inspect.signature(flytekit.ContainerTask.__init__)
         self.container_parameters = set(container.parameters)
+        from flytekit.core.node import Node
+        self.override_parameters = set(inspect.signature(Node.with_overrides).parameters)
 
     def _function(self, name, is_async=False, body="    ..."):
         source = f"{'async ' if is_async else ''}def {name}() -> None:\n{body}\n"
@@ -379,7 +384,9 @@ def python_text(value):
     if isinstance(value, (tuple, list)):
         inner = ", ".join(f'"{item}"' if isinstance(item, str) else python_text(item)
                           for item in value)
-        return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
+        if isinstance(value, list):
+            return f"[{inner}]"
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
     return str(value)
 
 
@@ -572,16 +579,20 @@ class Oracle:
             problems.append(f"accelerator: resourcelint {item['accelerator']!r} "
                             f"vs flytekit {theirs['accelerator']!r}")
         if ignored:
-            # flytekit silently ignores these keywords; RL015 covers that silent loss too.
             record["ignored_by_flytekit"] = ignored
         if item["kind"] in ("task", "override", "container-task"):
-            allowed = {"RL015"} if ignored else set()
             false_alarms = sorted({d["rule"] for d in diagnostics
                                    if d["severity"] == "error" and d["rule"] in CRASH_RULES
-                                   and d["rule"] not in allowed and d["line"] in lines})
+                                   and d["line"] in lines})
             if false_alarms:
                 record["rules"] = {"expected": [], "seen": false_alarms}
                 problems.append(f"flytekit accepts it but {false_alarms} report a failure")
+            # A silently ignored misspelling is a loss flytekit never reports: RL015 warns.
+            misspelt = sorted(set(ignored) & MISSPELT_ARGS)
+            warned = any(d["rule"] == "RL015" and d["severity"] == "warning"
+                         and d["line"] in lines for d in diagnostics)
+            if misspelt and not warned:
+                problems.append(f"flytekit silently ignores {misspelt}; no RL015 warning says so")
         record["verdict"] = "disagree" if problems else "agree"
         if problems:
             record["reason"] = "; ".join(problems)
@@ -612,7 +623,10 @@ class Oracle:
             return self.fk.container_task(kwargs), self.falsy(kwargs), ignored
         if kind == "override":
             kwargs = self.keywords(node, evaluator, known=None)
-            return self.fk.override(kwargs), {}, []
+            # with_overrides takes **kwargs: a misspelt keyword is accepted and ignored.
+            ignored = sorted(k.arg for k in node.keywords
+                             if k.arg is not None and k.arg not in self.fk.override_parameters)
+            return self.fk.override(kwargs), {}, ignored
         if kind == "resources":
             return self.fk.resources(evaluator(node)), {}, []
         raise NotLiteral(f"kind {kind} is not modelled")

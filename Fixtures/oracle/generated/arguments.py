@@ -109,6 +109,31 @@ def args_21() -> None:
     ...
 
 
+@task(requests=Resources("1", "2Gi", mem="4Gi"))
+def args_22() -> None:
+    ...
+
+
+@task(resources=Resources(("1", "2"), gpu="1", cpu="3"))
+def args_23() -> None:
+    ...
+
+
+@task(limits=ResourceSpec(Resources(cpu="1"), Resources(cpu="2")))
+def args_24() -> None:
+    ...
+
+
+@task(resources=ResourceSpec(Resources(cpu="1"), Resources()))
+def args_25() -> None:
+    ...
+
+
+@task(limit=Resources(cpu="1"))
+def args_26() -> None:
+    ...
+
+
 @dynamic(requests=Resources(cpu="1"), limits=Resources(cpu="2"))
 def dyn_ok() -> None:
     ...

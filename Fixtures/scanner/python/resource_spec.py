@@ -1,4 +1,5 @@
-from flytekit import Resources, ResourceSpec, task
+from flytekit import Resources, task
+from flytekit.core.resources import ResourceSpec
 
 DEFAULTS = ResourceSpec(
     requests=Resources(cpu="1", mem="1Gi"),
@@ -6,7 +7,8 @@ DEFAULTS = ResourceSpec(
 )
 
 
-# flytekit 1.16 rejects a ResourceSpec here ("unexpected keyword argument 'requests'").
+# flytekit 1.16 rejects a ResourceSpec here ("unexpected keyword argument 'requests'"): the task
+# gets no resources from it, and the spec itself is read on its own.
 @task(resources=ResourceSpec(requests=Resources(cpu="1"), limits=Resources(cpu="2")))
 def spec_in_resources() -> None:
     ...
