@@ -60,11 +60,13 @@ struct ExceedsPlatformLimitRule: Rule {
       guard let maximum = platform.limits[platformKey]?.value.quantity, maximum.signum > 0,
         let value = entry.value.quantity, maximum < value
       else { return nil }
-      let shown = value.suffix == maximum.suffix
+      let shown =
+        value.suffix == maximum.suffix
         ? (value.text, maximum.text)
         : (value.reading(for: entry.key), maximum.reading(for: entry.key))
       let platformName = entry.key == platformKey ? "" : " \(platformKey.displayName)"
-      let head = "\(declaration.label(entry, side)) \(shown.0) exceeds the platform"
+      let head =
+        "\(declaration.label(entry, side)) \(shown.0) exceeds the platform"
         + "\(platformName) limit \(shown.1) (from \(platform.source)): "
       let subject =
         switch declaration.kind {
@@ -89,7 +91,8 @@ struct ExceedsPlatformLimitRule: Rule {
       guard isChecked else {
         let why =
           entry.key == .gpu ? "does not check GPU limits" : "accepts limits-only declarations"
-        return Violation(head + "flyteadmin \(why) and " + clamped, at: entry.value.span,
+        return Violation(
+          head + "flyteadmin \(why) and " + clamped, at: entry.value.span,
           severity: .warning)
       }
       guard let ceiling = Self.wholeCeiling(of: maximum), ceiling < value else {
@@ -99,7 +102,8 @@ struct ExceedsPlatformLimitRule: Rule {
       }
       let because =
         side == .limit ? " because the task also requests \(entry.key.displayName)" : ""
-      return Violation(head + "flyteadmin rejects the task at registration" + because,
+      return Violation(
+        head + "flyteadmin rejects the task at registration" + because,
         at: entry.value.span, severity: .error)
     }
   }

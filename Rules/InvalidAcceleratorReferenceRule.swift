@@ -70,7 +70,8 @@ struct InvalidAcceleratorReferenceRule: Rule {
       guard let constant = AcceleratorCatalog.constants[name],
         !constant.partitions.values.contains(size)
       else { return [] }
-      let owner = AcceleratorCatalog.constants.values.filter { $0.partitions.values.contains(size) }
+      let owner =
+        AcceleratorCatalog.constants.values.filter { $0.partitions.values.contains(size) }
         .map(\.name).sorted().first.map { " but of \($0)" } ?? ""
       return [
         Violation(

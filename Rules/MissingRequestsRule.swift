@@ -57,7 +57,8 @@ struct MissingRequestsRule: Rule {
         && !MissingResources.sets(declaration.limits, $0)
     }
     guard !missing.isEmpty else { return [] }
-    let head = "\(MissingResources.subject(declaration)) sets no "
+    let head =
+      "\(MissingResources.subject(declaration)) sets no "
       + "\(MissingResources.words(missing)) request"
     var consequence = "the scheduler reserves no \(MissingResources.words(missing)) for it"
     if isTask {

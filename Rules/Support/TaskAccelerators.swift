@@ -17,7 +17,8 @@ extension AcceleratorCatalog {
       return "\(name) (\(constant.device)) has no partitions, so \(name).\(attribute) raises "
         + "AttributeError at import; use \(name)"
     }
-    let owner = constants.values.filter { $0.partitions[attribute] != nil }
+    let owner =
+      constants.values.filter { $0.partitions[attribute] != nil }
       .map(\.name).sorted().first.map { "; \($0) has it" } ?? ""
     return "\(name) has no \(attribute), so the import fails with AttributeError\(owner)"
   }

@@ -93,14 +93,16 @@ enum ResourcesArgument {
   /// Why a dict or `ResourceSpec` passed as `requests=`/`limits=`/`resources=` fails, or nil.
   static func wrongType(_ argument: ArgumentUse, kind: DeclarationKind) -> String? {
     let name = argument.name
-    let assertion = "with_overrides raises AssertionError \"\(name) should be specified as "
+    let assertion =
+      "with_overrides raises AssertionError \"\(name) should be specified as "
       + "flytekit.Resources\""
     switch argument.shape {
     case .mapping:
       // `resources=` goes through from_multiple_resource, which needs a dataclass.
       let failure =
         kind == .override && name != "resources"
-        ? assertion : "flytekit fails with TypeError \"must be called with a dataclass type "
+        ? assertion
+        : "flytekit fails with TypeError \"must be called with a dataclass type "
           + "or instance\""
       return "\(name)= is a dict, not Resources; \(failure)"
     case .resourceSpec where name == "resources":
@@ -114,7 +116,8 @@ enum ResourcesArgument {
       let attribute = kind == .plugin ? "" : " 'ephemeral_storage'"
       let failure =
         kind == .override
-        ? assertion : "serialization fails with AttributeError \"'ResourceSpec' object has no "
+        ? assertion
+        : "serialization fails with AttributeError \"'ResourceSpec' object has no "
           + "attribute\(attribute)\""
       return "\(name)= is a ResourceSpec, not Resources; \(failure)"
     default:

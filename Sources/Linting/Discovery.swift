@@ -77,7 +77,9 @@ public enum Discovery {
       case .success(let names):
         var subdirectories: [String] = []
         for name in names {
-          let path = directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+          let path =
+            directory == "."
+            ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
           switch FileSystem.kind(of: path) {
           case .directory:
             if !skippedDirectories.contains(name) && !name.hasPrefix(".build") {

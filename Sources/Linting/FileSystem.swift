@@ -49,7 +49,9 @@ enum FileSystem {
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(errno: errno)) }
-    guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadError(message: "not a regular file")) }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      return .failure(ReadError(message: "not a regular file"))
+    }
     // Read straight into the final array: no zero-filled staging buffer, no copy. The size
     // from fstat is a hint; a file that grows while being read is read to its end.
     var bytes: [UInt8] = []
@@ -86,6 +88,10 @@ struct ReadError: Error, CustomStringConvertible {
   init(message: String) { description = message }
 
   init(errno code: Int32) {
-    if let text = strerror(code) { description = String(cString: text) } else { description = "error \(code)" }
+    if let text = strerror(code) {
+      description = String(cString: text)
+    } else {
+      description = "error \(code)"
+    }
   }
 }

@@ -31,7 +31,9 @@ public struct Linter: Sendable {
       let location = file.location(ofByte: problem.offset)
       return result(
         file: file, declarations: [],
-        parseErrors: [ScanProblem("cannot read file: \(problem.message)", at: SourceSpan(at: location))])
+        parseErrors: [
+          ScanProblem("cannot read file: \(problem.message)", at: SourceSpan(at: location))
+        ])
     }
     let scan: ScanResult
     switch language {
@@ -57,7 +59,8 @@ public struct Linter: Sendable {
     return result(
       file: file, declarations: [],
       parseErrors: [
-        ScanProblem("cannot read file: \(reason)", at: SourceSpan(at: SourceLocation(line: 1, column: 1)))
+        ScanProblem(
+          "cannot read file: \(reason)", at: SourceSpan(at: SourceLocation(line: 1, column: 1)))
       ])
   }
 
@@ -95,6 +98,7 @@ public struct Linter: Sendable {
     for diagnostic in diagnostics where lines[diagnostic.span.start.line] == nil {
       lines[diagnostic.span.start.line] = file.text(ofLine: diagnostic.span.start.line)
     }
-    return FileResult(path: file.path, declarations: declarations, diagnostics: diagnostics, lines: lines)
+    return FileResult(
+      path: file.path, declarations: declarations, diagnostics: diagnostics, lines: lines)
   }
 }

@@ -76,7 +76,8 @@ public struct RuleSet: Sendable {
       if code == "RL000" {
         parseErrors = severity ?? description.defaultSeverity
       } else {
-        entries.append(Entry(rule: ruleType.init(), description: description, severityOverride: severity))
+        entries.append(
+          Entry(rule: ruleType.init(), description: description, severityOverride: severity))
       }
     }
   }
@@ -94,7 +95,8 @@ public struct RuleSet: Sendable {
           let diagnostic = Diagnostic(
             file: file, span: violation.span, code: entry.description.code,
             name: entry.description.name,
-            severity: entry.severityOverride ?? violation.severity ?? entry.description.defaultSeverity,
+            severity: entry.severityOverride ?? violation.severity
+              ?? entry.description.defaultSeverity,
             message: violation.message)
           // A constant used by several tasks is one mistake, reported once.
           if seen.insert(diagnostic).inserted { result.append(diagnostic) }

@@ -33,7 +33,8 @@ public final class Pattern: @unchecked Sendable {
     guard
       let compiled = pcre2_compile_8(bytes, bytes.count, options, &errorCode, &errorOffset, nil)
     else {
-      throw PatternError(pattern: source, offset: errorOffset, message: Pattern.message(for: errorCode))
+      throw PatternError(
+        pattern: source, offset: errorOffset, message: Pattern.message(for: errorCode))
     }
     code = compiled
     isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
@@ -45,8 +46,11 @@ public final class Pattern: @unchecked Sendable {
   ///
   /// A match that exceeds the match limit ends the search: the ranges found so far are returned
   /// and `exhausted` is false.
-  public func matches(in subject: UnsafeRawBufferPointer) -> (ranges: [Range<Int>], exhausted: Bool) {
-    guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return ([], false) }
+  public func matches(in subject: UnsafeRawBufferPointer) -> (ranges: [Range<Int>], exhausted: Bool)
+  {
+    guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
+      return ([], false)
+    }
     defer { pcre2_match_data_free_8(matchData) }
     let context = pcre2_match_context_create_8(nil)
     defer { pcre2_match_context_free_8(context) }

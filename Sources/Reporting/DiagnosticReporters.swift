@@ -18,7 +18,9 @@ public struct RunSummary: Sendable {
     self.diagnostics = diagnostics
   }
 
-  public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+  public func count(_ severity: Severity) -> Int {
+    diagnostics.filter { $0.severity == severity }.count
+  }
 }
 
 /// `path:line:col: severity: message [RL001]` — the gcc / problem-matcher shape.
@@ -92,12 +94,14 @@ public enum TextReporter {
     let scalars = Array(line.unicodeScalars)
     // Keep tabs so the caret lines up under the same columns in any terminal.
     let prefix = String(
-      String.UnicodeScalarView(scalars.prefix(max(0, start.column - 1)).map { $0 == "\t" ? "\t" : " " }))
+      String.UnicodeScalarView(
+        scalars.prefix(max(0, start.column - 1)).map { $0 == "\t" ? "\t" : " " }))
     let endColumn =
       diagnostic.span.end.line == start.line ? diagnostic.span.end.column : scalars.count + 1
     let width = max(1, min(endColumn, scalars.count + 1) - start.column)
     out += style.paint(" \(number) | ", "34") + line + "\n"
-    out += style.paint(" \(gutter) | ", "34") + prefix
+    out +=
+      style.paint(" \(gutter) | ", "34") + prefix
       + style.paint(String(repeating: "^", count: width), severityColor) + "\n\n"
     return out
   }
@@ -106,7 +110,9 @@ public enum TextReporter {
   public static func summary(_ summary: RunSummary, style: Style) -> String {
     let total = summary.diagnostics.count
     let files = "\(summary.filesChecked) file\(summary.filesChecked == 1 ? "" : "s")"
-    guard total > 0 else { return style.paint("All checks passed", "1;32") + " (\(files) checked).\n" }
+    guard total > 0 else {
+      return style.paint("All checks passed", "1;32") + " (\(files) checked).\n"
+    }
     var parts: [String] = []
     for severity in [Severity.error, .warning, .info] {
       let count = summary.count(severity)

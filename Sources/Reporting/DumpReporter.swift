@@ -25,8 +25,14 @@ public enum DumpReporter {
           ("source", JSON.string(declaration.language.rawValue)),
           ("kind", JSON.string(declaration.kind.rawValue)),
           ("name", JSON.optionalString(declaration.name)),
-          ("requests", JSON.object(resources(declaration.requests).map { ($0.0, JSON.optionalString($0.1)) })),
-          ("limits", JSON.object(resources(declaration.limits).map { ($0.0, JSON.optionalString($0.1)) })),
+          (
+            "requests",
+            JSON.object(resources(declaration.requests).map { ($0.0, JSON.optionalString($0.1)) })
+          ),
+          (
+            "limits",
+            JSON.object(resources(declaration.limits).map { ($0.0, JSON.optionalString($0.1)) })
+          ),
           ("accelerator", JSON.optionalString(declaration.accelerator?.dumpText)),
         ])
       }) + "\n"
@@ -42,7 +48,9 @@ public enum DumpReporter {
         let set = resources(list).compactMap { name, value in value.map { "\(name)=\($0)" } }
         line += "  \(title): " + (set.isEmpty ? "-" : set.joined(separator: " "))
       }
-      if let accelerator = declaration.accelerator { line += "  accelerator: \(accelerator.dumpText)" }
+      if let accelerator = declaration.accelerator {
+        line += "  accelerator: \(accelerator.dumpText)"
+      }
       return line + "\n"
     }.joined()
   }

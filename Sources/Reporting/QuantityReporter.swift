@@ -9,11 +9,13 @@ public enum QuantityReporter {
         case .success(let quantity):
           return JSON.object([
             ("input", JSON.string(input)), ("valid", "true"),
-            ("value", JSON.string(quantity.exactValue)), ("canonical", JSON.string(quantity.canonical)),
+            ("value", JSON.string(quantity.exactValue)),
+            ("canonical", JSON.string(quantity.canonical)),
           ])
         case .failure(let error):
           return JSON.object([
-            ("input", JSON.string(input)), ("valid", "false"), ("error", JSON.string(error.description)),
+            ("input", JSON.string(input)), ("valid", "false"),
+            ("error", JSON.string(error.description)),
           ])
         }
       }) + "\n"
@@ -24,7 +26,9 @@ public enum QuantityReporter {
       switch Quantity.parse(input) {
       case .success(let quantity):
         var line = "\(JSON.string(input)): \(quantity.exactValue)"
-        if let grouped = quantity.groupedValue, grouped != quantity.exactValue { line += " (\(grouped))" }
+        if let grouped = quantity.groupedValue, grouped != quantity.exactValue {
+          line += " (\(grouped))"
+        }
         line += "; as bytes \(quantity.byteDescription); canonical \(quantity.canonical)"
         line += " (\(quantity.format.rawValue))"
         return line + "\n"

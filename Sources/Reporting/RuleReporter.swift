@@ -36,7 +36,8 @@ public enum RuleReporter {
   public static func explain(_ rule: RuleDescription) -> String {
     let severity = rule.isOptIn ? "off, opt-in" : severityText(rule)
     var out = "\(rule.code) \(rule.name) (default: \(severity))\n\n"
-    out += rule.summary + ".\n\n## Why\n\n" + rule.rationale + "\n\n## How to fix\n\n" + rule.fix + "\n"
+    out +=
+      rule.summary + ".\n\n## Why\n\n" + rule.rationale + "\n\n## How to fix\n\n" + rule.fix + "\n"
     if !rule.triggering.isEmpty {
       out += "\n## Triggers\n"
       for example in rule.triggering { out += "\n" + block(example) }

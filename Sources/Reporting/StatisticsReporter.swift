@@ -11,7 +11,8 @@ public enum StatisticsReporter {
     let width = String(rows.first?.value.count ?? 0).count
     return rows.map { code, entry in
       let number = String(entry.count)
-      return String(repeating: " ", count: width - number.count) + number + "  \(code)  \(entry.name)\n"
+      return String(repeating: " ", count: width - number.count) + number
+        + "  \(code)  \(entry.name)\n"
     }.joined()
   }
 }

@@ -26,8 +26,11 @@ public enum AcceleratorCatalog {
 
   public static let constants: [String: Constant] = {
     var table: [String: Constant] = [:]
-    func add(_ name: String, _ device: String, _ partitions: [String: String] = [:], multi: Bool = false) {
-      table[name] = Constant(name: name, device: device, partitions: partitions, isMultiInstance: multi)
+    func add(
+      _ name: String, _ device: String, _ partitions: [String: String] = [:], multi: Bool = false
+    ) {
+      table[name] = Constant(
+        name: name, device: device, partitions: partitions, isMultiInstance: multi)
     }
     add("A10G", "nvidia-a10g")
     add("L4", "nvidia-l4")
@@ -42,13 +45,18 @@ public enum AcceleratorCatalog {
     add("H100", "nvidia-h100")
     add("H200", "nvidia-h200")
     add("RTX_PRO_6000", "nvidia-rtx-pro-6000")
-    add("A100", "nvidia-tesla-a100", mig(["1g.5gb", "2g.10gb", "3g.20gb", "4g.20gb", "7g.40gb"]), multi: true)
-    add("A100_80GB", "nvidia-a100-80gb", mig(["1g.10gb", "2g.20gb", "3g.40gb", "4g.40gb", "7g.80gb"]), multi: true)
+    add(
+      "A100", "nvidia-tesla-a100", mig(["1g.5gb", "2g.10gb", "3g.20gb", "4g.20gb", "7g.40gb"]),
+      multi: true)
+    add(
+      "A100_80GB", "nvidia-a100-80gb",
+      mig(["1g.10gb", "2g.20gb", "3g.40gb", "4g.40gb", "7g.80gb"]), multi: true)
     add("V5E", "tpu-v5-lite-podslice", slices(v5eSlices), multi: true)
     add(
       "V5P", "tpu-v5p-slice",
       slices([
-        "2x2x1", "2x2x2", "2x4x4", "4x4x4", "4x4x8", "4x8x8", "8x8x8", "8x8x16", "8x16x16", "16x16x16",
+        "2x2x1", "2x2x2", "2x4x4", "4x4x4", "4x4x8", "4x8x8", "8x8x8", "8x8x16", "8x16x16",
+        "16x16x16",
         "16x16x24",
       ]), multi: true)
     add("V6E", "tpu-v6e-slice", slices(v5eSlices), multi: true)
@@ -100,7 +108,8 @@ public struct AcceleratorReference: Sendable, Hashable {
   public var device: String?
   public var partition: Partition?
 
-  public init(form: Form, written: String, span: SourceSpan, device: String?, partition: Partition?) {
+  public init(form: Form, written: String, span: SourceSpan, device: String?, partition: Partition?)
+  {
     self.form = form
     self.written = written
     self.span = span

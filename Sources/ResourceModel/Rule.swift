@@ -41,7 +41,8 @@ public struct RuleDescription: Sendable {
 
   public init(
     code: String, name: String, summary: String, rationale: String, fix: String,
-    defaultSeverity: Severity, severityDetail: String? = nil, isOptIn: Bool = false, triggering: [Example] = [],
+    defaultSeverity: Severity, severityDetail: String? = nil, isOptIn: Bool = false,
+    triggering: [Example] = [],
     nonTriggering: [Example] = []
   ) {
     self.code = code

@@ -42,7 +42,9 @@ public enum TextCheck {
             return (index, "truncated UTF-8 sequence at end of file")
           }
           let next = buffer[index + offset]
-          if next & 0xC0 != 0x80 { return (index, "invalid UTF-8 sequence starting with 0x\(hex(byte))") }
+          if next & 0xC0 != 0x80 {
+            return (index, "invalid UTF-8 sequence starting with 0x\(hex(byte))")
+          }
           scalar = scalar << 6 | UInt32(next & 0x3F)
         }
         if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {

@@ -14,7 +14,9 @@ struct InputOptions: ParsableArguments {
   @Argument(help: "Files or directories to lint (default: the current directory).")
   var paths: [String] = []
 
-  @Option(help: ArgumentHelp("Read the file from standard input and report it under NAME.", valueName: "NAME"))
+  @Option(
+    help: ArgumentHelp(
+      "Read the file from standard input and report it under NAME.", valueName: "NAME"))
   var stdinFilename: String?
 
   /// Lints the inputs with `linter`; exits 2 on a missing path.
@@ -40,7 +42,9 @@ struct InputOptions: ParsableArguments {
       throw UsageError(description: "\(error.description)")
     }
     var results = linter.lint(discovered.files)
-    for (path, reason) in discovered.unreadable { results.append(linter.unreadable(path, reason: reason)) }
+    for (path, reason) in discovered.unreadable {
+      results.append(linter.unreadable(path, reason: reason))
+    }
     results.sort { $0.path < $1.path }
     return (results, discovered.files.count + discovered.unreadable.count)
   }
@@ -59,16 +63,26 @@ struct Check: ParsableCommand {
   @Option(help: "Output format: text, concise or json.")
   var format: CheckFormat = .text
 
-  @Option(parsing: .singleValue, help: ArgumentHelp("Only run these rules (codes or names, comma-separated; ALL for every rule).", valueName: "RULES"))
+  @Option(
+    parsing: .singleValue,
+    help: ArgumentHelp(
+      "Only run these rules (codes or names, comma-separated; ALL for every rule).",
+      valueName: "RULES"))
   var select: [String] = []
 
   @Option(parsing: .singleValue, help: ArgumentHelp("Never run these rules.", valueName: "RULES"))
   var ignore: [String] = []
 
-  @Option(parsing: .singleValue, help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info|off.", valueName: "RULE=LEVEL"))
+  @Option(
+    parsing: .singleValue,
+    help: ArgumentHelp(
+      "Set a rule's severity: RULE=error|warning|info|off.", valueName: "RULE=LEVEL"))
   var severity: [String] = []
 
-  @Option(help: ArgumentHelp("Flyte platform limits for RL021: a flyteadmin config, a flytectl attribute file, or inline `limits:`.", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp(
+      "Flyte platform limits for RL021: a flyteadmin config, a flytectl attribute file, or inline `limits:`.",
+      valueName: "FILE"))
   var platform: String?
 
   @Flag(help: "Exit with 0 even when there are error-level findings.")
@@ -96,7 +110,8 @@ struct Check: ParsableCommand {
         throw UsageError(description: error.description)
       }
     }
-    let (results, filesChecked) = try input.run(with: Linter(rules: rules, platform: platformLimits))
+    let (results, filesChecked) = try input.run(
+      with: Linter(rules: rules, platform: platformLimits))
     let diagnostics = results.flatMap(\.diagnostics)
     let style = TextReporter.Style(color: useColor(disabled: noColor))
 
@@ -109,11 +124,16 @@ struct Check: ParsableCommand {
       case .text:
         print(TextReporter.render(results, style: style), terminator: "")
         if !quiet {
-          print(TextReporter.summary(RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style), terminator: "")
+          print(
+            TextReporter.summary(
+              RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style),
+            terminator: "")
         }
       }
     }
-    let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    let failing = diagnostics.contains {
+      $0.severity == .error || (strict && $0.severity == .warning)
+    }
     if failing && !exitZero { throw ExitCode(1) }
   }
 }

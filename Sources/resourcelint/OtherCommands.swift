@@ -5,7 +5,9 @@ import ResourceModel
 
 struct Dump: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the extracted declarations, normalised (requests and limits as flytekit serializes them).")
+    abstract:
+      "Print the extracted declarations, normalised (requests and limits as flytekit serializes them)."
+  )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text

@@ -13,7 +13,8 @@ import ResourceModel
 struct ResourceLintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resourcelint",
-    abstract: "Lint compute-resource declarations in flytekit Python code and Kubernetes/Flyte YAML.",
+    abstract:
+      "Lint compute-resource declarations in flytekit Python code and Kubernetes/Flyte YAML.",
     version: "0.1.0",
     subcommands: [Check.self, Dump.self, Rules.self, Explain.self, QuantityCommand.self],
     defaultSubcommand: Check.self)
@@ -51,7 +52,9 @@ func printError(_ message: String) {
   let bytes = Array(text.utf8)
   var offset = 0
   while offset < bytes.count {
-    let written = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    let written = bytes[offset...].withUnsafeBytes {
+      write(STDERR_FILENO, $0.baseAddress, $0.count)
+    }
     if written <= 0 { break }
     offset += written
   }
@@ -73,7 +76,9 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--select RL001,bare-integer-memory` style lists.
 func splitList(_ values: [String]) -> [String] {
-  values.flatMap { $0.split(separator: ",") }.map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+  values.flatMap { $0.split(separator: ",") }.map { String($0).trimmingSpaces() }.filter {
+    !$0.isEmpty
+  }
 }
 
 extension String {

@@ -21,7 +21,9 @@ struct CLITests {
     return Paths.repository + "/.build/debug/resourcelint"
   }()
 
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Run {
+  static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws
+    -> Run
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
@@ -48,10 +50,12 @@ struct CLITests {
 
   /// A fresh temporary directory holding `files` (relative path → bytes).
   static func tree(_ files: [String: [UInt8]]) throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("rl-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rl-\(UUID().uuidString)")
     for (path, bytes) in files {
       let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(bytes).write(to: url)
     }
     return root.path
@@ -73,7 +77,9 @@ struct CLITests {
   @Test func quantityJSON() throws {
     let run = try Self.run(["quantity", "--format", "json", "1.5Gi", "1GB"])
     #expect(run.status == 1)
-    #expect(run.stdout.contains(#"{"input": "1.5Gi", "valid": true, "value": "1610612736", "canonical": "1536Mi"}"#))
+    #expect(
+      run.stdout.contains(
+        #"{"input": "1.5Gi", "valid": true, "value": "1610612736", "canonical": "1536Mi"}"#))
     #expect(run.stdout.contains(#"{"input": "1GB", "valid": false, "error": "#))
   }
 
@@ -93,13 +99,17 @@ struct CLITests {
       "utf16.py": [0xFF, 0xFE, 0x61, 0x00],
       "good.yaml": Array("worker:\n  resources:\n    requests: {memory: 1GB}\n".utf8),
     ])
-    try FileManager.default.createSymbolicLink(atPath: root + "/dangling.py", withDestinationPath: root + "/nowhere.py")
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/dangling.py", withDestinationPath: root + "/nowhere.py")
     let run = try Self.run(["check", "--format", "concise", ".", "dangling.py"], in: root)
     #expect(run.status == 1)
     for file in ["broken.yaml", "binary.py", "latin1.yaml", "utf16.py", "dangling.py"] {
-      #expect(run.stdout.contains("\(file):") && run.stdout.contains("[RL000]"), "\(file) not reported:\n\(run.stdout)")
+      #expect(
+        run.stdout.contains("\(file):") && run.stdout.contains("[RL000]"),
+        "\(file) not reported:\n\(run.stdout)")
     }
-    #expect(run.stdout.contains("good.yaml:3:24: error: memory request \"1GB\" is not a valid quantity"))
+    #expect(
+      run.stdout.contains("good.yaml:3:24: error: memory request \"1GB\" is not a valid quantity"))
     #expect(run.stdout.contains("binary.py:1:5: error: cannot read file: file contains a NUL byte"))
   }
 
@@ -111,14 +121,18 @@ struct CLITests {
     #expect(try Self.run(["check", "bad.yaml"], in: root).status == 1)
     #expect(try Self.run(["check", "--exit-zero", "bad.yaml"], in: root).status == 0)
     #expect(try Self.run(["check", "--ignore", "RL004", "bad.yaml"], in: root).status == 0)
-    #expect(try Self.run(["check", "--severity", "invalid-quantity=warning", "bad.yaml"], in: root).status == 0)
+    #expect(
+      try Self.run(["check", "--severity", "invalid-quantity=warning", "bad.yaml"], in: root).status
+        == 0)
     #expect(try Self.run(["check", "warn.yaml"], in: root).status == 0)
     #expect(try Self.run(["check", "--strict", "warn.yaml"], in: root).status == 1)
     #expect(try Self.run(["check", "--select", "RL001", "bad.yaml"], in: root).status == 0)
   }
 
   @Test func jsonOutputShape() throws {
-    let root = try Self.tree(["bad.yaml": Array("worker:\n  resources:\n    requests: {memory: 1GB}\n".utf8)])
+    let root = try Self.tree([
+      "bad.yaml": Array("worker:\n  resources:\n    requests: {memory: 1GB}\n".utf8)
+    ])
     let run = try Self.run(["check", "--format", "json", "bad.yaml"], in: root)
     let data = Data(run.stdout.utf8)
     let parsed = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
@@ -135,9 +149,13 @@ struct CLITests {
   }
 
   @Test func textOutputHasSourceAndCaretAndNoColourOffTerminal() throws {
-    let root = try Self.tree(["bad.yaml": Array("worker:\n  resources:\n    requests: {memory: 1GB}\n".utf8)])
+    let root = try Self.tree([
+      "bad.yaml": Array("worker:\n  resources:\n    requests: {memory: 1GB}\n".utf8)
+    ])
     let run = try Self.run(["check", "bad.yaml"], in: root)
-    #expect(run.stdout.contains(" 3 |     requests: {memory: 1GB}\n   | " + String(repeating: " ", count: 23) + "^^^\n"))
+    #expect(
+      run.stdout.contains(
+        " 3 |     requests: {memory: 1GB}\n   | " + String(repeating: " ", count: 23) + "^^^\n"))
     #expect(run.stdout.contains("Found 1 problem (1 error) in 1 file checked."))
     #expect(!run.stdout.contains("\u{1B}["))
   }
@@ -153,7 +171,9 @@ struct CLITests {
   @Test func rulesAndExplain() throws {
     let rules = try Self.run(["rules"])
     #expect(rules.status == 0)
-    for code in ["RL000", "RL001", "RL002", "RL003", "RL004"] { #expect(rules.stdout.contains(code)) }
+    for code in ["RL000", "RL001", "RL002", "RL003", "RL004"] {
+      #expect(rules.stdout.contains(code))
+    }
     let explain = try Self.run(["explain", "bare-integer-memory"])
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("RL002 bare-integer-memory"))
@@ -161,15 +181,20 @@ struct CLITests {
   }
 
   @Test func dumpJSONShape() throws {
-    let root = try Self.tree(["values.yaml": Array("worker:\n  resources:\n    requests: {cpu: \"1\", memory: 2Gi}\n    limits: {nvidia.com/gpu: 1}\n".utf8)])
+    let root = try Self.tree([
+      "values.yaml": Array(
+        "worker:\n  resources:\n    requests: {cpu: \"1\", memory: 2Gi}\n    limits: {nvidia.com/gpu: 1}\n"
+          .utf8)
+    ])
     let run = try Self.run(["dump", "--format", "json", "values.yaml"], in: root)
     #expect(run.status == 0)
-    #expect(run.stdout == """
-      [
-        {"file": "values.yaml", "line": 2, "column": 3, "source": "yaml", "kind": "helm-values", "name": "worker", "requests": {"cpu": "1", "mem": "2Gi", "gpu": null, "ephemeral_storage": null}, "limits": {"cpu": null, "mem": null, "gpu": null, "ephemeral_storage": null, "nvidia.com/gpu": "1"}, "accelerator": null}
-      ]
+    #expect(
+      run.stdout == """
+        [
+          {"file": "values.yaml", "line": 2, "column": 3, "source": "yaml", "kind": "helm-values", "name": "worker", "requests": {"cpu": "1", "mem": "2Gi", "gpu": null, "ephemeral_storage": null}, "limits": {"cpu": null, "mem": null, "gpu": null, "ephemeral_storage": null, "nvidia.com/gpu": "1"}, "accelerator": null}
+        ]
 
-      """)
+        """)
   }
 }
 

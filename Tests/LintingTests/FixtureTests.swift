@@ -45,18 +45,22 @@ struct ScannerDumpTests {
   func dump(_ path: String) throws {
     let source = try #require(Paths.bytes(path))
     let language: FileLanguage = path.hasSuffix(".py") ? .python : .yaml
-    let result = Linter(rules: rulesOnly("RL000")).lint(path: path, bytes: source, language: language)
+    let result = Linter(rules: rulesOnly("RL000")).lint(
+      path: path, bytes: source, language: language)
     let (expectations, errors) = Expectation.parse(String(decoding: source, as: UTF8.self))
     #expect(errors.isEmpty)
     // Only RL000 runs here; other rules' expectations are checked by FixtureTests.
-    let failures = Expectation.compare(expectations.filter { $0.code == "RL000" }, result.diagnostics)
+    let failures = Expectation.compare(
+      expectations.filter { $0.code == "RL000" }, result.diagnostics)
     #expect(failures.isEmpty, "\(path):\n\(failures.joined(separator: "\n"))")
     let expected = try #require(Paths.read(path + ".dump.json"))
     #expect(DumpReporter.json(result.declarations) == expected)
   }
 
   @Test func everyScannerFixtureHasAGolden() {
-    let missing = Paths.files(under: "Fixtures/scanner").filter { !ScannerDumpTests.goldens.contains($0) }
+    let missing = Paths.files(under: "Fixtures/scanner").filter {
+      !ScannerDumpTests.goldens.contains($0)
+    }
     #expect(missing.isEmpty, "no .dump.json for: \(missing)")
   }
 }

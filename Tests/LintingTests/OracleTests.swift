@@ -122,7 +122,8 @@ struct OracleTests {
     if outcome["stage"] != nil {
       let expected = Set((record["rules"] as? [String: Any])?["expected"] as? [String] ?? [])
       let failure = outcome["message"] as? String ?? ""
-      let message = "\(key): flytekit rejects it (\(failure)); "
+      let message =
+        "\(key): flytekit rejects it (\(failure)); "
         + "expected an error from \(expected.sorted()), got \(errors.sorted())"
       if verdict == "known-disagreement" {
         // Listed in scripts/oracle/known-disagreements.json; once fixed, this known issue stops

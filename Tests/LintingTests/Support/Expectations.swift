@@ -33,7 +33,9 @@ struct Expectation: CustomStringConvertible, Hashable {
       let number = index + 1
       guard let marker = line.range(of: "# expect:") else {
         for item in pending {
-          expectations.append(Expectation(line: number, column: item.column, code: item.code, substring: item.substring))
+          expectations.append(
+            Expectation(
+              line: number, column: item.column, code: item.code, substring: item.substring))
         }
         pending = []
         continue
@@ -84,7 +86,10 @@ struct Expectation: CustomStringConvertible, Hashable {
       if ownLine {
         pending.append(contentsOf: parsed.map { ($0.0, $0.1, $0.2) })
       } else {
-        expectations.append(contentsOf: parsed.map { Expectation(line: number, column: $0.0, code: $0.1, substring: $0.2) })
+        expectations.append(
+          contentsOf: parsed.map {
+            Expectation(line: number, column: $0.0, code: $0.1, substring: $0.2)
+          })
       }
     }
     if !pending.isEmpty { errors.append("expectations at the end of the file apply to no line") }
@@ -104,7 +109,8 @@ struct Expectation: CustomStringConvertible, Hashable {
     }
     for diagnostic in unmatched {
       failures.append(
-        "unexpected: \(diagnostic.span.start.line):\(diagnostic.span.start.column) [\(diagnostic.code)] \(diagnostic.message)")
+        "unexpected: \(diagnostic.span.start.line):\(diagnostic.span.start.column) [\(diagnostic.code)] \(diagnostic.message)"
+      )
     }
     return failures
   }

@@ -12,12 +12,16 @@ enum Paths {
   static let fixtures = repository + "/Fixtures"
 
   /// Every file under `directory` (relative to the repository) with one of `extensions`, sorted.
-  static func files(under directory: String, extensions: [String] = [".py", ".yaml", ".yml"]) -> [String] {
+  static func files(under directory: String, extensions: [String] = [".py", ".yaml", ".yml"])
+    -> [String]
+  {
     let root = repository + "/" + directory
     guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
     var result: [String] = []
     while let item = enumerator.nextObject() as? String {
-      if extensions.contains(where: { item.hasSuffix($0) }) { result.append(directory + "/" + item) }
+      if extensions.contains(where: { item.hasSuffix($0) }) {
+        result.append(directory + "/" + item)
+      }
     }
     return result.sorted()
   }
