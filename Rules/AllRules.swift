@@ -1,7 +1,6 @@
 import ResourceModel
 
 /// Every rule, in code order. A test checks that each `*Rule.swift` file in `Rules/` is listed.
-/// RL028 (unused-suppression) is reserved for suppression comments.
 public let allRules: [any Rule.Type] = [
   ParseErrorRule.self,  // RL000
   LimitBelowRequestRule.self,  // RL001
@@ -31,4 +30,5 @@ public let allRules: [any Rule.Type] = [
   FlyteConfigSchemaRule.self,  // RL025
   MissingRequestsRule.self,  // RL026
   MissingLimitsRule.self,  // RL027
+  UnusedSuppressionRule.self,  // RL028
 ]

@@ -93,6 +93,7 @@ public struct Linter: Sendable {
             severity: severity, message: problem.message))
       }
     }
+    diagnostics = applySuppressions(FileSuppressions(file), to: diagnostics, file: file.path)
     diagnostics.sort(by: Diagnostic.inReportOrder)
     var lines: [Int: String] = [:]
     for diagnostic in diagnostics where lines[diagnostic.span.start.line] == nil {
@@ -100,5 +101,50 @@ public struct Linter: Sendable {
     }
     return FileResult(
       path: file.path, declarations: declarations, diagnostics: diagnostics, lines: lines)
+  }
+
+  /// Drops suppressed findings and, when RL028 runs, reports suppressions that silenced nothing.
+  private func applySuppressions(
+    _ suppressions: FileSuppressions, to diagnostics: [Diagnostic], file: String
+  ) -> [Diagnostic] {
+    if suppressions.ignoresFile { return [] }
+    guard !suppressions.byLine.isEmpty else { return diagnostics }
+    var used = Set<String>()  // "line:index:code" of each suppression entry that silenced something
+    var kept: [Diagnostic] = []
+    for diagnostic in diagnostics {
+      let line = diagnostic.span.start.line
+      let matching = (suppressions.byLine[line] ?? []).enumerated().filter {
+        $0.element.silences(diagnostic.code)
+      }
+      if matching.isEmpty {
+        kept.append(diagnostic)
+      } else {
+        for (index, _) in matching { used.insert("\(line):\(index):\(diagnostic.code)") }
+        used.formUnion(matching.map { "\(line):\($0.offset):*" })
+      }
+    }
+    guard let severity = rules.unusedSuppressions else { return kept }
+    for (line, list) in suppressions.byLine {
+      for (index, suppression) in list.enumerated() {
+        var messages: [String] = suppression.unknownNames.map {
+          "suppression names \($0), which is no resourcelint rule"
+        }
+        if let codes = suppression.codes {
+          for code in codes where rules.isEnabled(code) && !used.contains("\(line):\(index):\(code)") {
+            let name = RuleSet.description(named: code)?.name ?? code
+            messages.append("unused suppression: \(code) (\(name)) reports nothing on this line")
+          }
+        } else if suppression.style == .resourcelint && !used.contains("\(line):\(index):*") {
+          messages.append("unused suppression: no rule reports anything on this line")
+        }
+        for message in messages {
+          kept.append(
+            Diagnostic(
+              file: file, span: suppression.span, code: "RL028", name: "unused-suppression",
+              severity: severity, message: message))
+        }
+      }
+    }
+    return kept
   }
 }

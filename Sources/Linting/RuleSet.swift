@@ -19,6 +19,17 @@ public struct RuleSet: Sendable {
   public private(set) var entries: [Entry]
   /// Whether RL000 (reported by the engine, not by a rule) is enabled, and at what severity.
   public private(set) var parseErrors: Severity?
+  /// Whether RL028 (reported by the engine from suppression comments) is enabled, and how.
+  public private(set) var unusedSuppressions: Severity?
+
+  /// True when the rule with this code runs (engine-reported rules included).
+  public func isEnabled(_ code: String) -> Bool {
+    switch code {
+    case "RL000": parseErrors != nil
+    case "RL028": unusedSuppressions != nil
+    default: entries.contains { $0.description.code == code }
+    }
+  }
 
   /// Every registered rule's description, in code order.
   public static var descriptions: [RuleDescription] {
@@ -63,6 +74,7 @@ public struct RuleSet: Sendable {
 
     entries = []
     parseErrors = nil
+    unusedSuppressions = nil
     for ruleType in allRules {
       let description = ruleType.description
       let code = description.code
@@ -75,6 +87,8 @@ public struct RuleSet: Sendable {
       guard enabled else { continue }
       if code == "RL000" {
         parseErrors = severity ?? description.defaultSeverity
+      } else if code == "RL028" {
+        unusedSuppressions = severity ?? description.defaultSeverity
       } else {
         entries.append(
           Entry(rule: ruleType.init(), description: description, severityOverride: severity))
