@@ -34,7 +34,9 @@ let package = Package(
     // Engine, reporters, command line.
     .target(
       name: "Linting",
-      dependencies: ["ResourceModel", "SourceText", "PythonScanner", "YAMLScanner", "Rules"]),
+      dependencies: [
+        "ResourceModel", "SourceText", "PythonScanner", "YAMLScanner", "LibYAML", "Rules",
+      ]),
     .target(name: "Reporting", dependencies: ["ResourceModel", "Linting"]),
     .executableTarget(
       name: "resourcelint",

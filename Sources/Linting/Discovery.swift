@@ -18,6 +18,24 @@ public enum FileLanguage: Sendable {
 public struct InputFile: Sendable, Hashable {
   public var path: String
   public var language: FileLanguage
+  /// The settings of its configuration (`.resourcelint.yml`), when they differ from the
+  /// linter's own; nil lints it with the linter's rules.
+  public var settings: LintSettings?
+
+  public init(path: String, language: FileLanguage, settings: LintSettings? = nil) {
+    self.path = path
+    self.language = language
+    self.settings = settings
+  }
+
+  public static func == (lhs: InputFile, rhs: InputFile) -> Bool {
+    lhs.path == rhs.path && lhs.language == rhs.language
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(path)
+    hasher.combine(language)
+  }
 }
 
 /// A command-line path that does not exist: a usage error (exit 2), not a finding.
@@ -42,6 +60,21 @@ public enum Discovery {
   public static func files(
     in paths: [String]
   ) throws(MissingPathError) -> (files: [InputFile], unreadable: [(path: String, reason: String)]) {
+    do {
+      return try files(in: paths, selector: nil)
+    } catch let error as MissingPathError {
+      throw error
+    } catch {
+      return ([], [])  // unreachable: without a selector no configuration is read
+    }
+  }
+
+  /// Like `files(in:)`, with `selector` deciding what is skipped (`.gitignore`, `exclude`,
+  /// `include`) and attaching each file's settings. Throws `MissingPathError` or
+  /// `ConfigurationError`.
+  public static func files(
+    in paths: [String], selector: FileSelector?
+  ) throws -> (files: [InputFile], unreadable: [(path: String, reason: String)]) {
     var files: [InputFile] = []
     var unreadable: [(String, String)] = []
     var seen = Set<String>()
@@ -55,40 +88,56 @@ public enum Discovery {
         }
         throw MissingPathError(path: path)
       case .directory:
-        walk(path, into: &files, unreadable: &unreadable, seen: &seen)
+        let absolute = AbsolutePath.components(of: path)
+        if let selector, try selector.skipsExplicit(absolute, isDirectory: true) { continue }
+        try walk(
+          path, absolute: absolute, selector: selector, into: &files, unreadable: &unreadable,
+          seen: &seen)
       default:
-        if let language = FileLanguage(path: path), seen.insert(path).inserted {
-          files.append(InputFile(path: path, language: language))
-        }
+        guard let language = FileLanguage(path: path), !seen.contains(path) else { continue }
+        let absolute = AbsolutePath.components(of: path)
+        if let selector, try selector.skipsExplicit(absolute, isDirectory: false) { continue }
+        seen.insert(path)
+        files.append(
+          InputFile(
+            path: path, language: language, settings: try selector?.settings(forFile: absolute)))
       }
     }
     return (files, unreadable)
   }
 
   private static func walk(
-    _ root: String, into files: inout [InputFile], unreadable: inout [(String, String)],
-    seen: inout Set<String>
-  ) {
-    var pending = [root]
-    while let directory = pending.popLast() {
+    _ root: String, absolute rootComponents: [String], selector: FileSelector?,
+    into files: inout [InputFile], unreadable: inout [(String, String)], seen: inout Set<String>
+  ) throws {
+    var pending = [(root, rootComponents)]
+    while let (directory, absolute) = pending.popLast() {
       switch FileSystem.entries(of: directory) {
       case .failure(let error):
         unreadable.append((directory, error.description))
       case .success(let names):
-        var subdirectories: [String] = []
+        var subdirectories: [(String, [String])] = []
         for name in names {
           let path =
             directory == "."
             ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
           switch FileSystem.kind(of: path) {
           case .directory:
-            if !skippedDirectories.contains(name) && !name.hasPrefix(".build") {
-              subdirectories.append(path)
+            if skippedDirectories.contains(name) || name.hasPrefix(".build") { continue }
+            if let selector, try selector.skipsWalked(absolute + [name], isDirectory: true) {
+              continue
             }
+            subdirectories.append((path, absolute + [name]))
           case .regular:
-            if let language = FileLanguage(path: path), seen.insert(path).inserted {
-              files.append(InputFile(path: path, language: language))
+            guard let language = FileLanguage(path: path), !seen.contains(path) else { continue }
+            if let selector, try selector.skipsWalked(absolute + [name], isDirectory: false) {
+              continue
             }
+            seen.insert(path)
+            files.append(
+              InputFile(
+                path: path, language: language,
+                settings: try selector?.settings(forFile: absolute + [name])))
           default:
             continue  // symlinks, FIFOs, sockets: never followed or read during a walk
           }

@@ -18,10 +18,18 @@ public struct Linter: Sendable {
   public var rules: RuleSet
   /// Platform limits that RL021 compares against, when given.
   public var platform: PlatformLimits?
+  /// Organisation policies from the configuration, run after the rules.
+  public var policies: [Policy]
 
-  public init(rules: RuleSet, platform: PlatformLimits? = nil) {
+  public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
     self.rules = rules
     self.platform = platform
+    self.policies = policies
+  }
+
+  /// A linter with a file's own settings (its `.resourcelint.yml`).
+  public init(_ settings: LintSettings) {
+    self.init(rules: settings.rules, platform: settings.platform, policies: settings.policies)
   }
 
   /// Lints one file already in memory (used for `--stdin-filename`, tests and examples).
@@ -45,6 +53,11 @@ public struct Linter: Sendable {
 
   /// Reads and lints one file from disk. A file that cannot be read is an RL000 finding.
   public func lint(_ input: InputFile) -> FileResult {
+    if let settings = input.settings {
+      var own = input
+      own.settings = nil
+      return Linter(settings).lint(own)
+    }
     switch FileSystem.contents(of: input.path) {
     case .success(let bytes):
       return lint(path: input.path, bytes: bytes, language: input.language)
@@ -93,7 +106,17 @@ public struct Linter: Sendable {
             severity: severity, message: problem.message))
       }
     }
-    diagnostics = applySuppressions(FileSuppressions(file), to: diagnostics, file: file.path)
+    for policy in policies {
+      diagnostics += policy.diagnostics(for: declarations, file: file.path)
+    }
+    diagnostics = applySuppressions(
+      suppressionsNamingPolicies(FileSuppressions(file)), to: diagnostics, file: file.path)
+    // Findings of the file itself (RL000, RL028) are placed by the text of their line.
+    for index in diagnostics.indices where diagnostics[index].logicalPlace == nil {
+      diagnostics[index].logicalPlace = LogicalPlace.fileLevel(
+        lineText: file.text(ofLine: diagnostics[index].span.start.line),
+        message: diagnostics[index].message)
+    }
     diagnostics.sort(by: Diagnostic.inReportOrder)
     var lines: [Int: String] = [:]
     for diagnostic in diagnostics where lines[diagnostic.span.start.line] == nil {
@@ -130,8 +153,13 @@ public struct Linter: Sendable {
           "suppression names \($0), which is no resourcelint rule"
         }
         if let codes = suppression.codes {
-          for code in codes where rules.isEnabled(code) && !used.contains("\(line):\(index):\(code)") {
-            let name = RuleSet.description(named: code)?.name ?? code
+          for code in codes
+          where (rules.isEnabled(code) || policies.contains { $0.id == code })
+            && !used.contains("\(line):\(index):\(code)")
+          {
+            let name =
+              RuleSet.description(named: code)?.name ?? policies.first { $0.id == code }?.name
+              ?? code
             messages.append("unused suppression: \(code) (\(name)) reports nothing on this line")
           }
         } else if suppression.style == .resourcelint && !used.contains("\(line):\(index):*") {
@@ -146,5 +174,28 @@ public struct Linter: Sendable {
       }
     }
     return kept
+  }
+
+  /// Suppression comments may name policies (`# resourcelint: ignore[ORG001]`), which the
+  /// comment reader, knowing only the built-in rules, left as unknown names.
+  private func suppressionsNamingPolicies(_ suppressions: FileSuppressions) -> FileSuppressions {
+    guard !policies.isEmpty else { return suppressions }
+    var result = suppressions
+    for (line, list) in result.byLine {
+      result.byLine[line] = list.map { suppression in
+        var own = suppression
+        for name in suppression.unknownNames {
+          guard
+            let policy = policies.first(where: {
+              $0.id.uppercased() == name.uppercased() || $0.name == name
+            })
+          else { continue }
+          own.unknownNames.removeAll { $0 == name }
+          own.codes = (own.codes ?? []) + [policy.id]
+        }
+        return own
+      }
+    }
+    return result
   }
 }

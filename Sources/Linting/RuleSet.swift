@@ -112,8 +112,13 @@ public struct RuleSet: Sendable {
             severity: entry.severityOverride ?? violation.severity
               ?? entry.description.defaultSeverity,
             message: violation.message)
-          // A constant used by several tasks is one mistake, reported once.
-          if seen.insert(diagnostic).inserted { result.append(diagnostic) }
+          // A constant used by several tasks is one mistake, reported once, at the place of
+          // the first declaration that reported it.
+          guard seen.insert(diagnostic).inserted else { continue }
+          var placed = diagnostic
+          placed.logicalPlace = LogicalPlace.of(
+            violation.span, checking: declaration, in: declarations)
+          result.append(placed)
         }
       }
     }

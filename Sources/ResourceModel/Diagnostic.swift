@@ -24,9 +24,15 @@ public struct Diagnostic: Sendable, Hashable {
   public var name: String
   public var severity: Severity
   public var message: String
+  /// Where the finding is in terms that survive edits elsewhere in the file: the declaring
+  /// construct (kind, task/object/container name, owner), the resource key and side, never a
+  /// line number — `task train › limits.cpu`. Baselines and SARIF fingerprints are built from it.
+  /// The engine fills it in; nil for diagnostics made elsewhere.
+  public var logicalPlace: String?
 
   public init(
-    file: String, span: SourceSpan, code: String, name: String, severity: Severity, message: String
+    file: String, span: SourceSpan, code: String, name: String, severity: Severity,
+    message: String, logicalPlace: String? = nil
   ) {
     self.file = file
     self.span = span
@@ -34,6 +40,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.name = name
     self.severity = severity
     self.message = message
+    self.logicalPlace = logicalPlace
   }
 
   /// The documented output order: file, line, column, rule.

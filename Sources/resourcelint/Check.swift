@@ -19,11 +19,43 @@ struct InputOptions: ParsableArguments {
       "Read the file from standard input and report it under NAME.", valueName: "NAME"))
   var stdinFilename: String?
 
-  /// Lints the inputs with `linter`; exits 2 on a missing path.
-  func run(with linter: Linter) throws -> (results: [FileResult], filesChecked: Int) {
+  @Option(
+    help: ArgumentHelp(
+      "Use this configuration for every file instead of the nearest .resourcelint.yml.",
+      valueName: "FILE"))
+  var config: String?
+
+  @Flag(help: "Apply exclude and .gitignore to paths named on the command line too.")
+  var forceExclude = false
+
+  @Flag(help: "Also check files that .gitignore or .git/info/exclude exclude.")
+  var noRespectGitignore = false
+
+  /// Lints the inputs, each file with the settings of its configuration layered under
+  /// `commandLine`, or with `linter` alone when `commandLine` is nil (`dump`). Exits 2 on a
+  /// missing path or a bad configuration.
+  func run(with linter: Linter, commandLine: CommandLineRules? = nil) throws
+    -> (results: [FileResult], filesChecked: Int)
+  {
+    let selector: FileSelector
+    do {
+      selector = try FileSelector(
+        options: SelectionOptions(
+          configFile: config, respectGitignore: !noRespectGitignore, forceExclude: forceExclude,
+          commandLine: commandLine))
+    } catch {
+      throw UsageError(description: error.description)
+    }
     if let name = stdinFilename {
       guard let language = FileLanguage(path: name) else {
         throw UsageError(description: "--stdin-filename must end in .py, .yaml or .yml: \(name)")
+      }
+      var own = linter
+      do {
+        if try selector.skipsExplicit(path: name, isDirectory: false) { return ([], 0) }
+        if let settings = try selector.settings(forPath: name) { own = Linter(settings) }
+      } catch {
+        throw UsageError(description: error.description)
       }
       var bytes: [UInt8] = []
       var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -33,13 +65,13 @@ struct InputOptions: ParsableArguments {
         if count <= 0 { break }
         bytes.append(contentsOf: buffer[0..<count])
       }
-      return ([linter.lint(path: name, bytes: bytes, language: language)], 1)
+      return ([own.lint(path: name, bytes: bytes, language: language)], 1)
     }
     let discovered: (files: [InputFile], unreadable: [(path: String, reason: String)])
     do {
-      discovered = try Discovery.files(in: paths.isEmpty ? ["."] : paths)
+      discovered = try Discovery.files(in: paths.isEmpty ? ["."] : paths, selector: selector)
     } catch {
-      throw UsageError(description: "\(error.description)")
+      throw UsageError(description: "\(error)")
     }
     var results = linter.lint(discovered.files)
     for (path, reason) in discovered.unreadable {
@@ -60,8 +92,22 @@ struct Check: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "Output format: text, concise or json.")
-  var format: CheckFormat = .text
+  @Option(
+    help: """
+      Output format: text, concise, json, sarif, github or checkstyle (default: text, or github \
+      when GITHUB_ACTIONS=true).
+      """)
+  var format: CheckFormat?
+
+  @Option(
+    help: ArgumentHelp(
+      "Report only findings that are not in this baseline file.", valueName: "FILE"))
+  var baseline: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Record every current finding in this baseline file (and report none).", valueName: "FILE"))
+  var writeBaseline: String?
 
   @Option(
     parsing: .singleValue,
@@ -110,17 +156,23 @@ struct Check: ParsableCommand {
         throw UsageError(description: error.description)
       }
     }
-    let (results, filesChecked) = try input.run(
-      with: Linter(rules: rules, platform: platformLimits))
+    let (allResults, filesChecked) = try input.run(
+      with: Linter(rules: rules, platform: platformLimits),
+      commandLine: CommandLineRules(
+        select: splitList(select), ignore: splitList(ignore),
+        severities: try parseSeverities(severity), platform: platformLimits))
+    let (results, baselineOutcome) = try applyBaseline(to: allResults)
     let diagnostics = results.flatMap(\.diagnostics)
     let style = TextReporter.Style(color: useColor(disabled: noColor))
 
     if statistics {
       print(StatisticsReporter.render(diagnostics), terminator: "")
     } else {
-      switch format {
+      switch effectiveFormat {
       case .concise: print(ConciseReporter.render(diagnostics), terminator: "")
       case .json: print(JSONReporter.render(diagnostics), terminator: "")
+      case .sarif, .github, .checkstyle:
+        print(renderMachineFormat(diagnostics), terminator: "")
       case .text:
         print(TextReporter.render(results, style: style), terminator: "")
         if !quiet {
@@ -128,8 +180,13 @@ struct Check: ParsableCommand {
             TextReporter.summary(
               RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style),
             terminator: "")
+          if let note = baselineOutcome?.summary { print(note) }
         }
       }
+    }
+    // Machine formats keep stdout parseable; the baseline's note goes to stderr.
+    if effectiveFormat != .text || statistics, !quiet, let note = baselineOutcome?.summary {
+      printError("resourcelint: " + note)
     }
     let failing = diagnostics.contains {
       $0.severity == .error || (strict && $0.severity == .warning)
@@ -140,6 +197,16 @@ struct Check: ParsableCommand {
 
 /// Builds the rule set from command-line choices; unknown rules are usage errors.
 func makeRuleSet(select: [String], ignore: [String], severity: [String]) throws -> RuleSet {
+  let severities = try parseSeverities(severity)
+  do {
+    return try RuleSet(select: splitList(select), ignore: splitList(ignore), severities: severities)
+  } catch {
+    throw UsageError(description: "\(error.description)")
+  }
+}
+
+/// `--severity RULE=LEVEL` values; `off` maps to nil.
+func parseSeverities(_ severity: [String]) throws -> [String: Severity?] {
   var severities: [String: Severity?] = [:]
   for item in splitList(severity) {
     let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
@@ -154,9 +221,5 @@ func makeRuleSet(select: [String], ignore: [String], severity: [String]) throws 
       throw UsageError(description: "unknown severity '\(parts[1])' (error, warning, info or off)")
     }
   }
-  do {
-    return try RuleSet(select: splitList(select), ignore: splitList(ignore), severities: severities)
-  } catch {
-    throw UsageError(description: "\(error.description)")
-  }
+  return severities
 }

@@ -72,6 +72,9 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
   case text
   case concise
   case json
+  case sarif
+  case github
+  case checkstyle
 }
 
 /// `--select RL001,bare-integer-memory` style lists.

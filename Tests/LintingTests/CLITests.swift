@@ -21,15 +21,21 @@ struct CLITests {
     return Paths.repository + "/.build/debug/resourcelint"
   }()
 
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws
-    -> Run
-  {
+  /// Runs the binary; `environment` entries are added to (or, as nil, removed from) the test's
+  /// own environment. GITHUB_ACTIONS is removed unless given, so that the default format is
+  /// `text` even when the suite itself runs in GitHub Actions.
+  static func run(
+    _ arguments: [String], stdin: String? = nil, in directory: String? = nil,
+    environment overrides: [String: String?] = [:]
+  ) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Paths.repository)
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = nil
+    environment["GITHUB_ACTIONS"] = nil
+    for (name, value) in overrides { environment[name] = value }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

@@ -1,0 +1,5 @@
+from flytekit import Resources, task
+
+
+@task(requests=Resources(mem="1GB"))
+def vendored() -> None: ...

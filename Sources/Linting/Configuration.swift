@@ -1,0 +1,142 @@
+import ResourceModel
+
+/// A problem with a configuration file: the command line exits with 2. It names the file, and
+/// the line and column of the offending node when there is one.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int?
+  public var column: Int?
+  public var message: String
+
+  public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  /// `.resourcelint.yml:4:3: unknown key 'exlcude' (did you mean 'exclude'?)`.
+  public var description: String {
+    if let line, let column { return "\(file):\(line):\(column): \(message)" }
+    return "\(file): \(message)"
+  }
+}
+
+/// One `.resourcelint.yml`, parsed and validated. Rule names are already resolved to codes (or
+/// policy ids); globs are relative to `directory`.
+public struct Configuration: Sendable {
+  /// Which of a file's globs decide what: a pattern and the rules it turns off.
+  public struct PerFileIgnore: Sendable {
+    public var pattern: PathPattern
+    public var codes: [String]
+  }
+
+  /// The file's path, as shown in messages.
+  public var file: String
+  /// The absolute directory holding the file, as components: globs are relative to it.
+  public var directory: [String]
+  /// nil: every Python and YAML file.
+  public var include: [PathPattern]?
+  public var exclude: [PathPattern] = []
+  public var perFileIgnores: [PerFileIgnore] = []
+  /// `rules:`: code (or policy id) → severity; nil turns it off.
+  public var severities: [String: Severity?] = [:]
+  /// `select:` codes (or `ALL`); nil when the file does not set it.
+  public var select: [String]?
+  public var ignore: [String] = []
+  public var platform: PlatformLimits?
+  public var policies: [Policy] = []
+
+  public init(file: String, directory: [String]) {
+    self.file = file
+    self.directory = directory
+  }
+}
+
+/// What one file is linted with: its rule set, platform limits and policies.
+public struct LintSettings: Sendable {
+  public var rules: RuleSet
+  public var platform: PlatformLimits?
+  public var policies: [Policy]
+
+  public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
+    self.rules = rules
+    self.platform = platform
+    self.policies = policies
+  }
+}
+
+/// The rule choices made on the command line, which win over the configuration file's.
+public struct CommandLineRules: Sendable {
+  /// `--select`: replaces the file's `select` and `ignore`. Empty when not given.
+  public var select: [String]
+  /// `--ignore`: added to the rules the file ignores.
+  public var ignore: [String]
+  /// `--severity`: per rule, over the file's `rules:`.
+  public var severities: [String: Severity?]
+  /// `--platform`: replaces the file's `platform`.
+  public var platform: PlatformLimits?
+
+  public init(
+    select: [String] = [], ignore: [String] = [], severities: [String: Severity?] = [:],
+    platform: PlatformLimits? = nil
+  ) {
+    self.select = select
+    self.ignore = ignore
+    self.severities = severities
+    self.platform = platform
+  }
+
+  /// The settings for a file governed by `configuration` (nil: no file), with `extraIgnores`
+  /// from matching `per-file-ignores`.
+  ///
+  /// Layers, later winning: the defaults; the file's `select` then `ignore`; the command line's
+  /// `--select` (which starts over) then `--ignore`; per-file ignores. Severities: the file's
+  /// `rules:`, then `--severity`. Policies are selected, ignored and given severities by the
+  /// same lists, under their ids.
+  public func settings(for configuration: Configuration?, extraIgnores: [String] = [])
+    throws(ConfigurationError) -> LintSettings
+  {
+    let select: [String]? = !self.select.isEmpty ? self.select : configuration?.select
+    let ignore =
+      (self.select.isEmpty ? configuration?.ignore ?? [] : []) + self.ignore
+      + extraIgnores
+    var severities = configuration?.severities ?? [:]
+    for (name, level) in self.severities {
+      severities[RuleSet.description(named: name)?.code ?? name] = level
+    }
+
+    let policies = configuration?.policies ?? []
+    func isPolicy(_ name: String) -> Bool { policies.contains { $0.id == name } }
+    var enabledPolicies: [Policy] = []
+    for var policy in policies {
+      if let select, !select.isEmpty, !select.contains("ALL"), !select.contains(policy.id) {
+        continue
+      }
+      if ignore.contains(policy.id) || ignore.contains("ALL") { continue }
+      if let override = severities[policy.id] {
+        guard let level = override else { continue }
+        policy.severity = level
+      }
+      enabledPolicies.append(policy)
+    }
+
+    var ruleSelect = (select ?? []).filter { !isPolicy($0) }
+    var ruleIgnore = ignore.filter { !isPolicy($0) }
+    // A selection that names only policies runs no rule at all (an empty `select` would mean
+    // the defaults).
+    if let select, !select.isEmpty, ruleSelect.isEmpty {
+      ruleSelect = []
+      ruleIgnore = ["ALL"]
+    }
+    let ruleSeverities = severities.filter { !isPolicy($0.key) }
+    do {
+      let rules = try RuleSet(select: ruleSelect, ignore: ruleIgnore, severities: ruleSeverities)
+      return LintSettings(
+        rules: rules, platform: platform ?? configuration?.platform, policies: enabledPolicies)
+    } catch {
+      throw ConfigurationError(
+        file: configuration?.file ?? "command line", message: error.description)
+    }
+  }
+}

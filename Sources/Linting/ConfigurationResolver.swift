@@ -1,0 +1,237 @@
+import ResourceModel
+
+/// How the files to lint are chosen and configured.
+public struct SelectionOptions: Sendable {
+  /// `--config FILE`: one configuration for every file instead of the nearest one.
+  public var configFile: String?
+  /// Skip what `.gitignore`, nested `.gitignore` files and `.git/info/exclude` exclude.
+  public var respectGitignore: Bool
+  /// Apply `exclude` and `.gitignore` to files named on the command line too.
+  public var forceExclude: Bool
+  /// The command line's rule choices; nil when files are only read, not linted (`dump`), so
+  /// no per-file settings are made.
+  public var commandLine: CommandLineRules?
+
+  public init(
+    configFile: String? = nil, respectGitignore: Bool = true, forceExclude: Bool = false,
+    commandLine: CommandLineRules? = nil
+  ) {
+    self.configFile = configFile
+    self.respectGitignore = respectGitignore
+    self.forceExclude = forceExclude
+    self.commandLine = commandLine
+  }
+}
+
+/// Decides, during discovery, which files are linted and with which settings: the nearest
+/// `.resourcelint.yml` (or `--config`), its `include`/`exclude`/`per-file-ignores`, and the
+/// `.gitignore` files above each file.
+///
+/// Every configuration and ignore file is read once and cached per directory; the walk is
+/// sequential, so the caches need no locking.
+public final class FileSelector {
+  public static let configurationNames = [".resourcelint.yml", ".resourcelint.yaml"]
+
+  let options: SelectionOptions
+  /// The `--config` file, when given.
+  let fixed: Configuration?
+  private var configurationByDirectory: [[String]: Configuration?] = [:]
+  private var ignoresByDirectory: [[String]: [PatternList]] = [:]
+  private var settingsCache: [String: LintSettings] = [:]
+
+  public init(options: SelectionOptions) throws(ConfigurationError) {
+    self.options = options
+    if let path = options.configFile {
+      let components = AbsolutePath.components(of: path)
+      guard FileSystem.kind(of: path, followingSymlinks: true) == .regular else {
+        throw ConfigurationError(file: path, message: "no such configuration file")
+      }
+      fixed = try Configuration.load(path: components)
+    } else {
+      fixed = nil
+    }
+  }
+
+  // MARK: Configurations
+
+  /// The configuration governing files in `directory` (absolute components): `--config`, or
+  /// the nearest `.resourcelint.yml`/`.resourcelint.yaml` at or above it.
+  public func configuration(forDirectory directory: [String]) throws(ConfigurationError)
+    -> Configuration?
+  {
+    if let fixed { return fixed }
+    var pending: [[String]] = []
+    var current = directory
+    var found: Configuration?
+    while true {
+      if let cached = configurationByDirectory[current] {
+        found = cached
+        break
+      }
+      pending.append(current)
+      if let own = try ownConfiguration(in: current) {
+        found = own
+        break
+      }
+      if current.isEmpty { break }
+      current.removeLast()
+    }
+    for visited in pending { configurationByDirectory[visited] = .some(found) }
+    return found
+  }
+
+  private func ownConfiguration(in directory: [String]) throws(ConfigurationError)
+    -> Configuration?
+  {
+    let present = FileSelector.configurationNames.filter {
+      FileSystem.kind(of: AbsolutePath.string(directory + [$0]), followingSymlinks: true)
+        == .regular
+    }
+    guard let name = present.first else { return nil }
+    if present.count > 1 {
+      throw ConfigurationError(
+        file: AbsolutePath.display(directory + [present[1]]),
+        message: "both \(present[0]) and \(present[1]) are here; keep one")
+    }
+    return try Configuration.load(path: directory + [name])
+  }
+
+  // MARK: .gitignore
+
+  /// The ignore files that apply inside `directory`, outermost first: `.git/info/exclude` of
+  /// the repository, then every `.gitignore` from the repository root (or the filesystem root
+  /// outside a repository) down to `directory`.
+  func ignoreLists(forDirectory directory: [String]) -> [PatternList] {
+    if let cached = ignoresByDirectory[directory] { return cached }
+    let path = AbsolutePath.string(directory)
+    let prefix = directory.isEmpty ? "" : path
+    let isRepositoryRoot = FileSystem.kind(of: prefix + "/.git") != .missing
+    var lists: [PatternList] = []
+    if !isRepositoryRoot && !directory.isEmpty {
+      lists = ignoreLists(forDirectory: Array(directory.dropLast()))
+    }
+    if isRepositoryRoot,
+      case .success(let bytes) = FileSystem.contents(of: prefix + "/.git/info/exclude")
+    {
+      lists.append(PatternList(gitignore: bytes, base: directory))
+    }
+    if case .success(let bytes) = FileSystem.contents(of: prefix + "/.gitignore") {
+      lists.append(PatternList(gitignore: bytes, base: directory))
+    }
+    ignoresByDirectory[directory] = lists
+    return lists
+  }
+
+  /// Whether git would ignore `path` itself, judged by the ignore files of its directory (the
+  /// nearest matching pattern wins).
+  func isGitIgnored(_ path: [String], isDirectory: Bool) -> Bool {
+    guard !path.isEmpty else { return false }
+    var verdict = false
+    for list in ignoreLists(forDirectory: Array(path.dropLast())) {
+      if let own = list.verdict(forAbsolute: path, isDirectory: isDirectory) { verdict = own }
+    }
+    return verdict
+  }
+
+  // MARK: Decisions
+
+  /// Whether `path` (or, for explicit paths, a directory it is in) matches one of `patterns`
+  /// relative to `base`. Outside `base`, only patterns without a `/` can match, by name.
+  static func matches(
+    _ patterns: [PathPattern], path: [String], isDirectory: Bool, base: [String],
+    ancestors: Bool
+  ) -> Bool {
+    guard !patterns.isEmpty, !path.isEmpty else { return false }
+    let relative: [String]
+    if path.count > base.count && path.starts(with: base) {
+      relative = Array(path[base.count...])
+    } else {
+      relative = [path[path.count - 1]]
+    }
+    let lowest = ancestors ? 1 : relative.count
+    for length in stride(from: relative.count, through: lowest, by: -1) {
+      let prefix = Array(relative[0..<length])
+      let isDirectoryHere = length < relative.count || isDirectory
+      let isRelative = path.count > base.count && path.starts(with: base)
+      for pattern in patterns where isRelative || !pattern.isAnchored {
+        if pattern.matches(prefix, isDirectory: isDirectoryHere) { return true }
+      }
+    }
+    return false
+  }
+
+  /// Whether a file or directory met while walking is left out: by `.gitignore`, by the
+  /// governing configuration's `exclude`, or (files only) by its `include`.
+  public func skipsWalked(_ path: [String], isDirectory: Bool) throws(ConfigurationError) -> Bool {
+    if options.respectGitignore && isGitIgnored(path, isDirectory: isDirectory) { return true }
+    guard let configuration = try configuration(forDirectory: Array(path.dropLast())) else {
+      return false
+    }
+    if FileSelector.matches(
+      configuration.exclude, path: path, isDirectory: isDirectory,
+      base: configuration.directory, ancestors: false)
+    {
+      return true
+    }
+    if !isDirectory, let include = configuration.include {
+      return !FileSelector.matches(
+        include, path: path, isDirectory: false, base: configuration.directory, ancestors: true)
+    }
+    return false
+  }
+
+  /// Whether a path named on the command line is left out: only with `--force-exclude`, when
+  /// it or a directory it is in is excluded or ignored.
+  public func skipsExplicit(_ path: [String], isDirectory: Bool) throws(ConfigurationError)
+    -> Bool
+  {
+    guard options.forceExclude, !path.isEmpty else { return false }
+    if options.respectGitignore {
+      for length in 1...path.count
+      where isGitIgnored(Array(path[0..<length]), isDirectory: length < path.count || isDirectory) {
+        return true
+      }
+    }
+    guard let configuration = try configuration(forDirectory: Array(path.dropLast())) else {
+      return false
+    }
+    return FileSelector.matches(
+      configuration.exclude, path: path, isDirectory: isDirectory, base: configuration.directory,
+      ancestors: true)
+  }
+
+  /// The settings a file is linted with (nil when not linting): its configuration's, minus the
+  /// rules its `per-file-ignores` turn off.
+  public func settings(forFile path: [String]) throws(ConfigurationError) -> LintSettings? {
+    // Read even when not linting, so a broken configuration is reported by `dump` too.
+    let configuration = try configuration(forDirectory: Array(path.dropLast()))
+    guard let commandLine = options.commandLine else { return nil }
+    var ignored: [String] = []
+    if let configuration {
+      for entry in configuration.perFileIgnores
+      where FileSelector.matches(
+        [entry.pattern], path: path, isDirectory: false, base: configuration.directory,
+        ancestors: true)
+      {
+        ignored += entry.codes
+      }
+    }
+    let key = (configuration?.file ?? "") + "\u{0}" + Set(ignored).sorted().joined(separator: ",")
+    if let cached = settingsCache[key] { return cached }
+    let settings = try commandLine.settings(for: configuration, extraIgnores: ignored)
+    settingsCache[key] = settings
+    return settings
+  }
+}
+
+extension FileSelector {
+  /// `skipsExplicit` for a path as typed (relative to the current directory).
+  public func skipsExplicit(path: String, isDirectory: Bool) throws(ConfigurationError) -> Bool {
+    try skipsExplicit(AbsolutePath.components(of: path), isDirectory: isDirectory)
+  }
+
+  /// `settings(forFile:)` for a path as typed, such as `--stdin-filename`'s.
+  public func settings(forPath path: String) throws(ConfigurationError) -> LintSettings? {
+    try settings(forFile: AbsolutePath.components(of: path))
+  }
+}

@@ -1,0 +1,124 @@
+import ResourceModel
+
+/// An organisation rule written in `.resourcelint.yml` instead of Swift: bounds on requests and
+/// limits (`max`, `min`) and resources that must be declared (`require`), for some or all kinds
+/// of declaration. The engine runs policies after the rules; a violation is a diagnostic whose
+/// code is the policy's id.
+public struct Policy: Sendable, Hashable {
+  /// Which side of a declaration a bound or requirement looks at.
+  public enum Side: String, Sendable, Hashable, CaseIterable {
+    case requests
+    case limits
+
+    /// The word in messages: "gpu limit 8 is above 4".
+    var word: String { self == .requests ? "request" : "limit" }
+  }
+
+  /// A resource named in a policy. `gpu` stands for every GPU key (flytekit's `gpu` and vendor
+  /// keys such as `nvidia.com/gpu`), because a GPU cap is meant for all of them; any other name
+  /// matches exactly that resource.
+  public enum Resource: Sendable, Hashable {
+    case anyGPU
+    case key(ResourceKey)
+
+    /// flytekit, Kubernetes and flyteadmin spellings all name the well-known resources.
+    public init(name: String) {
+      switch name {
+      case "gpu": self = .anyGPU
+      case "mem", "memory": self = .key(.memory)
+      case "ephemeral_storage", "ephemeral-storage", "ephemeralStorage":
+        self = .key(.ephemeralStorage)
+      default: self = .key(ResourceKey(kubernetesKey: name))
+      }
+    }
+
+    func matches(_ key: ResourceKey) -> Bool {
+      switch self {
+      case .anyGPU: key.isGPU
+      case .key(let own): own == key
+      }
+    }
+
+    var displayName: String {
+      switch self {
+      case .anyGPU: "gpu"
+      case .key(let key): key.displayName
+      }
+    }
+  }
+
+  /// `max: {gpu: "4"}` or `min: {mem: 1Gi}`, on requests, limits or both.
+  public struct Bound: Sendable, Hashable {
+    public var isMaximum: Bool
+    public var sides: [Side]
+    public var resource: Resource
+    public var quantity: Quantity
+    /// The bound as written in the configuration, for messages.
+    public var written: String
+  }
+
+  /// `require: [requests.cpu]`: the resource must be declared on that side (a bare name: on
+  /// either side).
+  public struct Requirement: Sendable, Hashable {
+    public var sides: [Side]
+    public var resource: Resource
+  }
+
+  public var id: String
+  public var name: String
+  public var message: String
+  public var severity: Severity
+  /// Declaration kinds the policy applies to; nil for all.
+  public var kinds: Set<DeclarationKind>?
+  public var bounds: [Bound]
+  public var requirements: [Requirement]
+
+  /// The policy's findings over one file's declarations, once each (a constant used by several
+  /// tasks is one mistake).
+  public func diagnostics(for declarations: [Declaration], file: String) -> [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    var result: [Diagnostic] = []
+    func report(_ detail: String, at span: SourceSpan) {
+      let diagnostic = Diagnostic(
+        file: file, span: span, code: id, name: name, severity: severity,
+        message: "\(message): \(detail)")
+      if seen.insert(diagnostic).inserted { result.append(diagnostic) }
+    }
+    for declaration in declarations where kinds?.contains(declaration.kind) ?? true {
+      for bound in bounds {
+        for side in bound.sides {
+          let list = side == .requests ? declaration.requests : declaration.limits
+          for key in list.keys where bound.resource.matches(key) {
+            guard let entry = list[key], let quantity = entry.value.quantity,
+              let text = entry.value.quantityText
+            else { continue }
+            // In platform configuration a zero means "unset", not an amount.
+            if declaration.kind.isPlatformConfig && quantity.isZero { continue }
+            if bound.isMaximum && quantity > bound.quantity {
+              report(
+                "\(key.displayName) \(side.word) \(text) is above \(bound.written)",
+                at: entry.value.span)
+            } else if !bound.isMaximum && quantity < bound.quantity {
+              report(
+                "\(key.displayName) \(side.word) \(text) is below \(bound.written)",
+                at: entry.value.span)
+            }
+          }
+        }
+      }
+      for requirement in requirements {
+        let declared = requirement.sides.contains { side in
+          let list = side == .requests ? declaration.requests : declaration.limits
+          return list.keys.contains { requirement.resource.matches($0) }
+        }
+        if !declared {
+          let sides = requirement.sides.map(\.word).joined(separator: " or ")
+          report(
+            "no \(requirement.resource.displayName) \(sides)",
+            at: SourceSpan(at: declaration.location))
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,176 @@
+import Linting
+import ResourceModel
+
+/// SARIF 2.1.0 (OASIS), the format GitHub code scanning and most CI dashboards ingest.
+///
+/// One run with the full rule catalog as `tool.driver.rules` (so a viewer can show each rule's
+/// documentation), one result per finding with its exact region, and a
+/// `partialFingerprints["resourcelint/v1"]` hashed from the finding's logical place — file,
+/// declaration, resource key and side, rule — so code scanning recognises a finding as the same
+/// one after lines are inserted above it. Paths are relative to the current directory under
+/// `%SRCROOT%`, which `originalUriBaseIds` maps to that directory.
+public enum SarifReporter {
+  /// The schema the output is valid against (its `$id`).
+  public static let schemaURI =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+  /// The fingerprint's name; bump the version whenever the logical place format changes.
+  public static let fingerprintName = "resourcelint/v1"
+
+  /// - Parameters:
+  ///   - diagnostics: the findings, in report order.
+  ///   - rules: the rule catalog, indexed by `ruleIndex`.
+  ///   - toolVersion: the running resourcelint's version.
+  ///   - currentDirectory: the absolute directory paths are made relative to; nil leaves
+  ///     relative paths as they are and omits `originalUriBaseIds`.
+  public static func render(
+    _ diagnostics: [Diagnostic], rules: [RuleDescription], toolVersion: String,
+    currentDirectory: String?
+  ) -> String {
+    var ruleIndex: [String: Int] = [:]
+    for (index, rule) in rules.enumerated() { ruleIndex[rule.code] = index }
+    let keys = LogicalPlace.occurrenceKeys(diagnostics)
+
+    let results = zip(diagnostics, keys).map { diagnostic, key -> String in
+      let path = LogicalPlace.portablePath(diagnostic.file, currentDirectory: currentDirectory)
+      var fields: [(String, String)] = [("ruleId", JSON.string(diagnostic.code))]
+      if let index = ruleIndex[diagnostic.code] { fields.append(("ruleIndex", String(index))) }
+      fields += [
+        ("level", JSON.string(level(diagnostic.severity))),
+        ("message", JSON.object([("text", JSON.string(diagnostic.message))])),
+        ("locations", "[" + location(path: path, span: diagnostic.span) + "]"),
+        (
+          "partialFingerprints",
+          JSON.object([(fingerprintName, JSON.string(fingerprint(path: path, key: key)))])
+        ),
+      ]
+      if let place = diagnostic.logicalPlace {
+        fields.append(("properties", JSON.object([("logicalPlace", JSON.string(place))])))
+      }
+      return JSON.object(fields)
+    }
+
+    let driver: [(String, String)] = [
+      ("name", JSON.string("resourcelint")),
+      ("fullName", JSON.string("resourcelint \(toolVersion)")),
+      ("version", JSON.string(toolVersion)),
+      ("semanticVersion", JSON.string(toolVersion)),
+      ("rules", JSON.array(rules.map(ruleObject))),
+    ]
+    var run: [(String, String)] = [("tool", JSON.object([("driver", JSON.object(driver))]))]
+    if let currentDirectory, currentDirectory.hasPrefix("/") {
+      let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+      run.append(
+        (
+          "originalUriBaseIds",
+          JSON.object([
+            ("%SRCROOT%", JSON.object([("uri", JSON.string("file://" + percentEncoded(base)))]))
+          ])
+        ))
+    }
+    run += [
+      ("columnKind", JSON.string("unicodeCodePoints")),
+      ("results", JSON.array(results)),
+    ]
+    let log = JSON.object([
+      ("$schema", JSON.string(schemaURI)),
+      ("version", JSON.string("2.1.0")),
+      ("runs", "[\n    " + JSON.object(run) + "\n  ]"),
+    ])
+    return log + "\n"
+  }
+
+  /// SARIF's level for a severity: `info` is a `note`.
+  public static func level(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    case .info: "note"
+    }
+  }
+
+  private static func ruleObject(_ rule: RuleDescription) -> String {
+    let helpText = rule.rationale + "\n\nHow to fix: " + rule.fix
+    var configuration: [(String, String)] = [
+      ("level", JSON.string(level(rule.defaultSeverity)))
+    ]
+    if rule.isOptIn { configuration.append(("enabled", "false")) }
+    return JSON.object([
+      ("id", JSON.string(rule.code)),
+      ("name", JSON.string(rule.name)),
+      ("shortDescription", JSON.object([("text", JSON.string(rule.summary))])),
+      ("fullDescription", JSON.object([("text", JSON.string(rule.rationale))])),
+      (
+        "help",
+        JSON.object([
+          ("text", JSON.string(helpText)),
+          ("markdown", JSON.string(RuleReporter.explain(rule))),
+        ])
+      ),
+      ("defaultConfiguration", JSON.object(configuration)),
+      (
+        "properties",
+        JSON.object([
+          ("tags", "[" + JSON.string(rule.name) + "]"),
+          ("severityDetail", JSON.optionalString(RuleReporter.severityText(rule))),
+        ])
+      ),
+    ])
+  }
+
+  private static func location(path: String, span: SourceSpan) -> String {
+    var artifact: [(String, String)]
+    if path.hasPrefix("/") {
+      artifact = [("uri", JSON.string("file://" + percentEncoded(path)))]
+    } else {
+      artifact = [
+        ("uri", JSON.string(percentEncoded(path))), ("uriBaseId", JSON.string("%SRCROOT%")),
+      ]
+    }
+    let start = span.start
+    // SARIF's endColumn is exclusive, like our spans; a region must not end before it starts.
+    var end = span.end
+    if end < start || end.line < 1 || end.column < 1 {
+      end = SourceLocation(line: start.line, column: start.column + 1)
+    }
+    let region = JSON.object([
+      ("startLine", String(max(1, start.line))), ("startColumn", String(max(1, start.column))),
+      ("endLine", String(max(1, end.line))), ("endColumn", String(max(1, end.column))),
+    ])
+    return JSON.object([
+      (
+        "physicalLocation",
+        JSON.object([("artifactLocation", JSON.object(artifact)), ("region", region)])
+      )
+    ])
+  }
+
+  /// A path as a URI reference: unreserved characters and `/` stay, everything else (spaces,
+  /// `%`, `#`, `?`, `:`, non-ASCII) is percent-encoded byte by byte.
+  static func percentEncoded(_ path: String) -> String {
+    let hex = Array("0123456789ABCDEF")
+    var out = ""
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+      }
+    }
+    return out
+  }
+
+  /// 64-bit FNV-1a of the file and occurrence key, as 16 hex digits: stable across runs,
+  /// machines and Swift versions (unlike `Hasher`, which is seeded per process).
+  static func fingerprint(path: String, key: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in path.utf8 + [0] + key.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let digits = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
