@@ -39,7 +39,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.code = code
     self.name = name
     self.severity = severity
-    self.message = message
+    self.message = Diagnostic.oneLine(message)
     self.logicalPlace = logicalPlace
   }
 
@@ -49,5 +49,28 @@ public struct Diagnostic: Sendable, Hashable {
     if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
     if lhs.code != rhs.code { return lhs.code < rhs.code }
     return lhs.message < rhs.message
+  }
+}
+
+extension Diagnostic {
+  /// Messages quote values as written, and a YAML or Python string may hold a line break;
+  /// every output format promises one line per finding, so control characters are escaped.
+  static func oneLine(_ message: String) -> String {
+    guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+      return message
+    }
+    var result = ""
+    for scalar in message.unicodeScalars {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        let hex = Array("0123456789abcdef")
+        result += "\\x" + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 0xF)])
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 }

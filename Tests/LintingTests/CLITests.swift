@@ -235,3 +235,14 @@ struct SuppressionTests {
     #expect(run.stdout.isEmpty)
   }
 }
+
+/// A value holding a line break must not break the one-line-per-finding promise.
+struct OneLineMessageTests {
+  @Test func lineBreaksInValuesAreEscaped() throws {
+    let root = try CLITests.tree([
+      "nl.yaml": Array("w:\n  resources:\n    requests: {memory: \"1\\nGi\"}\n".utf8)
+    ])
+    let run = try CLITests.run(["check", "--format", "concise", "nl.yaml"], in: root)
+    #expect(run.stdout == "nl.yaml:3:24: error: memory request \"1\\nGi\" is not a valid quantity (the API server rejects it) [RL004]\n")
+  }
+}
