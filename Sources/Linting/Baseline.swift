@@ -175,10 +175,10 @@ public struct Baseline: Sendable, Equatable {
     out += "  \"entries\": [\n"
     out += entries.map { entry in
       var fields = [
-        ("file", jsonString(entry.key.file)), ("place", jsonString(entry.key.place)),
-        ("rule", jsonString(entry.key.rule)),
+        ("file", JSON.string(entry.key.file)), ("place", JSON.string(entry.key.place)),
+        ("rule", JSON.string(entry.key.rule)),
       ]
-      if let message = entry.message { fields.append(("message", jsonString(message))) }
+      if let message = entry.message { fields.append(("message", JSON.string(message))) }
       fields.append(("count", String(entry.count)))
       return "    {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }.joined(separator: ",\n")
@@ -319,25 +319,6 @@ public struct Baseline: Sendable, Equatable {
 /// The C `write`, which `Baseline.write(to:)` would otherwise shadow.
 private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
   write(descriptor, buffer, count)
-}
-
-/// `text` as a JSON string literal (RFC 8259 escapes).
-private func jsonString(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    case _ where scalar.value < 0x20:
-      let hex = Array("0123456789abcdef")
-      out += "\\u00" + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 0xF)])
-    default: out.unicodeScalars.append(scalar)
-    }
-  }
-  return out + "\""
 }
 
 /// A small strict JSON reader (RFC 8259) for the baseline file: enough to read any JSON

@@ -1,3 +1,4 @@
+import Linting
 import ResourceModel
 
 /// `resourcelint quantity`: what each value means, or why it is not a quantity.

@@ -1,3 +1,4 @@
+import Linting
 import ResourceModel
 
 /// `resourcelint rules` and `resourcelint explain`.

@@ -1,7 +1,8 @@
-/// A minimal JSON writer: reporters build output in a fixed key order, so it stays stable.
-enum JSON {
+/// A minimal JSON writer: output is built in a fixed key order, so it stays stable. Shared by
+/// the reporters and the baseline file.
+public enum JSON {
   /// `text` as a JSON string literal, escaped per RFC 8259.
-  static func string(_ text: String) -> String {
+  public static func string(_ text: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {
@@ -20,17 +21,17 @@ enum JSON {
     return out + "\""
   }
 
-  static func optionalString(_ text: String?) -> String {
+  public static func optionalString(_ text: String?) -> String {
     text.map(string) ?? "null"
   }
 
   /// `{"k": v, …}` from already-encoded values, in the given order.
-  static func object(_ pairs: [(String, String)]) -> String {
+  public static func object(_ pairs: [(String, String)]) -> String {
     "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
   }
 
   /// A JSON array of already-encoded items, one per line.
-  static func array(_ items: [String]) -> String {
+  public static func array(_ items: [String]) -> String {
     items.isEmpty ? "[]" : "[\n  " + items.joined(separator: ",\n  ") + "\n]"
   }
 }
