@@ -3,7 +3,7 @@ SWIFT ?= swift
 PATHS ?= Fixtures/examples
 BIN := .build/debug/resourcelint
 
-.PHONY: lint test build deps readme-rules dumps oracle clean
+.PHONY: lint test build deps readme-rules dumps oracle bench fuzz clean
 
 # Install the C libraries' headers when they are missing (Debian; needs root or sudo).
 deps:
@@ -42,6 +42,23 @@ oracle: build
 	@bash scripts/oracle/setup.sh
 	@.venv-oracle/bin/python scripts/oracle/generate.py
 	@.venv-oracle/bin/python scripts/oracle/oracle.py --resourcelint $(BIN)
+
+# Time a release build against rg and ruff on generated 2k/23k/100k-file trees (in .bench/,
+# gitignored) and write the results into BENCHMARKS.md. `make bench SIZES=medium` runs one size.
+SIZES ?=
+bench: deps
+	$(SWIFT) build -c release --product resourcelint
+	@BIN=.build/release/resourcelint bash scripts/bench/run.sh $(SIZES)
+
+# Run each libFuzzer target (ASan, in .build-fuzz/ and .fuzz/, gitignored) for FUZZ_SECONDS and
+# print its executions; FUZZ_TARGETS picks some of: quantity python-parser python-scanner
+# yaml-scanner config. A crash leaves a reproducer in .fuzz/artifacts/TARGET/ (see Fuzz/fuzz.sh).
+# FUZZ_CONFIGURATION=debug builds in ~15 s instead of ~2 min, for short passes (CI).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_CONFIGURATION ?= release
+fuzz: deps
+	@FUZZ_CONFIGURATION=$(FUZZ_CONFIGURATION) bash Fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build

@@ -3,6 +3,9 @@
 #
 #   Fuzz/fuzz.sh [SECONDS] [TARGET...]      (default: 60 s each, every target)
 #
+# FUZZ_CONFIGURATION=debug builds the instrumented libraries in about 15 s instead of about
+# 2 minutes (release), at fewer executions per second: CI's short pass uses it.
+#
 # Targets: quantity, python-parser, python-scanner, yaml-scanner, config.
 #
 # Why not a SwiftPM executable target: SwiftPM renames an executable's entry point
@@ -13,100 +16,122 @@
 #
 # Everything generated goes to .build-fuzz/ (SwiftPM) and .fuzz/ (binaries, seed copies, the
 # growing corpora, logs and crash reproducers), both gitignored. A reproducer replays with
-# `.fuzz/bin/TARGET FILE`; once fixed, copy it to Fixtures/fuzz-regressions/TARGET/ so that
-# Tests/LintingTests/FuzzRegressionTests.swift replays it on every `swift test`.
+# `.fuzz/bin/release/TARGET FILE`; once fixed, copy it to Fixtures/fuzz-regressions/TARGET/ so
+# that Tests/LintingTests/FuzzRegressionTests.swift replays it on every `swift test`.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
-SECONDS_PER_TARGET=${1:-60}
-shift || true
-ALL_TARGETS=(quantity python-parser python-scanner yaml-scanner config)
-TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
-SWIFT=${SWIFT:-swift}
-SCRATCH=.build-fuzz
-CONFIG=${FUZZ_CONFIGURATION:-release}
-OUT=.fuzz
-SANITIZE=(-sanitize=fuzzer,address)
+# The whole script is one function: bash parses it completely before running, so editing
+# this file during a long run cannot change the run.
+main() {
+  cd "$(dirname "$0")/.."
 
-# 1. The library modules, instrumented. Linting depends on every module a target imports.
-"$SWIFT" build --scratch-path "$SCRATCH" -c "$CONFIG" --target Linting \
-  -Xswiftc "${SANITIZE[@]}" 2>&1 | grep -v "^\[" || true
-BUILD="$SCRATCH/$CONFIG"
-[ -f "$BUILD/Modules/Linting.swiftmodule" ] || { echo "fuzz: library build failed" >&2; exit 2; }
-OBJECTS=()
-for module in ResourceModel SourceText PCRE2 LibYAML PythonScanner YAMLScanner Rules Linting; do
-  OBJECTS+=("$BUILD/$module.build"/*.o)
-done
+  SECONDS_PER_TARGET=${1:-60}
+  shift || true
+  ALL_TARGETS=(quantity python-parser python-scanner yaml-scanner config)
+  TARGETS=("$@")
+  [ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
+  SWIFT=${SWIFT:-swift}
+  SCRATCH=.build-fuzz
+  CONFIG=${FUZZ_CONFIGURATION:-release}
+  OUT=.fuzz
+  SANITIZE=(-sanitize=fuzzer,address)
 
-# 2. One binary per target, relinked when its source or a library object is newer.
-mkdir -p "$OUT/bin"
-for target in "${TARGETS[@]}"; do
-  source="Fuzz/Targets/$target.swift"
-  binary="$OUT/bin/$target"
-  [ -f "$source" ] || { echo "fuzz: no target $target" >&2; exit 2; }
-  if [ ! -x "$binary" ] || [ -n "$(find "$source" "${OBJECTS[@]}" -newer "$binary" | head -1)" ]
-  then
-    "$SWIFT"c "${SANITIZE[@]}" -parse-as-library -O -module-name "fuzz_${target//-/_}" \
-      -I "$BUILD/Modules" -Xcc -fmodule-map-file=Sources/CYAML/module.modulemap \
-      -Xcc -fmodule-map-file=Sources/CPCRE2/module.modulemap \
-      "$source" "${OBJECTS[@]}" -lyaml -lpcre2-8 -o "$binary" 2>&1 \
-      | grep -v "Cannot export local symbol" || true
-    [ -x "$binary" ] || { echo "fuzz: linking $target failed" >&2; exit 2; }
+  # 1. The library modules, instrumented. Linting depends on every module a target imports.
+  mkdir -p "$SCRATCH"
+  if ! "$SWIFT" build --scratch-path "$SCRATCH" -c "$CONFIG" --target Linting \
+    -Xswiftc "${SANITIZE[@]}" > "$SCRATCH/build.log" 2>&1; then
+    cat "$SCRATCH/build.log" >&2
+    echo "fuzz: library build failed" >&2
+    exit 2
   fi
-done
+  tail -1 "$SCRATCH/build.log"
+  BUILD="$SCRATCH/$CONFIG"
+  OBJECTS=()
+  for module in ResourceModel SourceText PCRE2 LibYAML PythonScanner YAMLScanner Rules Linting; do
+    OBJECTS+=("$BUILD/$module.build"/*.o)
+  done
 
-# 3. Seeds, copied from the fixtures by type (regenerated each run; cheap).
-seed() { # seed TARGET FILE...
-  local dir="$OUT/seeds/$1"
-  shift
-  mkdir -p "$dir"
-  for file in "$@"; do cp "$file" "$dir/$(echo "$file" | tr '/' '_')"; done
+  # 2. One binary per target, relinked when its source or a library object is newer.
+  mkdir -p "$OUT/bin/$CONFIG"
+  for target in "${TARGETS[@]}"; do
+    source="Fuzz/Targets/$target.swift"
+    binary="$OUT/bin/$CONFIG/$target"
+    [ -f "$source" ] || { echo "fuzz: no target $target" >&2; exit 2; }
+    if [ ! -x "$binary" ] || [ -n "$(find "$source" "${OBJECTS[@]}" -newer "$binary" | head -1)" ]
+    then
+      rm -f "$binary"
+      "$SWIFT"c "${SANITIZE[@]}" -parse-as-library -O -module-name "fuzz_${target//-/_}" \
+        -I "$BUILD/Modules" -Xcc -fmodule-map-file=Sources/CYAML/module.modulemap \
+        -Xcc -fmodule-map-file=Sources/CPCRE2/module.modulemap \
+        "$source" "${OBJECTS[@]}" -lyaml -lpcre2-8 -o "$binary" 2>&1 \
+        | grep -v "Cannot export local symbol" || true
+      [ -x "$binary" ] || { echo "fuzz: linking $target failed" >&2; exit 2; }
+    fi
+  done
+
+  # 3. Seeds, copied from the fixtures by type (regenerated each run; cheap).
+  seed() { # seed TARGET FILE...
+    local dir="$OUT/seeds/$1"
+    shift
+    mkdir -p "$dir"
+    for file in "$@"; do cp "$file" "$dir/$(echo "$file" | tr '/' '_')"; done
+  }
+  rm -rf "$OUT/seeds"
+  mapfile -t PY < <(find Fixtures -name '*.py' -type f | sort)
+  mapfile -t YAML < <(find Fixtures -type f \( -name '*.yaml' -o -name '*.yml' \) | sort)
+  mapfile -t REGRESSIONS < <(find Fixtures/fuzz-regressions -type f 2>/dev/null | sort)
+  seed python-parser "${PY[@]}"
+  seed python-scanner "${PY[@]}"
+  seed yaml-scanner "${YAML[@]}"
+  seed config Fuzz/seeds/config/* Fixtures/cli/config/.resourcelint.yml "${YAML[@]}"
+  mkdir -p "$OUT/seeds/quantity"
+  # One file per input of the reference vectors (the JSON string's quotes dropped).
+  awk -F'\t' -v dir="$OUT/seeds/quantity" \
+    'NR > 1 && $1 ~ /^"/ {
+      f = dir "/v" NR; printf "%s", substr($1, 2, length($1) - 2) > f; close(f) }' \
+    Fixtures/quantity/quantity-vectors.tsv
+  for file in "${REGRESSIONS[@]}"; do
+    target=$(basename "$(dirname "$file")")
+    [ -d "$OUT/seeds/$target" ] && cp "$file" "$OUT/seeds/$target/regression_$(basename "$file")"
+  done
+
+  # 4. Run. New inputs go to .fuzz/corpus/TARGET (kept between runs), reproducers to
+  # .fuzz/artifacts/TARGET/. -timeout turns a hang into a finding.
+  status=0
+  SUMMARY=()
+  for target in "${TARGETS[@]}"; do
+    corpus="$OUT/corpus/$target"
+    artifacts="$OUT/artifacts/$target"
+    log="$OUT/logs/$target.log"
+    mkdir -p "$corpus" "$artifacts" "$OUT/logs"
+    dict=()
+    # Short inputs run fastest and still reach everything; the quantity parser needs few bytes.
+    case $target in
+      quantity) max_len=256 ;;
+      yaml-scanner) max_len=16384 ;;
+      *) max_len=8192 ;;
+    esac
+    [ -f "Fuzz/dictionaries/$target.dict" ] && dict=(-dict="Fuzz/dictionaries/$target.dict")
+    echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
+    set +e
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$OUT/bin/$CONFIG/$target" \
+      "$corpus" "$OUT/seeds/$target" \
+      -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
+      -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" > "$log" 2>&1
+    rc=$?
+    set -e
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    if [ $rc -ne 0 ]; then
+      status=1
+      SUMMARY+=("$target: FAILED (exit $rc, log $log): $(ls -t "$artifacts" | head -1)")
+      grep -m3 -E 'ERROR|Fatal error|invariant' "$log" || tail -5 "$log"
+    else
+      files=$(find "$corpus" -type f | wc -l)
+      SUMMARY+=("$target: ${runs:-?} executions in ${SECONDS_PER_TARGET}s, corpus $files files")
+    fi
+  done
+  printf '%s\n' "${SUMMARY[@]}"
+  exit $status
 }
-rm -rf "$OUT/seeds"
-mapfile -t PY < <(find Fixtures -name '*.py' -type f | sort)
-mapfile -t YAML < <(find Fixtures -type f \( -name '*.yaml' -o -name '*.yml' \) | sort)
-mapfile -t REGRESSIONS < <(find Fixtures/fuzz-regressions -type f 2>/dev/null | sort)
-seed python-parser "${PY[@]}"
-seed python-scanner "${PY[@]}"
-seed yaml-scanner "${YAML[@]}"
-seed config Fuzz/seeds/config/* Fixtures/cli/config/.resourcelint.yml "${YAML[@]}"
-mkdir -p "$OUT/seeds/quantity"
-# One file per input of the reference vectors (the JSON string's quotes dropped).
-awk -F'\t' -v dir="$OUT/seeds/quantity" \
-  'NR > 1 && $1 ~ /^"/ { s = substr($1, 2, length($1) - 2); f = dir "/v" NR; printf "%s", s > f; close(f) }' \
-  Fixtures/quantity/quantity-vectors.tsv
-for file in "${REGRESSIONS[@]}"; do
-  target=$(basename "$(dirname "$file")")
-  [ -d "$OUT/seeds/$target" ] && cp "$file" "$OUT/seeds/$target/regression_$(basename "$file")"
-done
 
-# 4. Run. New inputs go to .fuzz/corpus/TARGET (kept between runs), reproducers to
-# .fuzz/artifacts/TARGET/. -timeout turns a hang into a finding.
-status=0
-SUMMARY=()
-for target in "${TARGETS[@]}"; do
-  corpus="$OUT/corpus/$target"
-  artifacts="$OUT/artifacts/$target"
-  log="$OUT/logs/$target.log"
-  mkdir -p "$corpus" "$artifacts" "$OUT/logs"
-  dict=()
-  [ -f "Fuzz/dictionaries/$target.dict" ] && dict=(-dict="Fuzz/dictionaries/$target.dict")
-  echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
-  set +e
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$OUT/bin/$target" "$corpus" "$OUT/seeds/$target" \
-    -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" > "$log" 2>&1
-  rc=$?
-  set -e
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  if [ $rc -ne 0 ]; then
-    status=1
-    SUMMARY+=("$target: FAILED (exit $rc, log $log): $(ls -t "$artifacts" | head -1)")
-    grep -m3 -E 'ERROR|Fatal error|invariant' "$log" || tail -5 "$log"
-  else
-    SUMMARY+=("$target: ${runs:-?} executions in ${SECONDS_PER_TARGET}s, corpus $(ls "$corpus" | wc -l) files")
-  fi
-done
-printf '%s\n' "${SUMMARY[@]}"
-exit $status
+main "$@"

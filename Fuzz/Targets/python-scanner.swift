@@ -8,7 +8,8 @@ public func fuzzPythonScanner(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
   let file = SourceFile(path: "fuzz.py", bytes: bytes)
   let result = PythonScanner.scan(file)
   // Every reported place must be inside the file.
-  for declaration in result.declarations where !(1...file.lineCount).contains(declaration.location.line) {
+  for declaration in result.declarations
+  where !(1...file.lineCount).contains(declaration.location.line) {
     preconditionFailure("declaration at line \(declaration.location.line) of \(file.lineCount)")
   }
   return 0

@@ -8,6 +8,11 @@ public struct YAMLStream: Sendable {
   /// The default limit on collection nesting. libyaml has none, and its flow-collection
   /// scanner is quadratic in depth, so deep input must be cut off while parsing.
   public static let defaultMaxDepth = 1_000
+  /// At most this many pairs of merged mappings are read when resolving one mapping's `<<`
+  /// keys; further merge sources are ignored. Scanners look keys up in every mapping, so
+  /// without a bound n mappings merging a chain or a wide mapping cost O(n²) (a fuzz finding:
+  /// a 130 KB chain of 5,000 merges took 6 s).
+  public static let maxMergedPairs = 1_000
 
   /// All nodes of all documents; `YAMLNodeID.rawValue` indexes it.
   public internal(set) var nodes: [YAMLNode] = []
@@ -97,7 +102,7 @@ public struct YAMLStream: Sendable {
   /// Keys written in the mapping itself win over merged ones; among merged mappings, earlier
   /// ones win (YAML's merge-key rules). Duplicate keys written in the mapping are all kept,
   /// in order, so callers can see them; lookups take the last. Each merged mapping is visited
-  /// once, so merge chains of any length cost linear time.
+  /// once, and reading stops after `maxMergedPairs` merged pairs.
   public func mergedPairs(of id: YAMLNodeID) -> [YAMLPair] {
     let mapping = resolved(id)
     guard self[mapping].kind == .mapping else { return [] }
@@ -112,21 +117,27 @@ public struct YAMLStream: Sendable {
     var seenKeys = ownKeys
     var visited: Set<Int32> = [mapping.rawValue]
     // Sources are taken depth-first in priority order: a stack holding them reversed.
-    var stack = mergeSources(of: own).reversed().map { $0 }
-    while let source = stack.popLast() {
+    // Every pair read and every source queued spends one unit of the budget.
+    var budget = YAMLStream.maxMergedPairs
+    var stack: [YAMLNodeID] = mergeSources(of: own, limit: budget).reversed()
+    budget -= stack.count
+    while budget > 0, let source = stack.popLast() {
       guard visited.insert(source.rawValue).inserted else { continue }
-      let sourcePairs = pairs(of: source)
+      let sourcePairs = pairs(of: source, limit: budget)
+      budget -= sourcePairs.count
       for pair in sourcePairs where !isMergeKey(pair.key) {
         guard let text = scalarText(pair.key) else { continue }
         if seenKeys.insert(text).inserted { merged.append(pair) }
       }
-      stack.append(contentsOf: mergeSources(of: sourcePairs).reversed())
+      let sources = mergeSources(of: sourcePairs, limit: max(0, budget))
+      budget -= sources.count
+      stack.append(contentsOf: sources.reversed())
     }
     return merged + own.filter { !isMergeKey($0.key) }
   }
 
-  /// The mappings named by the `<<` keys among `pairs`, in priority order.
-  private func mergeSources(of pairs: [YAMLPair]) -> [YAMLNodeID] {
+  /// The mappings named by the `<<` keys among `pairs`, in priority order, at most `limit`.
+  private func mergeSources(of pairs: [YAMLPair], limit: Int) -> [YAMLNodeID] {
     var sources: [YAMLNodeID] = []
     // A later `<<` key overrides an earlier one, like any duplicate key.
     for pair in pairs.reversed() where isMergeKey(pair.key) {
@@ -135,15 +146,35 @@ public struct YAMLStream: Sendable {
       case .mapping:
         sources.append(value)
       case .sequence:
-        for item in items(of: value) {
-          let target = resolved(item)
+        let node = self[value]
+        for index in Int(node.childStart)..<Int(node.childStart) + Int(node.childCount) {
+          guard sources.count < limit else { break }
+          let target = resolved(YAMLNodeID(rawValue: children[index]))
           if self[target].kind == .mapping { sources.append(target) }
         }
       default:
         break
       }
+      if sources.count >= limit { return Array(sources.prefix(limit)) }
     }
     return sources
+  }
+
+  /// The first `limit` pairs of a mapping, as `pairs(of:)` gives them.
+  private func pairs(of id: YAMLNodeID, limit: Int) -> [YAMLPair] {
+    let node = self[id]
+    guard node.kind == .mapping, limit > 0 else { return [] }
+    var result: [YAMLPair] = []
+    var index = Int(node.childStart)
+    let end = index + min(Int(node.childCount), 2 * limit)
+    while index + 1 < end {
+      result.append(
+        YAMLPair(
+          key: YAMLNodeID(rawValue: children[index]),
+          value: YAMLNodeID(rawValue: children[index + 1])))
+      index += 2
+    }
+    return result
   }
 
   /// The value for a scalar key `key` in a mapping (resolving the mapping if it is an alias):

@@ -83,7 +83,7 @@ public enum Discovery {
       switch kind {
       case .missing:
         if FileSystem.kind(of: path) == .symlink {
-          unreadable.append((path, "dangling symbolic link"))
+          unreadable.append((path, FileSystem.brokenLinkReason(path)))
           continue
         }
         throw MissingPathError(path: path)
@@ -103,7 +103,9 @@ public enum Discovery {
             path: path, language: language, settings: try selector?.settings(forFile: absolute)))
       }
     }
-    return (files, unreadable)
+    // A directory named on the command line and met again in a walk is reported once.
+    var reported = Set<String>()
+    return (files, unreadable.filter { reported.insert($0.0).inserted })
   }
 
   private static func walk(
@@ -115,13 +117,14 @@ public enum Discovery {
       switch FileSystem.entries(of: directory) {
       case .failure(let error):
         unreadable.append((directory, error.description))
-      case .success(let names):
+      case .success(let (names, undecodable)):
         var subdirectories: [(String, [String])] = []
-        for name in names {
-          let path =
-            directory == "."
-            ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
-          switch FileSystem.kind(of: path) {
+        for name in undecodable {
+          unreadable.append((join(directory, name), "file name is not valid UTF-8"))
+        }
+        for (name, known) in names {
+          let path = join(directory, name)
+          switch known ?? FileSystem.kind(of: path) {
           case .directory:
             if skippedDirectories.contains(name) || name.hasPrefix(".build") { continue }
             if let selector, try selector.skipsWalked(absolute + [name], isDirectory: true) {
@@ -145,5 +148,9 @@ public enum Discovery {
         pending.append(contentsOf: subdirectories.reversed())
       }
     }
+  }
+
+  private static func join(_ directory: String, _ name: String) -> String {
+    directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
   }
 }

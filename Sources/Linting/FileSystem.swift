@@ -28,18 +28,54 @@ enum FileSystem {
   }
 
   /// The entries of a directory (without `.` and `..`), sorted for deterministic output.
-  static func entries(of directory: String) -> Result<[String], ReadError> {
+  ///
+  /// A name that is not valid UTF-8 cannot be spelt as a `String` path, so it is not among
+  /// `names`: it is in `undecodable` (repaired with U+FFFD, for messages) when it is a directory
+  /// or may be a file to lint, so that the walk reports it instead of silently skipping it.
+  ///
+  /// Each name comes with its kind when the directory entry tells it (`d_type`), which spares
+  /// the walk one `lstat` per entry; nil when the file system does not say.
+  static func entries(
+    of directory: String
+  ) -> Result<(names: [(name: String, kind: Kind?)], undecodable: [String]), ReadError> {
     guard let handle = opendir(directory) else { return .failure(ReadError(errno: errno)) }
     defer { closedir(handle) }
-    var names: [String] = []
+    var names: [(name: String, kind: Kind?)] = []
+    var undecodable: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-        let bytes = raw.prefix { $0 != 0 }
-        return String(decoding: bytes, as: UTF8.self)
+      let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+      guard let name = String(validating: bytes, as: UTF8.self) else {
+        let repaired = String(decoding: bytes, as: UTF8.self)
+        let type = entry.pointee.d_type
+        if type == UInt8(DT_DIR) || (type != UInt8(DT_LNK) && FileLanguage(path: repaired) != nil) {
+          undecodable.append(repaired)
+        }
+        continue
       }
-      if name != "." && name != ".." { names.append(name) }
+      if name != "." && name != ".." {
+        names.append((name, kind(ofEntryType: entry.pointee.d_type)))
+      }
     }
-    return .success(names.sorted())
+    names.sort { $0.name < $1.name }
+    return .success((names, undecodable.sorted()))
+  }
+
+  /// What a directory entry's `d_type` says, or nil for `DT_UNKNOWN`.
+  private static func kind(ofEntryType type: UInt8) -> Kind? {
+    switch Int(type) {
+    case Int(DT_REG): return .regular
+    case Int(DT_DIR): return .directory
+    case Int(DT_LNK): return .symlink
+    case Int(DT_UNKNOWN): return nil
+    default: return .other
+    }
+  }
+
+  /// Why a symbolic link cannot be followed: it loops, or its target does not exist.
+  static func brokenLinkReason(_ path: String) -> String {
+    var info = stat()
+    return stat(path, &info) != 0 && errno == ELOOP
+      ? "symbolic link loop" : "dangling symbolic link"
   }
 
   /// The whole content of a regular file.
@@ -73,7 +109,8 @@ enum FileSystem {
         }
       }
       if failure != 0 { return .failure(ReadError(errno: failure)) }
-      bytes.append(contentsOf: more)
+      // The first read is nearly always the whole file: keep its array instead of copying it.
+      if bytes.isEmpty { bytes = more } else { bytes.append(contentsOf: more) }
       if more.count < capacity - filled { break }
       capacity *= 2
     }

@@ -20,6 +20,9 @@ public struct Linter: Sendable {
   public var platform: PlatformLimits?
   /// Organisation policies from the configuration, run after the rules.
   public var policies: [Policy]
+  /// Whether results keep each file's declarations (`dump` needs them; `check` does not, and
+  /// dropping them keeps memory bounded by the largest file instead of growing with the tree).
+  public var keepsDeclarations = true
 
   public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
     self.rules = rules
@@ -32,10 +35,25 @@ public struct Linter: Sendable {
     self.init(rules: settings.rules, platform: settings.platform, policies: settings.policies)
   }
 
+  /// The scanners' prefilter words plus `resourcelint`, without which a file has no
+  /// suppression comment (see `FileSuppressions`), so no RL028 either: one pass finds both.
+  static let pythonWords = LiteralSet(PythonScanner.prefilterWords + ["resourcelint"])
+  static let yamlWords = LiteralSet(YAMLScanner.prefilterWords + ["resourcelint"])
+  /// `# noqa: RL002` is a suppression too; too short for the literal set, it is searched apart.
+  static let noqa = Array("noqa".utf8)
+
   /// Lints one file already in memory (used for `--stdin-filename`, tests and examples).
+  ///
+  /// Every file's text is checked (UTF-8, NUL, UTF-16), then a literal prefilter decides whether
+  /// the scanner may find anything. Most files of a tree fail it and cost no more than these two
+  /// passes over their bytes: no line index, no parse, no rule.
   public func lint(path: String, bytes: [UInt8], language: FileLanguage) -> FileResult {
+    let textProblem = TextCheck.problem(in: bytes)
+    if textProblem == nil, !bytes.withUnsafeBytes({ mayMatter($0, language) }) {
+      return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
+    }
     let file = SourceFile(path: path, bytes: bytes)
-    if let problem = TextCheck.problem(in: bytes) {
+    if let problem = textProblem {
       let location = file.location(ofByte: problem.offset)
       return result(
         file: file, declarations: [],
@@ -51,12 +69,26 @@ public struct Linter: Sendable {
     return result(file: file, declarations: scan.declarations, parseErrors: scan.problems)
   }
 
+  /// False when scanning the file cannot give a finding: its scanner's prefilter rejects it and
+  /// it has no suppression comment (the only other source of findings).
+  private func mayMatter(_ bytes: UnsafeRawBufferPointer, _ language: FileLanguage) -> Bool {
+    let matters: Bool
+    switch language {
+    case .python: matters = Self.pythonWords.occurs(in: bytes)
+    case .yaml: matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayHideWords(bytes)
+    }
+    // `q` is rare in text, so a search anchored on it beats another pass of the literal set.
+    return matters || ByteSearch.occurs(Self.noqa, anchor: 2, in: bytes)
+  }
+
   /// Reads and lints one file from disk. A file that cannot be read is an RL000 finding.
   public func lint(_ input: InputFile) -> FileResult {
     if let settings = input.settings {
       var own = input
       own.settings = nil
-      return Linter(settings).lint(own)
+      var linter = Linter(settings)
+      linter.keepsDeclarations = keepsDeclarations
+      return linter.lint(own)
     }
     switch FileSystem.contents(of: input.path) {
     case .success(let bytes):
@@ -123,7 +155,8 @@ public struct Linter: Sendable {
       lines[diagnostic.span.start.line] = file.text(ofLine: diagnostic.span.start.line)
     }
     return FileResult(
-      path: file.path, declarations: declarations, diagnostics: diagnostics, lines: lines)
+      path: file.path, declarations: keepsDeclarations ? declarations : [],
+      diagnostics: diagnostics, lines: lines)
   }
 
   /// Drops suppressed findings and, when RL028 runs, reports suppressions that silenced nothing.

@@ -139,22 +139,34 @@ extension ScanContext {
 
   /// The name of the function the decorators starting after `line` apply to.
   func decoratedFunctionName(after line: Int) -> String? {
+    if let cached = decoratedNameCache[line] { return cached }
     var index = line + 1
     let tokens = stream.tokens
+    var name: String?
     while index < stream.lines.count {
+      if let cached = decoratedNameCache[index] {
+        name = cached
+        break
+      }
       var first = stream.lines[index].firstToken
       if tokens[first].kind == .op && tokens[first].op == Op.at {
         index += 1
         continue
       }
       if tokens[first].kind == .name && tokens[first].flags == Keyword.asyncWord { first += 1 }
-      guard first + 1 < tokens.count, tokens[first].kind == .name,
+      if first + 1 < tokens.count, tokens[first].kind == .name,
         tokens[first].flags == Keyword.def || tokens[first].flags == Keyword.class,
         tokens[first + 1].kind == .name
-      else { return nil }
-      return text(tokens[first + 1].start, tokens[first + 1].end)
+      {
+        name = text(tokens[first + 1].start, tokens[first + 1].end)
+      }
+      break
     }
-    return nil
+    // Every decorator line passed over applies to the same function.
+    for passed in line..<index where passed < stream.lines.count {
+      decoratedNameCache[passed] = .some(name)
+    }
+    return name
   }
 
   // MARK: Overrides and container tasks

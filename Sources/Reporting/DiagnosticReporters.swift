@@ -30,7 +30,8 @@ public enum ConciseReporter {
   }
 
   public static func line(for diagnostic: Diagnostic) -> String {
-    "\(diagnostic.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column): "
+    "\(Diagnostic.oneLine(diagnostic.file)):\(diagnostic.span.start.line):"
+      + "\(diagnostic.span.start.column): "
       + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
   }
 }
@@ -85,7 +86,8 @@ public enum TextReporter {
     }
     let start = diagnostic.span.start
     var out =
-      style.paint("\(diagnostic.file):\(start.line):\(start.column):", "1") + " "
+      style.paint("\(Diagnostic.oneLine(diagnostic.file)):\(start.line):\(start.column):", "1")
+      + " "
       + style.paint(diagnostic.severity.rawValue, severityColor) + ": " + diagnostic.message + " "
       + style.paint("[\(diagnostic.code) \(diagnostic.name)]", "2") + "\n"
     guard let line, !line.isEmpty else { return out + "\n" }

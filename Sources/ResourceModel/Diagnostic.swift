@@ -55,7 +55,8 @@ public struct Diagnostic: Sendable, Hashable {
 extension Diagnostic {
   /// Messages quote values as written, and a YAML or Python string may hold a line break;
   /// every output format promises one line per finding, so control characters are escaped.
-  static func oneLine(_ message: String) -> String {
+  /// Line-oriented reporters escape file paths (a file name may hold a line break) the same way.
+  public static func oneLine(_ message: String) -> String {
     guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
       return message
     }

@@ -25,13 +25,19 @@ public struct ResourceValue: Sendable, Hashable {
     case other(String)
   }
 
-  public var form: Form
+  public var form: Form {
+    didSet { quantity = quantityText.flatMap { Quantity($0) } }
+  }
   /// Where the value itself is written (the literal, not the keyword).
   public var span: SourceSpan
+  /// The quantity this value denotes, if its text parses. Parsed once here: every rule asks.
+  public private(set) var quantity: Quantity?
 
   public init(_ form: Form, span: SourceSpan) {
     self.form = form
     self.span = span
+    self.quantity = nil
+    self.quantity = quantityText.flatMap { Quantity($0) }
   }
 
   /// The text Kubernetes' quantity parser would receive, where one exists: string contents,
@@ -42,11 +48,6 @@ public struct ResourceValue: Sendable, Hashable {
     case .boolean(let value): value ? "True" : "False"
     case .none, .dynamic, .sequence, .other: nil
     }
-  }
-
-  /// The quantity this value denotes, if its text parses.
-  public var quantity: Quantity? {
-    quantityText.flatMap { Quantity($0) }
   }
 
   /// True when the value was written as a number or boolean rather than a string: a Python

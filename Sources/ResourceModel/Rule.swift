@@ -61,13 +61,39 @@ public struct RuleDescription: Sendable {
 /// What a rule may look at besides the declaration it is checking.
 public struct RuleContext: Sendable {
   /// Every declaration of the same file, for rules that relate a task to its overrides.
-  public var fileDeclarations: [Declaration]
+  public var fileDeclarations: [Declaration] {
+    didSet { (tasksByName, declarationsByOwner) = RuleContext.index(fileDeclarations) }
+  }
   /// The platform's limits (`--platform` or the `platform:` config key), if given.
   public var platform: PlatformLimits?
+  /// Tasks and container tasks by name, and declarations by kind and owner, in file order:
+  /// rules look a task up once per declaration, and a scan over the whole file each time made a
+  /// file with thousands of overrides take minutes.
+  private(set) var tasksByName: [String: [Declaration]] = [:]
+  private(set) var declarationsByOwner: [DeclarationKind: [String: [Declaration]]] = [:]
 
   public init(fileDeclarations: [Declaration], platform: PlatformLimits? = nil) {
     self.fileDeclarations = fileDeclarations
     self.platform = platform
+    (tasksByName, declarationsByOwner) = RuleContext.index(fileDeclarations)
+  }
+
+  private static func index(_ declarations: [Declaration]) -> (
+    [String: [Declaration]], [DeclarationKind: [String: [Declaration]]]
+  ) {
+    var tasks: [String: [Declaration]] = [:]
+    var owned: [DeclarationKind: [String: [Declaration]]] = [:]
+    for declaration in declarations {
+      if declaration.kind == .task || declaration.kind == .containerTask,
+        let name = declaration.name
+      {
+        tasks[name, default: []].append(declaration)
+      }
+      if let owner = declaration.owner {
+        owned[declaration.kind, default: [:]][owner, default: []].append(declaration)
+      }
+    }
+    return (tasks, owned)
   }
 }
 

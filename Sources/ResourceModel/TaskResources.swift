@@ -124,34 +124,30 @@ extension RuleContext {
   /// The task declared in this file under `name`, if exactly one task has that name.
   public func task(named name: String?) -> Declaration? {
     guard let name else { return nil }
-    let tasks = fileDeclarations.filter {
-      ($0.kind == .task || $0.kind == .containerTask) && $0.name == name
-    }
+    let tasks = tasksByName[name] ?? []
     return tasks.count == 1 ? tasks[0] : nil
   }
 
   /// The `with_overrides(...)` calls of this file applied to the task `name`.
   public func overrides(of name: String) -> [Declaration] {
-    fileDeclarations.filter { $0.kind == .override && $0.owner == name }
+    declarationsByOwner[.override]?[name] ?? []
   }
 
   /// The pod-template containers owned by the task `name` (every container, primary or not).
   public func podTemplates(of name: String) -> [Declaration] {
-    fileDeclarations.filter { $0.kind == .podTemplate && $0.owner == name }
+    declarationsByOwner[.podTemplate]?[name] ?? []
   }
 
   /// The plugin replica configs in the `task_config=` of the task `name`.
   public func plugins(of name: String) -> [Declaration] {
-    fileDeclarations.filter { $0.kind == .plugin && $0.owner == name }
+    declarationsByOwner[.plugin]?[name] ?? []
   }
 
   /// What the task `name` runs with, or nil when the name is not one task of this file (several
   /// tasks share it, or nothing in the file declares resources for it).
   public func resources(ofTask name: String?) -> TaskResources? {
     guard let name else { return nil }
-    let tasks = fileDeclarations.filter {
-      ($0.kind == .task || $0.kind == .containerTask) && $0.name == name
-    }
+    let tasks = tasksByName[name] ?? []
     guard tasks.count <= 1 else { return nil }
     let templates = podTemplates(of: name)
     let plugins = plugins(of: name)

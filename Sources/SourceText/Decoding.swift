@@ -11,7 +11,30 @@ public enum TextCheck {
     return bytes.withUnsafeBufferPointer { buffer -> (Int, String)? in
       var index = 0
       let count = buffer.count
+      let raw = UnsafeRawBufferPointer(buffer)
       while index < count {
+        // Fast path: 16, then 8 bytes at a time while they are ASCII without NUL, which is nearly
+        // all source text (this loop reads every byte of every file, so it must be cheap).
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while index + 16 <= count {
+          let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let second = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+          // High bits set: non-ASCII; `(w - 1s) & ~w & high` is non-zero when a byte is 0.
+          let flags =
+            (first | second) & high
+            | (first &- ones) & ~first & high | (second &- ones) & ~second & high
+          if flags != 0 { break }
+          index += 16
+        }
+        if index == count { break }
+        if index + 8 <= count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if word & high == 0 && (word &- ones) & ~word & high == 0 {
+            index += 8
+            continue
+          }
+        }
         let byte = buffer[index]
         if byte < 0x80 {
           if byte == 0 { return (index, "file contains a NUL byte (binary file?)") }

@@ -19,6 +19,31 @@ public enum YAMLScanner {
   /// but must not recurse without end).
   static let maxEmbedding = 2
 
+  /// Words one of which every YAML declaration's key contains: `ontainer` for container lists
+  /// (`containers`, `initContainers`, `sidecarContainers`, …) and Argo's `container`, `sidecars`,
+  /// `script` (Argo), `resources` (also `task_resources`), and the attribute files' top-level
+  /// `defaults` and `limits`. YAML built from other files (ConfigMap data) is in the same bytes.
+  public static let prefilterWords = [
+    "ontainer", "sidecars", "script", "resources", "defaults", "limits",
+  ]
+  static let prefilter = LiteralSet(prefilterWords)
+
+  /// False when no declaration can be in the file: none of the words any declaration's key needs
+  /// occurs, and no double-quoted escape could spell one (`\x`, `\u`, `\U` write any letter,
+  /// and an escaped line break joins two halves of a word; other escapes write no letter).
+  ///
+  /// The engine skips such files without parsing them, so a broken YAML file that could not
+  /// declare anything anyway gives no RL000; invalid UTF-8, NUL bytes and UTF-16 are still found
+  /// by the engine's text check, which every file passes through.
+  public static func mayDeclare(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    prefilter.occurs(in: bytes) || mayHideWords(bytes)
+  }
+
+  /// True when a double-quoted escape could spell a word of `prefilterWords`.
+  public static func mayHideWords(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    ByteSearch.occurs(UInt8(ascii: "\\"), followedBy: Array("xuU\n\r".utf8), in: bytes)
+  }
+
   /// Scans one YAML file.
   /// - Parameter file: the file's bytes; `file.path` is copied into every declaration.
   /// - Returns: the declarations found, and a problem if (part of) the file could not be parsed.

@@ -53,7 +53,10 @@ struct InputOptions: ParsableArguments {
       var own = linter
       do {
         if try selector.skipsExplicit(path: name, isDirectory: false) { return ([], 0) }
-        if let settings = try selector.settings(forPath: name) { own = Linter(settings) }
+        if let settings = try selector.settings(forPath: name) {
+          own = Linter(settings)
+          own.keepsDeclarations = linter.keepsDeclarations
+        }
       } catch {
         throw UsageError(description: error.description)
       }
@@ -156,8 +159,10 @@ struct Check: ParsableCommand {
         throw UsageError(description: error.description)
       }
     }
+    var linter = Linter(rules: rules, platform: platformLimits)
+    linter.keepsDeclarations = false  // only `dump` shows them
     let (allResults, filesChecked) = try input.run(
-      with: Linter(rules: rules, platform: platformLimits),
+      with: linter,
       commandLine: CommandLineRules(
         select: splitList(select), ignore: splitList(ignore),
         severities: try parseSeverities(severity), platform: platformLimits))

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A fixed set of byte strings, searched for all at once: the engine's prefilter, which decides
+/// whether a file is worth reading at all.
+///
+/// Most files of a monorepo contain none of the words a declaration needs, so this search reads
+/// every byte of every file and must cost far less than parsing. It is Wu–Manber with blocks of
+/// two bytes: the window of the shortest word's length slides over the text, and a table says how
+/// far it may jump given the window's last two bytes. Words are long (6–14 bytes), so most steps
+/// jump several bytes; only where the last block ends some word's prefix are the words compared.
+public struct LiteralSet: Sendable {
+  private let words: [[UInt8]]
+  /// The shortest word's length: the window.
+  private let window: Int
+  /// How far the window may move when its last two bytes hash to the index.
+  private let shifts: [UInt8]
+
+  /// Table size: a power of two. Hash collisions only shorten jumps; matches are always verified.
+  private static let tableBits = 12
+
+  /// - Parameter words: at least one word, each at least two bytes long.
+  public init(_ words: [String]) {
+    let bytes = words.map { Array($0.utf8) }.filter { $0.count >= 2 }
+    self.words = bytes
+    let window = bytes.map(\.count).min() ?? 2
+    self.window = window
+    var shifts = [UInt8](repeating: UInt8(clamping: window - 1), count: 1 << Self.tableBits)
+    for word in bytes {
+      // The block ending at `end` (within the window-long prefix) lets the window move so
+      // that this block lands at the window's end.
+      for end in 1..<window {
+        let slot = Self.slot(word[end - 1], word[end])
+        shifts[slot] = min(shifts[slot], UInt8(clamping: window - 1 - end))
+      }
+    }
+    self.shifts = shifts
+  }
+
+  @inline(__always)
+  private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
+    (Int(first) << 4 ^ Int(second)) & ((1 << tableBits) - 1)
+  }
+
+  /// True when `bytes` contains at least one of the words.
+  public func occurs(in bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress, !words.isEmpty else { return false }
+    let text = base.assumingMemoryBound(to: UInt8.self)
+    let count = bytes.count
+    return shifts.withUnsafeBufferPointer { table in
+      var end = window - 1
+      while end < count {
+        let shift = Int(table[Self.slot(text[end - 1], text[end])])
+        if shift != 0 {
+          end += shift
+          continue
+        }
+        let start = end - window + 1
+        for word in words where word.count <= count - start && Self.equal(word, at: text + start) {
+          return true
+        }
+        end += 1
+      }
+      return false
+    }
+  }
+
+  /// True when the bytes at `text` begin with `word` (the caller checked the length).
+  @inline(__always)
+  static func equal(_ word: [UInt8], at text: UnsafePointer<UInt8>) -> Bool {
+    for index in word.indices where text[index] != word[index] { return false }
+    return true
+  }
+
+  /// True when `bytes` contains at least one of the words.
+  public func occurs(in bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { occurs(in: $0) }
+  }
+}
+
+/// Byte searches built on the C library's vectorised `memchr`.
+public enum ByteSearch {
+  /// True when `byte` occurs in `bytes` and is followed by one of `next` (or, when `atEnd`, is
+  /// the last byte).
+  public static func occurs(
+    _ byte: UInt8, followedBy next: [UInt8], in bytes: UnsafeRawBufferPointer
+  ) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var offset = 0
+    let count = bytes.count
+    while offset < count, let found = memchr(base + offset, Int32(byte), count - offset) {
+      let index = base.distance(to: UnsafeRawPointer(found))
+      if index + 1 < count && next.contains(bytes[index + 1]) { return true }
+      offset = index + 1
+    }
+    return false
+  }
+
+  /// True when `word` occurs in `bytes`; `word[anchor]` should be a rare byte, found by `memchr`.
+  public static func occurs(_ word: [UInt8], anchor: Int, in bytes: UnsafeRawBufferPointer)
+    -> Bool
+  {
+    guard let base = bytes.baseAddress, anchor < word.count else { return false }
+    var offset = anchor
+    let count = bytes.count
+    while offset < count, let found = memchr(base + offset, Int32(word[anchor]), count - offset) {
+      let index = base.distance(to: UnsafeRawPointer(found))
+      let start = index - anchor
+      if start >= 0 && start + word.count <= count
+        && LiteralSet.equal(word, at: (base + start).assumingMemoryBound(to: UInt8.self))
+      {
+        return true
+      }
+      offset = index + 1
+    }
+    return false
+  }
+}
