@@ -31,7 +31,7 @@ final class ScanContext {
   /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
   private var symbolCache: [Int: Symbol?] = [:]
   /// `decoratedFunctionName(after:)` by line, so that a stack of n decorators costs O(n), not
-  /// O(n²) (a fuzz finding: 20,000 stacked decorators took minutes).
+  /// O(n²) (a fuzz finding: 20,000 stacked decorators took 46 s under ASan).
   var decoratedNameCache: [Int: String?] = [:]
   /// Byte offsets of the `(` of every call that is part of an emitted declaration.
   var consumed: Set<Int> = []
