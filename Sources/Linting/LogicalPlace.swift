@@ -17,7 +17,10 @@ public enum LogicalPlace {
     if let target = target(of: span, in: declaration) {
       return describe(declaration) + " > " + target
     }
-    for other in file where other != declaration {
+    // A finding about the declaration as a whole (RL026, RL027, RL020) sits at its start;
+    // searching the other declarations for it would make such files quadratic.
+    if span.start == declaration.location { return describe(declaration) }
+    for other in file where other.location != declaration.location || other != declaration {
       if let target = target(of: span, in: other) {
         return describe(declaration) + " > " + describe(other) + " > " + target
       }
