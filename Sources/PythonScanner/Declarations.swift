@@ -45,7 +45,7 @@ extension ScanContext {
       guard let keyword = argument.keyword else { continue }
       result.arguments.append(
         ArgumentUse(
-          name: keyword, span: locator.span(argument.keywordStart, argument.keywordEnd),
+          name: keyword, span: span(argument.keywordStart, argument.keywordEnd),
           value: value(argument.value), shape: shape(of: argument.value)))
       switch keyword {
       case "requests":
@@ -245,7 +245,7 @@ extension ScanContext {
       if let written = argument.keyword {
         arguments.arguments.append(
           ArgumentUse(
-            name: written, span: locator.span(argument.keywordStart, argument.keywordEnd),
+            name: written, span: span(argument.keywordStart, argument.keywordEnd),
             value: value(argument.value), shape: shape(of: argument.value)))
       } else {
         position += 1
@@ -266,7 +266,7 @@ extension ScanContext {
     var arguments = ResourceArguments()
     arguments.arguments = call.arguments.compactMap { argument in
       argument.keyword.map {
-        ArgumentUse(name: $0, span: locator.span(argument.keywordStart, argument.keywordEnd))
+        ArgumentUse(name: $0, span: span(argument.keywordStart, argument.keywordEnd))
       }
     }
     let alternatives = resourceFieldAlternatives(call)
@@ -406,7 +406,7 @@ extension ScanContext {
       if let written = keyword {
         arguments.arguments.append(
           ArgumentUse(
-            name: written, span: locator.span(argument.keywordStart, argument.keywordEnd)))
+            name: written, span: span(argument.keywordStart, argument.keywordEnd)))
       } else {
         keyword = position == 1 ? "limits" : (position == 2 ? "requests" : nil)
         position += 1

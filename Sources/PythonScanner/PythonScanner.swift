@@ -49,7 +49,7 @@ public enum PythonScanner {
       let stream = PythonTokenizer.tokenize(buffer)
       let context = ScanContext(file: file, bytes: buffer, stream: stream)
       let problems = stream.problems.map {
-        ScanProblem($0.message, at: context.locator.span($0.start, $0.end))
+        ScanProblem($0.message, at: context.span($0.start, $0.end))
       }
       context.run(candidates: candidateTokens(context))
       return ScanResult(declarations: sorted(context.declarations), problems: problems)

@@ -26,7 +26,6 @@ final class ScanContext {
   let bytes: UnsafeBufferPointer<UInt8>
   let stream: TokenStream
   let imports: ImportTable
-  let locator: SourceLocator
   private var statementCache: [Int: ParsedStatement] = [:]
   /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
   private var symbolCache: [Int: Symbol?] = [:]
@@ -42,7 +41,6 @@ final class ScanContext {
     self.bytes = bytes
     self.stream = stream
     self.imports = ImportTable(stream: stream, bytes: bytes)
-    self.locator = SourceLocator(file)
   }
 
   // MARK: Text and positions
@@ -67,9 +65,11 @@ final class ScanContext {
     return text(expr.start, end) + "…"
   }
 
-  func span(_ expr: Expr) -> SourceSpan { locator.span(expr.start, expr.end) }
+  func span(_ start: Int, _ end: Int) -> SourceSpan { file.span(fromByte: start, toByte: end) }
 
-  func location(_ offset: Int) -> SourceLocation { locator.location(offset) }
+  func span(_ expr: Expr) -> SourceSpan { span(expr.start, expr.end) }
+
+  func location(_ offset: Int) -> SourceLocation { file.location(ofByte: offset) }
 
   // MARK: Statements
 

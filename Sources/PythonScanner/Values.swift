@@ -84,7 +84,7 @@ extension ScanContext {
       if let keyword = argument.keyword {
         key = ResourceKey(flytekitField: keyword) ?? .named(keyword)
         written = keyword
-        keySpan = locator.span(argument.keywordStart, argument.keywordEnd)
+        keySpan = span(argument.keywordStart, argument.keywordEnd)
         isRepeated = FlytekitResources.fieldOrder.prefix(position).contains(key)
       } else {
         if position < FlytekitResources.fieldOrder.count {
@@ -157,7 +157,7 @@ extension ScanContext {
           list.append(
             ResourceEntry(
               key: ResourceKey(kubernetesKey: name), writtenKey: name,
-              keySpan: locator.span(argument.keywordStart, argument.keywordEnd),
+              keySpan: span(argument.keywordStart, argument.keywordEnd),
               value: value(argument.value)))
         }
       default:
