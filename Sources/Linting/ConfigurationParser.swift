@@ -146,7 +146,7 @@ struct ConfigurationReader {
     case .mapping:
       try checkInlinePlatform(id)
       do {
-        configuration.platform = try Platform.parse(inlineBytes(of: id), source: file)
+        configuration.platform = try Platform.inline(stream.resolved(id), in: stream, file: source)
       } catch {
         throw self.error(at: id, "invalid platform: \(error.description)")
       }
@@ -172,26 +172,6 @@ struct ConfigurationReader {
         _ = try quantity(quantityNode, what: "\(resource) in platform \(key)")
       }
     }
-  }
-
-  /// The configuration text with everything but the platform mapping blanked out (line breaks
-  /// kept), so that the platform reader sees it alone and its positions are the file's own.
-  func inlineBytes(of id: YAMLNodeID) -> [UInt8] {
-    let node = stream[id]
-    let bytes = source.bytes
-    let start = min(node.start.offset, bytes.count)
-    let end = min(max(node.end.offset, start), bytes.count)
-    var lineStart = start
-    while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") {
-      lineStart -= 1
-    }
-    var result: [UInt8] = []
-    for byte in bytes[0..<lineStart] where byte == 0x0A || byte == 0x0D { result.append(byte) }
-    // One space per character before the node on its line keeps its column.
-    for byte in bytes[lineStart..<start] where byte & 0xC0 != 0x80 { result.append(0x20) }
-    result.append(contentsOf: bytes[start..<end])
-    result.append(0x0A)
-    return result
   }
 
   mutating func readPolicies(_ id: YAMLNodeID) throws(ConfigurationError) {

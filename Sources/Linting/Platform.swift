@@ -1,3 +1,4 @@
+import LibYAML
 import ResourceModel
 import SourceText
 import YAMLScanner
@@ -38,59 +39,61 @@ public enum Platform {
       throw PlatformError(
         "platform file \(source):\(start.line):\(start.column): \(problem.message)")
     }
-    var found = scan.declarations.filter { $0.kind.isPlatformConfig }
-    var isInline = false
-    if found.isEmpty && scan.declarations.isEmpty {
-      // Inline limits have the shape of flyteadmin's `task_resources` section without the key:
-      // nest the text under it (one line up, two columns right) and let the scanner read it.
-      let nested = YAMLScanner.scan(
-        SourceFile(path: source, bytes: nestedUnderTaskResources(bytes)))
-      found = nested.declarations.filter { $0.kind == .flyteAdmin }
-      isInline = true
-    }
+    let found = scan.declarations.filter { $0.kind.isPlatformConfig }
     guard found.count <= 1 else {
       throw PlatformError(
         "platform file \(source) holds \(found.count) sets of task resource limits; give one")
     }
-    guard let declaration = found.first else {
+    if let declaration = found.first {
+      return try limits(declaration.requests, declaration.limits, source: source)
+    }
+    // Inline limits: a top-level mapping with `limits` and optionally `defaults`.
+    let stream = YAMLStream.parse(bytes)
+    guard scan.declarations.isEmpty, let root = stream.documents.first?.root,
+      stream[stream.resolved(root)].kind == .mapping,
+      stream.value(forKey: "limits", in: stream.resolved(root)) != nil
+    else {
       throw PlatformError(
         "platform file \(source) has no task resource limits (expected a flyteadmin "
           + "task_resources section, a flytectl attribute file, or `limits: {cpu: \"16\", …}`)")
     }
-    let shift = isInline ? (line: 1, column: 2) : (line: 0, column: 0)
+    return try inline(
+      stream.resolved(root), in: stream, file: SourceFile(path: source, bytes: bytes))
+  }
+
+  /// Reads inline platform limits from a `{limits, defaults}` mapping of an already parsed
+  /// file (a platform file, or the `platform:` key of a configuration file).
+  public static func inline(_ mapping: YAMLNodeID, in stream: YAMLStream, file: SourceFile)
+    throws(PlatformError) -> PlatformLimits
+  {
+    let sections = YAMLScanner.defaultsAndLimits(
+      of: mapping, in: stream, file: file, key: inlineKey)
+    return try limits(sections.defaults, sections.limits, source: file.path)
+  }
+
+  /// Keeps the non-zero entries; a value that is not a quantity is an error at its position.
+  private static func limits(_ defaults: ResourceList, _ limits: ResourceList, source: String)
+    throws(PlatformError) -> PlatformLimits
+  {
     func read(_ list: ResourceList) throws(PlatformError) -> ResourceList {
       var result = ResourceList()
-      for var entry in list {
+      for entry in list {
         if case .none = entry.value.form { continue }
         guard let quantity = entry.value.quantity else {
           let start = entry.value.span.start
           throw PlatformError(
-            "platform file \(source):\(start.line - shift.line):\(start.column - shift.column): "
+            "platform file \(source):\(start.line):\(start.column): "
               + "\(entry.writtenKey) \(entry.value.pythonRepr) is not a quantity")
         }
-        if quantity.isZero { continue }
-        if isInline { entry.key = inlineKey(entry.writtenKey) }
-        result.append(entry)
+        if !quantity.isZero { result.append(entry) }
       }
       return result
     }
-    let limits = try read(declaration.limits)
-    guard !limits.isEmpty else {
+    let nonZeroLimits = try read(limits)
+    guard !nonZeroLimits.isEmpty else {
       throw PlatformError("platform file \(source) sets no (non-zero) task resource limits")
     }
-    return PlatformLimits(source: source, defaults: try read(declaration.requests), limits: limits)
-  }
-
-  /// `task_resources:` followed by every line of `bytes` indented by two spaces.
-  static func nestedUnderTaskResources(_ bytes: [UInt8]) -> [UInt8] {
-    var text = bytes
-    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
-    var result = Array("task_resources:\n  ".utf8)
-    for byte in text {
-      result.append(byte)
-      if byte == UInt8(ascii: "\n") { result.append(contentsOf: [0x20, 0x20]) }
-    }
-    return result
+    return PlatformLimits(source: source, defaults: try read(defaults), limits: nonZeroLimits)
   }
 
   /// Inline limits accept flytekit, Kubernetes and flyteadmin spellings.

@@ -487,7 +487,7 @@ struct DocumentWalker {
 
   /// The entries of a `key: value` resource map (merge keys resolved); empty for null or
   /// anything that is not a mapping.
-  private func mapEntries(_ map: YAMLNodeID?, _ makeKey: (String) -> ResourceKey) -> ResourceList {
+  func mapEntries(_ map: YAMLNodeID?, _ makeKey: (String) -> ResourceKey) -> ResourceList {
     guard let map else { return ResourceList() }
     var result = ResourceList()
     for pair in stream.mergedPairs(of: map) {

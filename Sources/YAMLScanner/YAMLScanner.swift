@@ -44,6 +44,21 @@ public enum YAMLScanner {
     ByteSearch.occurs(UInt8(ascii: "\\"), followedBy: Array("xuU\n\r".utf8), in: bytes)
   }
 
+  /// Reads a `{defaults: {…}, limits: {…}}` mapping of `stream`, parsed from `file`, exactly as
+  /// declarations are read (values as written, with their spans). Inline platform limits have
+  /// this shape without any key that would make them a declaration.
+  public static func defaultsAndLimits(
+    of mapping: YAMLNodeID, in stream: YAMLStream, file: SourceFile,
+    key makeKey: (String) -> ResourceKey
+  ) -> (defaults: ResourceList, limits: ResourceList) {
+    let walker = DocumentWalker(
+      stream: stream, bytes: file.bytes, locator: Locator(file: file), embedding: 0)
+    return (
+      walker.mapEntries(stream.value(forKey: "defaults", in: mapping), makeKey),
+      walker.mapEntries(stream.value(forKey: "limits", in: mapping), makeKey)
+    )
+  }
+
   /// Scans one YAML file.
   /// - Parameter file: the file's bytes; `file.path` is copied into every declaration.
   /// - Returns: the declarations found, and a problem if (part of) the file could not be parsed.
