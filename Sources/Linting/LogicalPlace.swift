@@ -43,7 +43,7 @@ public enum LogicalPlace {
         previousWasDigit = false
       }
     }
-    let line = (lineText ?? "").trimmingWhitespace()
+    let line = (lineText ?? "").trimmingBlanks()
     return line.isEmpty ? "file > \(digitsBlanked)" : "file > `\(line)` > \(digitsBlanked)"
   }
 
@@ -145,17 +145,6 @@ extension SourceSpan {
 }
 
 extension String {
-  fileprivate func trimmingWhitespace() -> String {
-    var text = Substring(self)
-    while let first = text.first, first == " " || first == "\t" || first == "\r" {
-      text.removeFirst()
-    }
-    while let last = text.last, last == " " || last == "\t" || last == "\r" || last == "\n" {
-      text.removeLast()
-    }
-    return String(text)
-  }
-
   /// `spec.containers[0].resources` → `spec.containers.resources`.
   fileprivate func removingListIndices() -> String {
     var out = ""

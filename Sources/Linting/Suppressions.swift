@@ -88,7 +88,9 @@ struct FileSuppressions {
         guard buffer.count >= needle.count else { return false }
         var index = 0
         while index <= buffer.count - needle.count {
-          if buffer[index] == needle[0] && buffer[index..<index + needle.count].elementsEqual(needle) {
+          if buffer[index] == needle[0]
+            && buffer[index..<index + needle.count].elementsEqual(needle)
+          {
             return true
           }
           index += 1
@@ -157,9 +159,7 @@ struct FileSuppressions {
       let close = scalars[start...].firstIndex(of: "]")
     else { return (nil, 0) }
     let inside = String(String.UnicodeScalarView(scalars[(start + 1)..<close]))
-    let names = inside.split(separator: ",").map { String($0).trimmingSpaces() }.filter {
-      !$0.isEmpty
-    }
+    let names = RuleSet.names(inList: inside)
     return (names, close + 1 - start)
   }
 
@@ -192,14 +192,5 @@ struct FileSuppressions {
     }
     flush()
     return (names, cursor - start)
-  }
-}
-
-extension String {
-  fileprivate func trimmingSpaces() -> String {
-    var text = Substring(self)
-    while text.first == " " { text.removeFirst() }
-    while text.last == " " { text.removeLast() }
-    return String(text)
   }
 }

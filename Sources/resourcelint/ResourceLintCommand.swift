@@ -79,16 +79,5 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--select RL001,bare-integer-memory` style lists.
 func splitList(_ values: [String]) -> [String] {
-  values.flatMap { $0.split(separator: ",") }.map { String($0).trimmingSpaces() }.filter {
-    !$0.isEmpty
-  }
-}
-
-extension String {
-  func trimmingSpaces() -> String {
-    var scalars = Substring(self)
-    while scalars.first == " " { scalars.removeFirst() }
-    while scalars.last == " " { scalars.removeLast() }
-    return String(scalars)
-  }
+  values.flatMap { RuleSet.names(inList: $0) }
 }
