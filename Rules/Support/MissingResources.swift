@@ -24,10 +24,9 @@ enum MissingResources {
       ["requests", "limits", "resources"].contains(argument.name)
         && (argument.value.map { if case .dynamic = $0.form { true } else { false } } ?? false)
     }
-    let owned = context.fileDeclarations.contains {
-      ($0.kind == .plugin || $0.kind == .podTemplate) && $0.owner != nil
-        && $0.owner == declaration.name
-    }
+    let owned = declaration.name.map {
+      !context.plugins(of: $0).isEmpty || !context.podTemplates(of: $0).isEmpty
+    } ?? false
     return !elsewhere && !unread && !owned
   }
 
