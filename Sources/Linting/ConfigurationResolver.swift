@@ -205,7 +205,7 @@ public final class FileSelector {
   public func settings(forFile path: [String]) throws(ConfigurationError) -> LintSettings? {
     // Read even when not linting, so a broken configuration is reported by `dump` too.
     let configuration = try configuration(forDirectory: Array(path.dropLast()))
-    guard let commandLine = options.commandLine else { return nil }
+    guard options.commandLine != nil else { return nil }
     var ignored: [String] = []
     if let configuration {
       for entry in configuration.perFileIgnores
@@ -216,11 +216,90 @@ public final class FileSelector {
         ignored += entry.codes
       }
     }
+    return try settings(for: configuration, ignoring: ignored)
+  }
+
+  /// The settings for files of `configuration` with the rules `ignored` turned off, made once
+  /// for each distinct pair.
+  private func settings(for configuration: Configuration?, ignoring ignored: [String])
+    throws(ConfigurationError) -> LintSettings?
+  {
+    guard let commandLine = options.commandLine else { return nil }
     let key = (configuration?.file ?? "") + "\u{0}" + Set(ignored).sorted().joined(separator: ",")
     if let cached = settingsCache[key] { return cached }
     let settings = try commandLine.settings(for: configuration, extraIgnores: ignored)
     settingsCache[key] = settings
     return settings
+  }
+}
+
+/// What the walk needs to know about one directory to judge its entries, worked out once for
+/// all of them: the ignore files that apply and, when first needed (so that a broken
+/// configuration is reported exactly when a per-entry lookup would read it), the governing
+/// configuration and the settings of files that no `per-file-ignores` pattern names.
+public final class WalkedDirectory {
+  let components: [String]
+  let ignoreLists: [PatternList]
+  fileprivate var resolved: (configuration: Configuration?, plainSettings: LintSettings?)?
+
+  init(components: [String], ignoreLists: [PatternList]) {
+    self.components = components
+    self.ignoreLists = ignoreLists
+  }
+}
+
+extension FileSelector {
+  /// The facts `skipsWalked(_:isDirectory:in:)` and `settings(forFile:in:)` use for the entries
+  /// of `directory` (absolute components).
+  public func walkedDirectory(_ directory: [String]) -> WalkedDirectory {
+    WalkedDirectory(
+      components: directory,
+      ignoreLists: options.respectGitignore ? ignoreLists(forDirectory: directory) : [])
+  }
+
+  private func resolve(_ directory: WalkedDirectory) throws(ConfigurationError)
+    -> (configuration: Configuration?, plainSettings: LintSettings?)
+  {
+    if let resolved = directory.resolved { return resolved }
+    let configuration = try configuration(forDirectory: directory.components)
+    var plainSettings: LintSettings?
+    if configuration?.perFileIgnores.isEmpty ?? true {
+      plainSettings = try settings(for: configuration, ignoring: [])
+    }
+    directory.resolved = (configuration, plainSettings)
+    return (configuration, plainSettings)
+  }
+
+  /// `skipsWalked(_:isDirectory:)` for the entry `name` of a directory the walk is in.
+  public func skipsWalked(_ name: String, isDirectory: Bool, in directory: WalkedDirectory)
+    throws(ConfigurationError) -> Bool
+  {
+    if isGitIgnored(name, isDirectory: isDirectory, in: directory) { return true }
+    guard let configuration = try resolve(directory).configuration else { return false }
+    if configuration.exclude.isEmpty && (isDirectory || configuration.include == nil) {
+      return false
+    }
+    return try skipsWalked(directory.components + [name], isDirectory: isDirectory)
+  }
+
+  /// `settings(forFile:)` for the file `name` of a directory the walk is in.
+  public func settings(forFile name: String, in directory: WalkedDirectory)
+    throws(ConfigurationError) -> LintSettings?
+  {
+    if let plain = try resolve(directory).plainSettings { return plain }
+    return try settings(forFile: directory.components + [name])
+  }
+
+  private func isGitIgnored(_ name: String, isDirectory: Bool, in directory: WalkedDirectory)
+    -> Bool
+  {
+    var verdict = false
+    for list in directory.ignoreLists {
+      if let own = list.verdict(in: directory.components, name: name, isDirectory: isDirectory) {
+        verdict = own
+      }
+    }
+    return verdict
   }
 }
 

@@ -76,6 +76,16 @@ public enum Discovery {
     in paths: [String], selector: FileSelector?
   ) throws -> (files: [InputFile], unreadable: [(path: String, reason: String)]) {
     var files: [InputFile] = []
+    let unreadable = try forEachFile(in: paths, selector: selector) { files.append($0) }
+    return (files, unreadable)
+  }
+
+  /// Hands each file to lint to `body` as soon as the walk finds it (so linting can start
+  /// before the walk ends), in the order `files(in:selector:)` lists them, and returns the
+  /// paths that could not be read.
+  public static func forEachFile(
+    in paths: [String], selector: FileSelector?, _ body: (InputFile) -> Void
+  ) throws -> [(path: String, reason: String)] {
     var unreadable: [(String, String)] = []
     var seen = Set<String>()
     for path in paths {
@@ -91,26 +101,26 @@ public enum Discovery {
         let absolute = AbsolutePath.components(of: path)
         if let selector, try selector.skipsExplicit(absolute, isDirectory: true) { continue }
         try walk(
-          path, absolute: absolute, selector: selector, into: &files, unreadable: &unreadable,
+          path, absolute: absolute, selector: selector, into: body, unreadable: &unreadable,
           seen: &seen)
       default:
         guard let language = FileLanguage(path: path), !seen.contains(path) else { continue }
         let absolute = AbsolutePath.components(of: path)
         if let selector, try selector.skipsExplicit(absolute, isDirectory: false) { continue }
         seen.insert(path)
-        files.append(
+        body(
           InputFile(
             path: path, language: language, settings: try selector?.settings(forFile: absolute)))
       }
     }
     // A directory named on the command line and met again in a walk is reported once.
     var reported = Set<String>()
-    return (files, unreadable.filter { reported.insert($0.0).inserted })
+    return unreadable.filter { reported.insert($0.0).inserted }
   }
 
   private static func walk(
     _ root: String, absolute rootComponents: [String], selector: FileSelector?,
-    into files: inout [InputFile], unreadable: inout [(String, String)], seen: inout Set<String>
+    into body: (InputFile) -> Void, unreadable: inout [(String, String)], seen: inout Set<String>
   ) throws {
     var pending = [(root, rootComponents)]
     while let (directory, absolute) = pending.popLast() {
@@ -118,6 +128,7 @@ public enum Discovery {
       case .failure(let error):
         unreadable.append((directory, error.description))
       case .success(let (names, undecodable)):
+        let here = selector?.walkedDirectory(absolute)
         var subdirectories: [(String, [String])] = []
         for name in undecodable {
           unreadable.append((join(directory, name), "file name is not valid UTF-8"))
@@ -127,20 +138,24 @@ public enum Discovery {
           switch known ?? FileSystem.kind(of: path) {
           case .directory:
             if skippedDirectories.contains(name) || name.hasPrefix(".build") { continue }
-            if let selector, try selector.skipsWalked(absolute + [name], isDirectory: true) {
+            if let selector, let here,
+              try selector.skipsWalked(name, isDirectory: true, in: here)
+            {
               continue
             }
             subdirectories.append((path, absolute + [name]))
           case .regular:
             guard let language = FileLanguage(path: path), !seen.contains(path) else { continue }
-            if let selector, try selector.skipsWalked(absolute + [name], isDirectory: false) {
+            if let selector, let here,
+              try selector.skipsWalked(name, isDirectory: false, in: here)
+            {
               continue
             }
             seen.insert(path)
-            files.append(
+            body(
               InputFile(
                 path: path, language: language,
-                settings: try selector?.settings(forFile: absolute + [name])))
+                settings: try here.flatMap { try selector?.settings(forFile: name, in: $0) }))
           default:
             continue  // symlinks, FIFOs, sockets: never followed or read during a walk
           }

@@ -30,9 +30,19 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     case component([Token])
   }
 
+  /// Most ignore lines are one component of the forms `name`, `*.ext` or `prefix*`; those are
+  /// matched as byte comparisons, without splitting the name into scalars.
+  enum Shape: Sendable, Hashable {
+    case exact([UInt8])
+    case suffix([UInt8])
+    case prefix([UInt8])
+    case general
+  }
+
   /// The pattern as written.
   public let text: String
   let segments: [Segment]
+  let shape: Shape
 
   /// Compiles `text`, a pattern whose `/` separate path components (no leading `/`; callers
   /// strip gitignore's anchoring slash and directory-only suffix first).
@@ -48,6 +58,27 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       }
     }
     self.segments = segments
+    self.shape = Glob.shape(of: segments)
+  }
+
+  private static func shape(of segments: [Segment]) -> Shape {
+    guard segments.count == 1, case .component(let tokens) = segments[0] else { return .general }
+    func literalBytes(_ tokens: ArraySlice<Token>) -> [UInt8]? {
+      var text = ""
+      for token in tokens {
+        guard case .literal(let scalar) = token else { return nil }
+        text.unicodeScalars.append(scalar)
+      }
+      return Array(text.utf8)
+    }
+    if let exact = literalBytes(tokens[...]) { return .exact(exact) }
+    if tokens.first == .run, let suffix = literalBytes(tokens.dropFirst()) {
+      return .suffix(suffix)
+    }
+    if tokens.last == .run, let prefix = literalBytes(tokens.dropLast()) {
+      return .prefix(prefix)
+    }
+    return .general
   }
 
   public var description: String { text }
@@ -57,8 +88,23 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether `components` (a relative path split at `/`) matches the whole pattern.
   public func matches(_ components: [String]) -> Bool {
+    if components.count == 1 { return matches(name: components[0]) }
     let scalars = components.map { Array($0.unicodeScalars) }
     return match(segment: 0, component: 0, scalars)
+  }
+
+  /// Whether one path component matches the whole pattern.
+  func matches(name: String) -> Bool {
+    // UTF-8 is self-synchronising: a byte suffix or prefix is a scalar suffix or prefix.
+    let bytes = name.utf8
+    switch shape {
+    case .exact(let literal): return bytes.elementsEqual(literal)
+    case .suffix(let literal):
+      return bytes.count >= literal.count && bytes.suffix(literal.count).elementsEqual(literal)
+    case .prefix(let literal):
+      return bytes.count >= literal.count && bytes.prefix(literal.count).elementsEqual(literal)
+    case .general: return match(segment: 0, component: 0, [Array(name.unicodeScalars)])
+    }
   }
 
   private func match(segment: Int, component: Int, _ path: [[Unicode.Scalar]]) -> Bool {
@@ -303,7 +349,7 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
   public func matches(_ components: [String], isDirectory: Bool) -> Bool {
     if isDirectoryOnly && !isDirectory { return false }
     guard let last = components.last else { return false }
-    return isAnchored ? glob.matches(components) : glob.matches([last])
+    return isAnchored ? glob.matches(components) : glob.matches(name: last)
   }
 }
 
@@ -331,6 +377,23 @@ public struct PatternList: Sendable, Hashable {
 
   /// The last pattern's verdict on an absolute path: true (ignored), false (re-included by a
   /// `!` pattern) or nil (no pattern matches, or the path is not under the base).
+  /// `verdict(forAbsolute:isDirectory:)` for the entry `name` of `directory`, building the
+  /// relative path only for patterns with a `/` (most ignore lines match a name alone).
+  func verdict(in directory: [String], name: String, isDirectory: Bool) -> Bool? {
+    guard directory.count >= base.count, directory.starts(with: base) else { return nil }
+    var relative: [String] = []
+    for pattern in patterns.reversed() {
+      if pattern.isDirectoryOnly && !isDirectory { continue }
+      if pattern.isAnchored {
+        if relative.isEmpty { relative = Array(directory[base.count...]) + [name] }
+        if pattern.glob.matches(relative) { return !pattern.isNegated }
+      } else if pattern.glob.matches(name: name) {
+        return !pattern.isNegated
+      }
+    }
+    return nil
+  }
+
   public func verdict(forAbsolute path: [String], isDirectory: Bool) -> Bool? {
     guard path.count > base.count, path.starts(with: base) else { return nil }
     let relative = Array(path[base.count...])

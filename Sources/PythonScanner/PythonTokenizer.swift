@@ -77,14 +77,29 @@ enum Op {
     pack("@="), pack("<<="), pack(">>="), pack("&="), pack("|="), pack("^="),
   ]
 
-  fileprivate static let threeByte: Set<UInt32> = [
-    pack("**="), pack("//="), pack(">>="), pack("<<="), pack("..."),
-  ]
-  fileprivate static let twoByte: Set<UInt32> = [
-    pack("**"), pack("//"), pack(">>"), pack("<<"), pack("<="), pack(">="), pack("=="),
-    pack("!="), pack("->"), pack(":="), pack("+="), pack("-="), pack("*="), pack("/="),
-    pack("%="), pack("&="), pack("|="), pack("^="), pack("@="),
-  ]
+  /// The length of the operator starting with `first`, `second`, `third` (0 when past the
+  /// end): 3 for `**=`, `//=`, `>>=`, `<<=`, `...`; 2 for the two-byte operators; else 1.
+  /// A switch, not a hashed set: the tokenizer asks this for every operator byte of a file.
+  fileprivate static func length(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+    let equals = UInt8(ascii: "=")
+    switch (first, second) {
+    case (UInt8(ascii: "*"), UInt8(ascii: "*")), (UInt8(ascii: "/"), UInt8(ascii: "/")),
+      (UInt8(ascii: ">"), UInt8(ascii: ">")), (UInt8(ascii: "<"), UInt8(ascii: "<")):
+      return third == equals ? 3 : 2
+    case (UInt8(ascii: "."), UInt8(ascii: ".")):
+      return third == UInt8(ascii: ".") ? 3 : 1
+    case (UInt8(ascii: "-"), UInt8(ascii: ">")):
+      return 2
+    case (UInt8(ascii: "<"), equals), (UInt8(ascii: ">"), equals), (equals, equals),
+      (UInt8(ascii: "!"), equals), (UInt8(ascii: ":"), equals), (UInt8(ascii: "+"), equals),
+      (UInt8(ascii: "-"), equals), (UInt8(ascii: "*"), equals), (UInt8(ascii: "/"), equals),
+      (UInt8(ascii: "%"), equals), (UInt8(ascii: "&"), equals), (UInt8(ascii: "|"), equals),
+      (UInt8(ascii: "^"), equals), (UInt8(ascii: "@"), equals):
+      return 2
+    default:
+      return 1
+    }
+  }
 }
 
 /// Python's hard keywords, as codes stored in `Token.flags` of name tokens.
@@ -536,15 +551,7 @@ private struct TokenizerState {
   }
 
   mutating func scanOperator(at i: Int) -> Int {
-    var length = 1
-    if i + 2 < n {
-      let three = UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16
-      if Op.threeByte.contains(three) { length = 3 }
-    }
-    if length == 1 && i + 1 < n {
-      let two = UInt32(b[i]) | UInt32(b[i + 1]) << 8
-      if Op.twoByte.contains(two) { length = 2 }
-    }
+    var length = Op.length(b[i], i + 1 < n ? b[i + 1] : 0, i + 2 < n ? b[i + 2] : 0)
     var packed: UInt32 = 0
     for offset in 0..<length { packed |= UInt32(b[i + offset]) << (8 * UInt32(offset)) }
     if b[i] >= 0x80 {

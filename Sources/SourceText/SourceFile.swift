@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import ResourceModel
 
 /// The bytes of one file with a line index: the one place where byte offsets become
@@ -18,31 +23,61 @@ public struct SourceFile: Sendable {
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
-    var starts: [Int] = []
-    var blocks: [Int] = []
-    blocks.reserveCapacity(bytes.count >> SourceFile.blockShift + 1)
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    starts.append(hasBOM ? 3 : 0)
-    let blockMask = (1 << SourceFile.blockShift) - 1
+    self.lineStarts = bytes.withUnsafeBytes { SourceFile.lineStarts(in: $0, from: hasBOM ? 3 : 0) }
+    self.scalarsBeforeBlock = bytes.withUnsafeBytes { SourceFile.scalarsBeforeBlocks(in: $0) }
+  }
+
+  /// Where each line starts. `memchr` finds the `\n`s; files with a `\r` (CRLF or lone CR)
+  /// take the byte-by-byte path.
+  private static func lineStarts(in bytes: UnsafeRawBufferPointer, from first: Int) -> [Int] {
+    var starts = [first]
+    guard let base = bytes.baseAddress else { return starts }
+    let count = bytes.count
+    if memchr(base, 0x0D, count) == nil {
+      var offset = 0
+      while offset < count, let found = memchr(base + offset, 0x0A, count - offset) {
+        offset = base.distance(to: UnsafeRawPointer(found)) + 1
+        starts.append(offset)
+      }
+      return starts
+    }
+    for index in 0..<count {
+      let byte = bytes[index]
+      if byte == 0x0A || (byte == 0x0D && !(index + 1 < count && bytes[index + 1] == 0x0A)) {
+        starts.append(index + 1)
+      }
+    }
+    return starts
+  }
+
+  /// The number of scalars before each block of `1 << blockShift` bytes, and in all: every byte
+  /// but a continuation byte (`10xxxxxx`) starts a scalar. Counted eight bytes at a time.
+  private static func scalarsBeforeBlocks(in bytes: UnsafeRawBufferPointer) -> [Int] {
+    let count = bytes.count
+    let blockSize = 1 << blockShift
+    var blocks: [Int] = []
+    blocks.reserveCapacity(count >> blockShift + 2)
     var scalars = 0
     var index = 0
-    let count = bytes.count
-    bytes.withUnsafeBufferPointer { buffer in
-      while index < count {
-        if index & blockMask == 0 { blocks.append(scalars) }
-        let byte = buffer[index]
-        if byte & 0xC0 != 0x80 { scalars += 1 }
-        if byte == 0x0A {
-          starts.append(index + 1)
-        } else if byte == 0x0D && !(index + 1 < count && buffer[index + 1] == 0x0A) {
-          starts.append(index + 1)
-        }
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while index < count {
+      blocks.append(scalars)
+      let blockEnd = min(index + blockSize, count)
+      while index + 8 <= blockEnd {
+        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        // Bit 7 of each byte set where that byte is 10xxxxxx.
+        let continuation = word & high & ~(word << 1)
+        scalars += 8 - continuation.nonzeroBitCount
+        index += 8
+      }
+      while index < blockEnd {
+        if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
         index += 1
       }
     }
     blocks.append(scalars)
-    self.lineStarts = starts
-    self.scalarsBeforeBlock = blocks
+    return blocks
   }
 
   public init(path: String, text: String) {

@@ -70,18 +70,18 @@ struct InputOptions: ParsableArguments {
       }
       return ([own.lint(path: name, bytes: bytes, language: language)], 1)
     }
-    let discovered: (files: [InputFile], unreadable: [(path: String, reason: String)])
+    let linted: (results: [FileResult], unreadable: [(path: String, reason: String)], files: Int)
     do {
-      discovered = try Discovery.files(in: paths.isEmpty ? ["."] : paths, selector: selector)
+      linted = try linter.lint(discovering: paths.isEmpty ? ["."] : paths, selector: selector)
     } catch {
       throw UsageError(description: "\(error)")
     }
-    var results = linter.lint(discovered.files)
-    for (path, reason) in discovered.unreadable {
+    var results = linted.results
+    for (path, reason) in linted.unreadable {
       results.append(linter.unreadable(path, reason: reason))
     }
     results.sort { $0.path < $1.path }
-    return (results, discovered.files.count + discovered.unreadable.count)
+    return (results, linted.files + linted.unreadable.count)
   }
 }
 
