@@ -80,25 +80,16 @@ struct FileSuppressions {
     var length: Int
   }
 
-  /// A cheap test before any line is looked at: most files mention neither word.
+  /// A cheap test before any line is looked at: most files mention neither word. Each search
+  /// jumps with `memchr` between occurrences of one of the word's less common bytes.
   private static func mayContainDirective(_ bytes: [UInt8]) -> Bool {
-    let needles: [[UInt8]] = [Array("resourcelint".utf8), Array("noqa".utf8)]
-    return bytes.withUnsafeBufferPointer { buffer in
-      needles.contains { needle in
-        guard buffer.count >= needle.count else { return false }
-        var index = 0
-        while index <= buffer.count - needle.count {
-          if buffer[index] == needle[0]
-            && buffer[index..<index + needle.count].elementsEqual(needle)
-          {
-            return true
-          }
-          index += 1
-        }
-        return false
-      }
+    bytes.withUnsafeBytes { buffer in
+      ByteSearch.occurs(resourcelintWord, anchor: 4, in: buffer)
+        || ByteSearch.occurs(noqaWord, anchor: 2, in: buffer)
     }
   }
+  private static let resourcelintWord = Array("resourcelint".utf8)
+  private static let noqaWord = Array("noqa".utf8)
 
   /// The byte offset of the `#` that starts a comment on this line, skipping quoted text.
   private static func commentStart(in line: ArraySlice<UInt8>) -> Int? {

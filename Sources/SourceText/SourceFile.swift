@@ -51,8 +51,7 @@ public struct SourceFile: Sendable {
     return starts
   }
 
-  /// The number of scalars before each block of `1 << blockShift` bytes, and in all: every byte
-  /// but a continuation byte (`10xxxxxx`) starts a scalar. Counted eight bytes at a time.
+  /// The number of scalars before each block of `1 << blockShift` bytes, and in all.
   private static func scalarsBeforeBlocks(in bytes: UnsafeRawBufferPointer) -> [Int] {
     let count = bytes.count
     let blockSize = 1 << blockShift
@@ -60,24 +59,34 @@ public struct SourceFile: Sendable {
     blocks.reserveCapacity(count >> blockShift + 2)
     var scalars = 0
     var index = 0
-    let high: UInt64 = 0x8080_8080_8080_8080
     while index < count {
       blocks.append(scalars)
       let blockEnd = min(index + blockSize, count)
-      while index + 8 <= blockEnd {
-        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        // Bit 7 of each byte set where that byte is 10xxxxxx.
-        let continuation = word & high & ~(word << 1)
-        scalars += 8 - continuation.nonzeroBitCount
-        index += 8
-      }
-      while index < blockEnd {
-        if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
-        index += 1
-      }
+      scalars += SourceFile.scalars(in: bytes, from: index, to: blockEnd)
+      index = blockEnd
     }
     blocks.append(scalars)
     return blocks
+  }
+
+  /// The scalars starting in `bytes[from..<to]`: every byte but a continuation byte
+  /// (`10xxxxxx`) starts one. Counted eight bytes at a time.
+  private static func scalars(in bytes: UnsafeRawBufferPointer, from: Int, to end: Int) -> Int {
+    var scalars = 0
+    var index = from
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while index + 8 <= end {
+      let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      // Bit 7 of each byte set where that byte is 10xxxxxx.
+      let continuation = word & high & ~(word << 1)
+      scalars += 8 - continuation.nonzeroBitCount
+      index += 8
+    }
+    while index < end {
+      if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+      index += 1
+    }
+    return scalars
   }
 
   public init(path: String, text: String) {
@@ -109,13 +118,9 @@ public struct SourceFile: Sendable {
   /// Scalars (bytes that are not UTF-8 continuation bytes) before byte `offset`.
   private func scalars(before offset: Int) -> Int {
     let block = min(offset >> SourceFile.blockShift, scalarsBeforeBlock.count - 1)
-    var count = scalarsBeforeBlock[block]
-    var index = block << SourceFile.blockShift
-    while index < offset {
-      if bytes[index] & 0xC0 != 0x80 { count += 1 }
-      index += 1
-    }
-    return count
+    let from = block << SourceFile.blockShift
+    return scalarsBeforeBlock[block]
+      + bytes.withUnsafeBytes { SourceFile.scalars(in: $0, from: from, to: offset) }
   }
 
   /// The span of bytes `start..<end`.
