@@ -114,6 +114,31 @@ struct Root {
   var statement: ParsedStatement
 }
 
+/// A call inside an expression tree, listed in pre-order with the index just past the calls
+/// nested in it, so that the scanner's passes need not walk (and copy) the tree each time.
+struct NestedCall {
+  var node: Expr
+  var call: CallExpr
+  var end: Int
+
+  static func list(in expr: Expr) -> [NestedCall] {
+    var calls: [NestedCall] = []
+    collect(expr, into: &calls)
+    return calls
+  }
+
+  private static func collect(_ expr: Expr, into calls: inout [NestedCall]) {
+    guard let call = expr.call else {
+      for child in expr.children { collect(child, into: &calls) }
+      return
+    }
+    let index = calls.count
+    calls.append(NestedCall(node: expr, call: call, end: 0))
+    for child in expr.children { collect(child, into: &calls) }
+    calls[index].end = calls.count
+  }
+}
+
 extension ScanContext {
   /// Parses the statements holding `candidates` and emits declarations, outermost constructs
   /// first so that nested calls are attributed to the construct that owns them.
@@ -131,66 +156,75 @@ extension ScanContext {
       let parsed = statement(line)
       roots.append(contentsOf: parsed.expressions.map { Root(expr: $0, statement: parsed) })
     }
-    roots.append(contentsOf: fallbackRoots(candidates: candidates, covered: roots))
+    // Each pass below visits the calls of every root in pre-order; a call consumed by an
+    // earlier handler is passed over, and a call that owns its nested calls skips them.
+    var calls = roots.map { NestedCall.list(in: $0.expr) }
+    for root in fallbackRoots(candidates: candidates, covered: calls) {
+      roots.append(root)
+      calls.append(NestedCall.list(in: root.expr))
+    }
 
     // 1. Constructs that are never part of another: task decorators, overrides, container tasks.
-    for root in roots {
+    for (root, calls) in zip(roots, calls) {
       if root.statement.isDecorator, root.expr.start == decoratorStart(root.statement),
         let call = root.expr.call, symbol(call.callee) == .taskDecorator
       {
         handleTaskDecorator(call, line: root.statement.line)
       }
-      root.expr.walk { node in
-        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
+      for nested in calls where !consumed.contains(nested.call.openParen) {
+        let call = nested.call
         if case .attribute(let receiver, "with_overrides", let nameStart) = call.callee.kind {
           handleOverride(call, receiver: receiver, nameStart: nameStart)
         } else if symbol(call.callee) == .containerTask {
-          handleContainerTask(node, call, assignedName: assignedName(node, root))
+          handleContainerTask(nested.node, call, assignedName: assignedName(nested.node, root))
         }
-        return true
       }
     }
     // 2. Plugin configs, resource specs and pod templates not attached to a task.
-    for root in roots {
-      root.expr.walk { node in
-        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
-        switch symbol(call.callee) {
+    for (root, calls) in zip(roots, calls) {
+      var index = 0
+      while index < calls.count {
+        let nested = calls[index]
+        index += 1
+        guard !consumed.contains(nested.call.openParen) else { continue }
+        switch symbol(nested.call.callee) {
         case .plugin(let className):
-          handlePlugin(node, call, className: className, owner: nil)
+          handlePlugin(nested.node, nested.call, className: className, owner: nil)
         case .resourceSpec:
-          handleResourceSpec(node, call, assignedName: assignedName(node, root))
+          handleResourceSpec(
+            nested.node, nested.call, assignedName: assignedName(nested.node, root))
         case .podTemplate:
-          handlePodTemplate(call, owner: nil)
-          return false
+          handlePodTemplate(nested.call, owner: nil)
+          index = nested.end
         default:
           break
         }
-        return true
       }
     }
-    for root in roots {
-      root.expr.walk { node in
-        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
-        if symbol(call.callee) == .v1Container {
-          containers(in: node, container: nil, primary: nil, owner: nil, depth: 0)
-          return false
+    for calls in calls {
+      var index = 0
+      while index < calls.count {
+        let nested = calls[index]
+        index += 1
+        guard !consumed.contains(nested.call.openParen) else { continue }
+        if symbol(nested.call.callee) == .v1Container {
+          containers(in: nested.node, container: nil, primary: nil, owner: nil, depth: 0)
+          index = nested.end
         }
-        return true
       }
     }
     // 3. Whatever is left: standalone `Resources(...)` and `V1ResourceRequirements(...)`.
-    for root in roots {
-      root.expr.walk { node in
-        guard let call = node.call, !consumed.contains(call.openParen) else { return true }
-        switch symbol(call.callee) {
+    for (root, calls) in zip(roots, calls) {
+      for nested in calls where !consumed.contains(nested.call.openParen) {
+        switch symbol(nested.call.callee) {
         case .resources:
-          handleStandaloneResources(node, call, assignedName: assignedName(node, root))
+          handleStandaloneResources(
+            nested.node, nested.call, assignedName: assignedName(nested.node, root))
         case .v1ResourceRequirements:
-          handleRequirements(node, call, container: nil, primary: nil, owner: nil)
+          handleRequirements(nested.node, nested.call, container: nil, primary: nil, owner: nil)
         default:
           break
         }
-        return true
       }
     }
   }
@@ -211,13 +245,10 @@ extension ScanContext {
 
   /// Candidate calls that the statement parse did not reach (inside a lambda, a comprehension,
   /// an annotation, or nesting too deep) are parsed on their own.
-  private func fallbackRoots(candidates: [Int], covered roots: [Root]) -> [Root] {
+  private func fallbackRoots(candidates: [Int], covered: [[NestedCall]]) -> [Root] {
     var calls: Set<Int> = []
-    for root in roots {
-      root.expr.walk { node in
-        if let call = node.call { calls.insert(call.openParen) }
-        return true
-      }
+    for list in covered {
+      for nested in list { calls.insert(nested.call.openParen) }
     }
     var result: [Root] = []
     let tokens = stream.tokens
