@@ -8,8 +8,11 @@ struct TreeBuilder {
   private let bytes: [UInt8]
   private let maxDepth: Int
   private var stream = YAMLStream()
-  /// Open collections, innermost last, with the children gathered so far.
-  private var open: [(node: Int32, children: [Int32])] = []
+  /// Open collections, innermost last, each with where its children start in `pending`.
+  private var open: [(node: Int32, firstChild: Int)] = []
+  /// The children gathered so far of all open collections, outermost collection's first:
+  /// one shared stack, so no collection needs an array of its own while it is open.
+  private var pending: [Int32] = []
   /// Anchors of the current document. An anchor is registered when its node is complete, so
   /// an alias can only point backwards to a finished node and the tree has no cycles.
   private var anchors: [String: Int32] = [:]
@@ -75,22 +78,20 @@ struct TreeBuilder {
       }
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
-      let text =
-        scalar.value.map {
-          String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-        } ?? ""
-      let node = YAMLNode(
-        kind: .scalar, style: Self.style(scalar.style), isFlow: false, text: text,
-        tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor),
-        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
-      finish(add(node))
+      let (text, isASCII) = appendText(scalar.value, count: scalar.length)
+      let record = YAMLStream.Record(
+        kind: .scalar, style: Self.style(scalar.style), isFlow: false, isASCII: isASCII,
+        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark), text: text,
+        tag: appendText(cString: scalar.tag), anchor: appendText(cString: scalar.anchor))
+      finish(add(record))
     case YAML_ALIAS_EVENT:
-      let name = Self.string(event.data.alias.anchor) ?? ""
-      var node = YAMLNode(
-        kind: .alias, style: .plain, isFlow: false, text: name, tag: nil, anchor: nil,
-        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
-      node.target = anchors[name] ?? -1
-      finish(add(node))
+      let name = appendText(cString: event.data.alias.anchor) ?? YAMLStream.TextRange(start: 0, count: 0)
+      var record = YAMLStream.Record(
+        kind: .alias, style: .plain, isFlow: false, isASCII: false,
+        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark), text: name,
+        tag: nil, anchor: nil)
+      if !anchors.isEmpty { record.target = anchors[stream.string(name)] ?? -1 }
+      finish(add(record))
     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
       guard open.count < maxDepth else {
         let mark = marks.convert(event.start_mark)
@@ -100,27 +101,29 @@ struct TreeBuilder {
         return false
       }
       let isSequence = event.type == YAML_SEQUENCE_START_EVENT
-      let node: YAMLNode
+      let tag: UnsafeMutablePointer<UInt8>?
+      let anchor: UnsafeMutablePointer<UInt8>?
+      let isFlow: Bool
       if isSequence {
         let data = event.data.sequence_start
-        node = YAMLNode(
-          kind: .sequence, style: .plain, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, text: "",
-          tag: Self.string(data.tag), anchor: Self.string(data.anchor),
-          start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+        (tag, anchor, isFlow) = (data.tag, data.anchor, data.style == YAML_FLOW_SEQUENCE_STYLE)
       } else {
         let data = event.data.mapping_start
-        node = YAMLNode(
-          kind: .mapping, style: .plain, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, text: "",
-          tag: Self.string(data.tag), anchor: Self.string(data.anchor),
-          start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+        (tag, anchor, isFlow) = (data.tag, data.anchor, data.style == YAML_FLOW_MAPPING_STYLE)
       }
-      open.append((add(node), []))
+      let record = YAMLStream.Record(
+        kind: isSequence ? .sequence : .mapping, style: .plain, isFlow: isFlow, isASCII: true,
+        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark),
+        text: YAMLStream.TextRange(start: 0, count: 0), tag: appendText(cString: tag),
+        anchor: appendText(cString: anchor))
+      open.append((add(record), pending.count))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-      guard let (index, children) = open.popLast() else { return true }
-      stream.nodes[Int(index)].childStart = Int32(stream.children.count)
-      stream.nodes[Int(index)].childCount = Int32(children.count)
-      stream.nodes[Int(index)].end = marks.convert(event.end_mark)
-      stream.children.append(contentsOf: children)
+      guard let (index, firstChild) = open.popLast() else { return true }
+      stream.records[Int(index)].childStart = Int32(stream.children.count)
+      stream.records[Int(index)].childCount = Int32(pending.count - firstChild)
+      stream.records[Int(index)].end = marks.convert(event.end_mark)
+      stream.children.append(contentsOf: pending[firstChild...])
+      pending.removeSubrange(firstChild...)
       finish(index)
     default:
       break
@@ -128,19 +131,43 @@ struct TreeBuilder {
     return true
   }
 
-  private mutating func add(_ node: YAMLNode) -> Int32 {
-    stream.nodes.append(node)
-    return Int32(stream.nodes.count - 1)
+  private mutating func add(_ record: YAMLStream.Record) -> Int32 {
+    stream.records.append(record)
+    return Int32(stream.records.count - 1)
+  }
+
+  /// Copies `count` bytes into the stream's text; also tells whether they are all ASCII.
+  private mutating func appendText(_ pointer: UnsafeMutablePointer<UInt8>?, count: Int)
+    -> (YAMLStream.TextRange, isASCII: Bool)
+  {
+    let start = stream.text.count
+    guard let pointer, count > 0 else { return (YAMLStream.TextRange(start: start, count: 0), true) }
+    let bytes = UnsafeBufferPointer(start: pointer, count: count)
+    stream.text.append(contentsOf: bytes)
+    var union: UInt8 = 0
+    for byte in bytes { union |= byte }
+    return (YAMLStream.TextRange(start: start, count: count), union < 0x80)
+  }
+
+  /// Copies a NUL-terminated libyaml string (a tag, anchor or alias name) into the stream's
+  /// text; nil when there is none.
+  private mutating func appendText(cString pointer: UnsafeMutablePointer<UInt8>?)
+    -> YAMLStream.TextRange?
+  {
+    guard let pointer else { return nil }
+    var count = 0
+    while pointer[count] != 0 { count += 1 }
+    return appendText(pointer, count: count).0
   }
 
   /// Attaches a completed node to its parent (or makes it the document root) and registers
   /// its anchor.
   private mutating func finish(_ index: Int32) {
-    if let anchor = stream.nodes[Int(index)].anchor { anchors[anchor] = index }
+    if let anchor = stream.records[Int(index)].anchor { anchors[stream.string(anchor)] = index }
     if open.isEmpty {
       documentRoot = index
     } else {
-      open[open.count - 1].children.append(index)
+      pending.append(index)
     }
   }
 
@@ -170,10 +197,6 @@ struct TreeBuilder {
       contextMark: nil)
   }
 
-  private static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
-    pointer.map { String(cString: $0) }
-  }
-
   private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {
     switch style {
     case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
@@ -198,19 +221,30 @@ struct TreeBuilder {
 
 /// Converts libyaml marks (character indices, BOM skipped) into byte offsets.
 ///
-/// Marks arrive almost in order, so a cursor that walks forwards or backwards from the last
-/// answer makes the whole conversion linear in the size of the buffer.
+/// Most files are ASCII, and in an ASCII run each character is one byte: marks in the leading
+/// ASCII run are converted by adding the origin. Beyond it, marks arrive almost in order, so a
+/// cursor that walks forwards or backwards from the last answer makes the whole conversion
+/// linear in the size of the buffer.
 struct MarkConverter {
   private let bytes: [UInt8]
   private let origin: Int
-  private var character = 0
+  /// How many characters from the origin on are ASCII bytes.
+  private let asciiCharacters: Int
+  /// The cursor, never inside the ASCII run (which needs none).
+  private var character: Int
   private var byte: Int
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     origin = hasBOM ? 3 : 0
-    byte = origin
+    var end = origin
+    bytes.withUnsafeBufferPointer { buffer in
+      while end < buffer.count && buffer[end] < 0x80 { end += 1 }
+    }
+    asciiCharacters = end - origin
+    character = asciiCharacters
+    byte = end
   }
 
   mutating func convert(_ mark: yaml_mark_t) -> YAMLMark {
@@ -218,6 +252,7 @@ struct MarkConverter {
   }
 
   private mutating func offset(ofCharacter target: Int) -> Int {
+    if target <= asciiCharacters { return origin + target }
     let count = bytes.count
     while character < target && byte < count {
       byte += 1

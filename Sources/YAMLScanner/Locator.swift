@@ -37,8 +37,8 @@ struct Locator {
     file.location(ofByte: fileOffset(mark.offset))
   }
 
-  func span(_ node: YAMLNode) -> SourceSpan {
-    SourceSpan(start: location(node.start), end: location(node.end))
+  func span(from start: YAMLMark, to end: YAMLMark) -> SourceSpan {
+    SourceSpan(start: location(start), end: location(end))
   }
 
   /// The content of a block scalar, re-read from the raw bytes of `buffer` with its
@@ -47,15 +47,16 @@ struct Locator {
   /// The raw bytes are used rather than libyaml's value because the value loses where each
   /// line came from. Returns nil when the scalar has no content or its header is not found.
   /// - Parameters:
-  ///   - node: a literal or folded scalar of `buffer`.
+  ///   - start: the byte offset where a literal or folded scalar of `buffer` starts.
+  ///   - end: the byte offset just after the scalar.
   ///   - parentIndent: the indentation (in spaces) of the mapping holding the scalar, used
   ///     only with an explicit indentation indicator such as `|2`.
-  func blockContent(of node: YAMLNode, in buffer: [UInt8], parentIndent: Int)
+  func blockContent(from start: Int, to end: Int, in buffer: [UInt8], parentIndent: Int)
     -> (bytes: [UInt8], locator: Locator)?
   {
     let count = buffer.count
-    let end = min(node.end.offset, count)
-    var index = node.start.offset
+    let end = min(end, count)
+    var index = start
     // The node may start at its tag or anchor: find the `|` or `>` indicator on that line.
     while index < end && buffer[index] != UInt8(ascii: "|") && buffer[index] != UInt8(ascii: ">") {
       if isBreak(buffer[index]) { return nil }
