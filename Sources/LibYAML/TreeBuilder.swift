@@ -24,6 +24,13 @@ struct TreeBuilder {
     self.bytes = bytes
     self.maxDepth = maxDepth
     self.marks = MarkConverter(bytes: bytes)
+    // Typical YAML has a node every 8 to 12 bytes and about half its bytes in scalar values;
+    // reserving that much saves most of the growing. Capped, because a buffer can be one big
+    // scalar.
+    let nodes = min(bytes.count / 8, 1 << 16)
+    stream.records.reserveCapacity(nodes)
+    stream.children.reserveCapacity(nodes)
+    stream.text.reserveCapacity(min(bytes.count / 2, 1 << 20))
   }
 
   mutating func run() -> YAMLStream {
@@ -82,7 +89,8 @@ struct TreeBuilder {
       let record = YAMLStream.Record(
         kind: .scalar, style: Self.style(scalar.style), isFlow: false, isASCII: isASCII,
         start: marks.convert(event.start_mark), end: marks.convert(event.end_mark), text: text,
-        tag: appendText(cString: scalar.tag), anchor: appendText(cString: scalar.anchor))
+        tag: scalar.tag == nil ? nil : appendText(cString: scalar.tag),
+        anchor: scalar.anchor == nil ? nil : appendText(cString: scalar.anchor))
       finish(add(record))
     case YAML_ALIAS_EVENT:
       let name = appendText(cString: event.data.alias.anchor) ?? YAMLStream.TextRange(start: 0, count: 0)
@@ -114,8 +122,9 @@ struct TreeBuilder {
       let record = YAMLStream.Record(
         kind: isSequence ? .sequence : .mapping, style: .plain, isFlow: isFlow, isASCII: true,
         start: marks.convert(event.start_mark), end: marks.convert(event.end_mark),
-        text: YAMLStream.TextRange(start: 0, count: 0), tag: appendText(cString: tag),
-        anchor: appendText(cString: anchor))
+        text: YAMLStream.TextRange(start: 0, count: 0),
+        tag: tag == nil ? nil : appendText(cString: tag),
+        anchor: anchor == nil ? nil : appendText(cString: anchor))
       open.append((add(record), pending.count))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       guard let (index, firstChild) = open.popLast() else { return true }
@@ -123,7 +132,7 @@ struct TreeBuilder {
       stream.records[Int(index)].childCount = Int32(pending.count - firstChild)
       stream.records[Int(index)].end = marks.convert(event.end_mark)
       stream.children.append(contentsOf: pending[firstChild...])
-      pending.removeSubrange(firstChild...)
+      pending.removeLast(pending.count - firstChild)
       finish(index)
     default:
       break
@@ -239,7 +248,14 @@ struct MarkConverter {
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     origin = hasBOM ? 3 : 0
     var end = origin
-    bytes.withUnsafeBufferPointer { buffer in
+    bytes.withUnsafeBytes { buffer in
+      // Eight bytes at a time until a word has a high bit set, then byte by byte.
+      let highBits: UInt64 = 0x8080_8080_8080_8080
+      while end + 8 <= buffer.count
+        && buffer.loadUnaligned(fromByteOffset: end, as: UInt64.self) & highBits == 0
+      {
+        end += 8
+      }
       while end < buffer.count && buffer[end] < 0x80 { end += 1 }
     }
     asciiCharacters = end - origin

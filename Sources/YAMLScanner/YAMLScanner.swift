@@ -120,12 +120,20 @@ public enum YAMLScanner {
 
   /// True when the bytes contain `{{`, the start of a Go template directive.
   static func containsTemplateDirective(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    for byte in bytes {
-      if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-      previous = byte
+    let brace = UInt8(ascii: "{")
+    return bytes.withUnsafeBufferPointer { buffer in
+      // Any two adjacent bytes include one at an odd index, so only those need a first look.
+      var index = 1
+      while index < buffer.count {
+        if buffer[index] == brace
+          && (buffer[index - 1] == brace || (index + 1 < buffer.count && buffer[index + 1] == brace))
+        {
+          return true
+        }
+        index += 2
+      }
+      return false
     }
-    return false
   }
 
   static func isUnderTemplatesDirectory(_ path: String) -> Bool {
