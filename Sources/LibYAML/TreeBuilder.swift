@@ -235,6 +235,8 @@ struct TreeBuilder {
 /// cursor that walks forwards or backwards from the last answer makes the whole conversion
 /// linear in the size of the buffer.
 struct MarkConverter {
+  /// The high bit of each byte of a word: a word of ASCII bytes has none of them.
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
   private let bytes: [UInt8]
   private let origin: Int
   /// How many characters from the origin on are ASCII bytes.
@@ -250,16 +252,20 @@ struct MarkConverter {
     var end = origin
     bytes.withUnsafeBytes { buffer in
       // Eight bytes at a time until a word has a high bit set, then byte by byte.
-      let highBits: UInt64 = 0x8080_8080_8080_8080
       while end + 8 <= buffer.count
-        && buffer.loadUnaligned(fromByteOffset: end, as: UInt64.self) & highBits == 0
+        && buffer.loadUnaligned(fromByteOffset: end, as: UInt64.self) & Self.highBits == 0
       {
         end += 8
       }
       while end < buffer.count && buffer[end] < 0x80 { end += 1 }
     }
     asciiCharacters = end - origin
+    // The cursor starts at the first character after the ASCII run, which (as everywhere)
+    // starts at a byte that does not continue a UTF-8 sequence.
     character = asciiCharacters
+    if asciiCharacters > 0 {
+      while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    }
     byte = end
   }
 
@@ -268,12 +274,22 @@ struct MarkConverter {
   }
 
   private mutating func offset(ofCharacter target: Int) -> Int {
-    if target <= asciiCharacters { return origin + target }
+    if target < asciiCharacters { return origin + target }
     let count = bytes.count
-    while character < target && byte < count {
-      byte += 1
-      while byte < count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-      character += 1
+    bytes.withUnsafeBytes { buffer in
+      while character < target && byte < count {
+        // Eight ASCII bytes are eight characters: skip them at once.
+        if target - character >= 8 && byte + 8 <= count
+          && buffer.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & Self.highBits == 0
+        {
+          byte += 8
+          character += 8
+        } else {
+          byte += 1
+          character += 1
+        }
+        while byte < count && buffer[byte] & 0xC0 == 0x80 { byte += 1 }
+      }
     }
     while character > target && byte > origin {
       byte -= 1

@@ -69,7 +69,7 @@ struct DocumentWalker {
       if isCIWorkflow(root) || isCompose(root) { return }
       if scanAttributeFile(root) { return }
     }
-    frames = []
+    frames.removeAll(keepingCapacity: true)
     walk(from: root)
   }
 
@@ -132,7 +132,9 @@ struct DocumentWalker {
     var stack = [0]
     while let index = stack.popLast() {
       let frame = frames[index]
-      var pushed: [Int] = []
+      // Visiting a collection appends the frames to descend into, and nothing else, to
+      // `frames`: they are the new frames, to be visited in order.
+      let firstChild = frames.count
       switch stream.kind(of: frame.node) {
       case .sequence:
         for (position, item) in stream.items(of: frame.node).enumerated()
@@ -141,33 +143,32 @@ struct DocumentWalker {
             Frame(
               node: item, parent: index, component: .index(position),
               objectKind: frame.objectKind))
-          pushed.append(frames.count - 1)
         }
       case .mapping:
-        pushed = visitMapping(index)
+        visitMapping(index)
       case .scalar, .alias:
         break
       }
-      stack.append(contentsOf: pushed.reversed())
+      stack.append(contentsOf: (firstChild..<frames.count).reversed())
     }
   }
 
-  /// Looks at each pair of a mapping, emitting declarations; returns the frames to descend into.
-  private mutating func visitMapping(_ index: Int) -> [Int] {
+  /// Looks at each pair of a mapping, emitting declarations; appends the frames to descend
+  /// into.
+  private mutating func visitMapping(_ index: Int) {
     let frame = frames[index]
     let mapping = frame.node
     var objectKind = frame.objectKind
     if let kind = scalarNode("kind", mapping), has("apiVersion", mapping) {
-      if stream.textEquals(kind, "CustomResourceDefinition") { return [] }
+      if stream.textEquals(kind, "CustomResourceDefinition") { return }
       if stream.textEquals(kind, "ConfigMap") {
         scanConfigMap(mapping)
-        return []
+        return
       }
       objectKind = kind
     }
     let inObject = objectKind != nil
     let isSchema = has("type", mapping)
-    var pushed: [Int] = []
     for pair in stream.pairs(of: mapping) {
       let key = stream.resolved(pair.key)
       guard !stream.isMergeKey(pair.key), stream.kind(of: key) == .scalar else { continue }
@@ -222,10 +223,8 @@ struct DocumentWalker {
       if isCollection(pair.value) {
         frames.append(
           Frame(node: pair.value, parent: index, component: .key(key), objectKind: objectKind))
-        pushed.append(frames.count - 1)
       }
     }
-    return pushed
   }
 
   /// Emits one declaration per container of a container list. False when the list does not
