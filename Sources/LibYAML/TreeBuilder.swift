@@ -30,7 +30,9 @@ struct TreeBuilder {
     let nodes = min(bytes.count / 8, 1 << 16)
     stream.records.reserveCapacity(nodes)
     stream.children.reserveCapacity(nodes)
-    stream.text.reserveCapacity(min(bytes.count / 2, 1 << 20))
+    // The text starts with the buffer itself, which holds most values as written.
+    stream.text.reserveCapacity(bytes.count + min(bytes.count / 4, 1 << 20))
+    stream.text.append(contentsOf: bytes)
   }
 
   mutating func run() -> YAMLStream {
@@ -85,10 +87,19 @@ struct TreeBuilder {
       }
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
-      let (text, isASCII) = appendText(scalar.value, count: scalar.length)
+      let style = Self.style(scalar.style)
+      let start = marks.convert(event.start_mark)
+      let end = marks.convert(event.end_mark)
+      // A plain scalar on one line is its own value: libyaml only folds line breaks in plain
+      // scalars, and trims the spaces around them, which lie outside the marks. Such a value
+      // is not copied: it is referred to where it was written.
+      let (text, isASCII) =
+        style == .plain && start.line == end.line && end.offset - start.offset == scalar.length
+        ? sourceText(from: start.offset, count: scalar.length)
+        : appendText(scalar.value, count: scalar.length)
       let record = YAMLStream.Record(
-        kind: .scalar, style: Self.style(scalar.style), isFlow: false, isASCII: isASCII,
-        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark), text: text,
+        kind: .scalar, style: style, isFlow: false, isASCII: isASCII,
+        start: start, end: end, text: text,
         tag: scalar.tag == nil ? nil : appendText(cString: scalar.tag),
         anchor: scalar.anchor == nil ? nil : appendText(cString: scalar.anchor))
       finish(add(record))
@@ -143,6 +154,16 @@ struct TreeBuilder {
   private mutating func add(_ record: YAMLStream.Record) -> Int32 {
     stream.records.append(record)
     return Int32(stream.records.count - 1)
+  }
+
+  /// The text at `offset` of the buffer, which `stream.text` starts with; also tells whether
+  /// it is all ASCII.
+  private func sourceText(from offset: Int, count: Int) -> (YAMLStream.TextRange, isASCII: Bool) {
+    let range = YAMLStream.TextRange(start: offset, count: count)
+    if marks.isASCII(upTo: offset + count) { return (range, true) }
+    var union: UInt8 = 0
+    for index in offset..<offset + count { union |= bytes[index] }
+    return (range, union < 0x80)
   }
 
   /// Copies `count` bytes into the stream's text; also tells whether they are all ASCII.
@@ -268,6 +289,9 @@ struct MarkConverter {
     }
     byte = end
   }
+
+  /// True when the bytes before `offset` are all ASCII (a byte order mark aside).
+  func isASCII(upTo offset: Int) -> Bool { offset <= origin + asciiCharacters }
 
   mutating func convert(_ mark: yaml_mark_t) -> YAMLMark {
     YAMLMark(offset: offset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)

@@ -18,7 +18,8 @@ public struct YAMLStream: Sendable {
   internal var records: [Record] = []
   /// Children of collections: a sequence's items, or a mapping's keys and values alternating.
   internal var children: [Int32] = []
-  /// The UTF-8 texts of all nodes (scalar values, alias names, tags, anchors), back to back.
+  /// The UTF-8 texts of all nodes: the parsed buffer itself, where plain one-line scalars are
+  /// referred to as written, followed by every other scalar value, alias name, tag and anchor.
   internal var text: [UInt8] = []
   /// The completed documents, in order.
   public internal(set) var documents: [YAMLDocument] = []
