@@ -14,13 +14,16 @@ public struct YAMLStream: Sendable {
   /// a 130 KB chain of 5,000 merges took 6–8 s in a release build).
   public static let maxMergedPairs = 1_000
 
+  // The storage is visible to inlinable code: the scanners read single fields of nodes hundreds
+  // of thousands of times, and a call across modules for each read costs more than the read.
+
   /// All nodes of all documents; `YAMLNodeID.rawValue` indexes it.
-  internal var records: [Record] = []
+  @usableFromInline internal var records: [Record] = []
   /// Children of collections: a sequence's items, or a mapping's keys and values alternating.
-  internal var children: [Int32] = []
+  @usableFromInline internal var children: [Int32] = []
   /// The UTF-8 texts of all nodes: the parsed buffer itself, where plain one-line scalars are
   /// referred to as written, followed by every other scalar value, alias name, tag and anchor.
-  internal var text: [UInt8] = []
+  @usableFromInline internal var text: [UInt8] = []
   /// The completed documents, in order.
   public internal(set) var documents: [YAMLDocument] = []
   /// Why parsing stopped early, or nil when the whole buffer was read.
@@ -43,27 +46,27 @@ public struct YAMLStream: Sendable {
 
   /// A node as stored: plain values only, so building, reading and freeing the arena does
   /// no reference counting. Its texts are ranges of `YAMLStream.text`.
-  struct Record {
-    var kind: YAMLNode.Kind
-    var style: YAMLScalarStyle
+  @usableFromInline struct Record: Sendable {
+    @usableFromInline var kind: YAMLNode.Kind
+    @usableFromInline var style: YAMLScalarStyle
     var isFlow: Bool
     /// False when the text has a byte outside ASCII (see `textEquals(_:_:)`).
-    var isASCII: Bool
-    var start: YAMLMark
-    var end: YAMLMark
+    @usableFromInline var isASCII: Bool
+    @usableFromInline var start: YAMLMark
+    @usableFromInline var end: YAMLMark
     /// The scalar's value or the alias's anchor name; empty for collections.
-    var text: TextRange
+    @usableFromInline var text: TextRange
     var tag: TextRange?
     var anchor: TextRange?
-    var childStart: Int32 = 0
-    var childCount: Int32 = 0
-    var target: Int32 = -1
+    @usableFromInline var childStart: Int32 = 0
+    @usableFromInline var childCount: Int32 = 0
+    @usableFromInline var target: Int32 = -1
   }
 
   /// Where one text lies in `YAMLStream.text`.
-  struct TextRange {
-    var start: Int
-    var count: Int
+  @usableFromInline struct TextRange: Sendable {
+    @usableFromInline var start: Int
+    @usableFromInline var count: Int
   }
 
   static let mergeTag: StaticString = "tag:yaml.org,2002:merge"
@@ -79,15 +82,19 @@ public struct YAMLStream: Sendable {
   }
 
   /// What node `id` is.
+  @inlinable
   public func kind(of id: YAMLNodeID) -> YAMLNode.Kind { records[Int(id.rawValue)].kind }
 
   /// The scalar style of node `id` (`.plain` for collections and aliases).
+  @inlinable
   public func style(of id: YAMLNodeID) -> YAMLScalarStyle { records[Int(id.rawValue)].style }
 
   /// Where node `id` starts (see `YAMLNode.start`).
+  @inlinable
   public func start(of id: YAMLNodeID) -> YAMLMark { records[Int(id.rawValue)].start }
 
   /// Just after node `id`'s last character.
+  @inlinable
   public func end(of id: YAMLNodeID) -> YAMLMark { records[Int(id.rawValue)].end }
 
   /// The text of node `id` as `YAMLNode.text` gives it (an alias's name; empty for
@@ -114,6 +121,7 @@ public struct YAMLStream: Sendable {
   /// Compared as bytes: Strings compare by canonical equivalence, but an ASCII text is
   /// canonically equivalent only to itself, so for ASCII texts the bytes decide. Only a
   /// non-ASCII text or literal (rare: the Kelvin sign `K` equals `K`) is compared as Strings.
+  @inlinable
   public func textEquals(_ id: YAMLNodeID, _ literal: StaticString) -> Bool {
     let record = records[Int(id.rawValue)]
     guard record.kind == .scalar else { return false }
@@ -125,7 +133,7 @@ public struct YAMLStream: Sendable {
   }
 
   /// True when the `count` bytes of `text` at `range` are `other`.
-  private static func bytes(
+  @usableFromInline static func bytes(
     _ text: [UInt8], _ range: TextRange, equal other: UnsafeBufferPointer<UInt8>
   ) -> Bool {
     guard range.count == other.count else { return false }
@@ -139,13 +147,14 @@ public struct YAMLStream: Sendable {
     }
   }
 
-  func string(_ range: TextRange) -> String {
+  @usableFromInline func string(_ range: TextRange) -> String {
     text.withUnsafeBufferPointer { arena in
       String(decoding: UnsafeBufferPointer(rebasing: arena[range.start..<range.start + range.count]), as: UTF8.self)
     }
   }
 
   /// The items of a sequence (empty for anything else). Aliased items are not resolved.
+  @inlinable
   public func items(of id: YAMLNodeID) -> YAMLItems {
     let record = records[Int(id.rawValue)]
     guard record.kind == .sequence else { return YAMLItems(children: [], start: 0, count: 0) }
@@ -155,6 +164,7 @@ public struct YAMLStream: Sendable {
 
   /// The pairs of a mapping as written, duplicates and merge keys included (empty for anything
   /// else). Aliased keys and values are not resolved.
+  @inlinable
   public func pairs(of id: YAMLNodeID) -> YAMLPairs {
     let record = records[Int(id.rawValue)]
     guard record.kind == .mapping else { return YAMLPairs(children: [], start: 0, count: 0) }
@@ -164,6 +174,7 @@ public struct YAMLStream: Sendable {
 
   /// The anchored node an alias refers to; any other node is returned as is. An alias whose
   /// anchor is not defined before it is returned unchanged.
+  @inlinable
   public func resolved(_ id: YAMLNodeID) -> YAMLNodeID {
     let record = records[Int(id.rawValue)]
     guard record.kind == .alias, record.target >= 0 else { return id }
@@ -313,21 +324,21 @@ public struct YAMLStream: Sendable {
 
 /// The items of a sequence, read in place.
 public struct YAMLItems: RandomAccessCollection, Sendable {
-  private let children: [Int32]
-  private let base: Int
+  @usableFromInline let children: [Int32]
+  @usableFromInline let base: Int
   /// How many items there are.
   public let count: Int
 
-  init(children: [Int32], start: Int, count: Int) {
+  @inlinable init(children: [Int32], start: Int, count: Int) {
     self.children = children
     self.base = start
     self.count = count
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { count }
+  @inlinable public var startIndex: Int { 0 }
+  @inlinable public var endIndex: Int { count }
 
-  public subscript(position: Int) -> YAMLNodeID {
+  @inlinable public subscript(position: Int) -> YAMLNodeID {
     precondition(position >= 0 && position < count, "item index out of range")
     return YAMLNodeID(rawValue: children[base + position])
   }
@@ -335,21 +346,21 @@ public struct YAMLItems: RandomAccessCollection, Sendable {
 
 /// The pairs of a mapping, read in place.
 public struct YAMLPairs: RandomAccessCollection, Sendable {
-  private let children: [Int32]
-  private let base: Int
+  @usableFromInline let children: [Int32]
+  @usableFromInline let base: Int
   /// How many pairs there are.
   public let count: Int
 
-  init(children: [Int32], start: Int, count: Int) {
+  @inlinable init(children: [Int32], start: Int, count: Int) {
     self.children = children
     self.base = start
     self.count = count
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { count }
+  @inlinable public var startIndex: Int { 0 }
+  @inlinable public var endIndex: Int { count }
 
-  public subscript(position: Int) -> YAMLPair {
+  @inlinable public subscript(position: Int) -> YAMLPair {
     precondition(position >= 0 && position < count, "pair index out of range")
     let index = base + 2 * position
     return YAMLPair(

@@ -159,7 +159,8 @@ struct DocumentWalker {
     let frame = frames[index]
     let mapping = frame.node
     var objectKind = frame.objectKind
-    if let kind = scalarNode("kind", mapping), has("apiVersion", mapping) {
+    let facts = facts(of: mapping)
+    if let kind = facts.kind, facts.hasAPIVersion {
       if stream.textEquals(kind, "CustomResourceDefinition") { return }
       if stream.textEquals(kind, "ConfigMap") {
         scanConfigMap(mapping)
@@ -168,7 +169,7 @@ struct DocumentWalker {
       objectKind = kind
     }
     let inObject = objectKind != nil
-    let isSchema = has("type", mapping)
+    let isSchema = facts.hasType
     for pair in stream.pairs(of: mapping) {
       let key = stream.resolved(pair.key)
       guard !stream.isMergeKey(pair.key), stream.kind(of: key) == .scalar else { continue }
@@ -225,6 +226,42 @@ struct DocumentWalker {
           Frame(node: pair.value, parent: index, component: .key(key), objectKind: objectKind))
       }
     }
+  }
+
+  /// The keys every visited mapping is asked about.
+  private struct MappingFacts {
+    /// The scalar under `kind` (not null), as `scalarNode("kind", _)` gives it.
+    var kind: YAMLNodeID?
+    var hasAPIVersion = false
+    var hasType = false
+  }
+
+  /// `scalarNode("kind", _)`, `has("apiVersion", _)` and `has("type", _)` in one pass over
+  /// the pairs (the last `kind` wins, as in any lookup).
+  private func facts(of mapping: YAMLNodeID) -> MappingFacts {
+    var facts = MappingFacts()
+    var kindValue: YAMLNodeID?
+    for pair in stream.pairs(of: mapping) {
+      if stream.isMergeKey(pair.key) {
+        // Merged keys count as well: look them up the general way.
+        return MappingFacts(
+          kind: scalarNode("kind", mapping), hasAPIVersion: has("apiVersion", mapping),
+          hasType: has("type", mapping))
+      }
+      let key = stream.resolved(pair.key)
+      if stream.textEquals(key, "kind") {
+        kindValue = pair.value
+      } else if stream.textEquals(key, "apiVersion") {
+        facts.hasAPIVersion = true
+      } else if stream.textEquals(key, "type") {
+        facts.hasType = true
+      }
+    }
+    if let kindValue {
+      let node = stream.resolved(kindValue)
+      if stream.kind(of: node) == .scalar && !stream.isNull(node) { facts.kind = node }
+    }
+    return facts
   }
 
   /// Emits one declaration per container of a container list. False when the list does not
