@@ -109,13 +109,13 @@ public enum YAMLScanner {
     if let context = error.context {
       message += " (" + context
       if let contextMark = error.contextMark {
-        let location = locator.location(contextMark)
+        let location = locator.locationOfAnyMark(contextMark)
         message += " at line \(location.line), column \(location.column)"
       }
       message += ")"
     }
     if let origin { message += " in embedded YAML '\(origin)'" }
-    return ScanProblem(message, at: SourceSpan(at: locator.location(error.mark)))
+    return ScanProblem(message, at: SourceSpan(at: locator.locationOfAnyMark(error.mark)))
   }
 
   /// True when the bytes contain `{{`, the start of a Go template directive.
