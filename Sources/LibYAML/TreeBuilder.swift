@@ -293,21 +293,26 @@ struct MarkConverter {
   /// True when the bytes before `offset` are all ASCII (a byte order mark aside).
   func isASCII(upTo offset: Int) -> Bool { offset <= origin + asciiCharacters }
 
+  @inline(__always)
   mutating func convert(_ mark: yaml_mark_t) -> YAMLMark {
-    YAMLMark(offset: offset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
+    let offset =
+      mark.index < asciiCharacters ? origin + mark.index : offset(ofCharacter: mark.index)
+    return YAMLMark(offset: offset, line: mark.line + 1, column: mark.column + 1)
   }
 
+  /// The byte offset of character `target`, found by moving the cursor.
   private mutating func offset(ofCharacter target: Int) -> Int {
-    if target < asciiCharacters { return origin + target }
     let count = bytes.count
     bytes.withUnsafeBytes { buffer in
       while character < target && byte < count {
-        // Eight ASCII bytes are eight characters: skip them at once.
-        if target - character >= 8 && byte + 8 <= count
+        // In a run of eight ASCII bytes each byte is a character: move over up to eight at
+        // once.
+        if byte + 8 <= count
           && buffer.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & Self.highBits == 0
         {
-          byte += 8
-          character += 8
+          let step = min(8, target - character)
+          byte += step
+          character += step
         } else {
           byte += 1
           character += 1

@@ -129,7 +129,12 @@ public struct YAMLStream: Sendable {
       guard record.text.count == literal.utf8CodeUnitCount else { return false }
       return literal.withUTF8Buffer { Self.bytes(text, record.text, equal: $0) }
     }
-    return string(record.text) == literal.description
+    return textEqualsAsString(record.text, literal)
+  }
+
+  /// The rare case of `textEquals(_:_:)`, kept out of line so that the common one inlines.
+  @usableFromInline func textEqualsAsString(_ range: TextRange, _ literal: StaticString) -> Bool {
+    string(range) == literal.description
   }
 
   /// True when the `count` bytes of `text` at `range` are `other`.
@@ -147,7 +152,7 @@ public struct YAMLStream: Sendable {
     }
   }
 
-  @usableFromInline func string(_ range: TextRange) -> String {
+  func string(_ range: TextRange) -> String {
     text.withUnsafeBufferPointer { arena in
       String(decoding: UnsafeBufferPointer(rebasing: arena[range.start..<range.start + range.count]), as: UTF8.self)
     }
