@@ -11,8 +11,10 @@ struct TreeBuilder {
   /// Open collections, innermost last, each with where its children start in `pending`.
   private var open: [(node: Int32, firstChild: Int)] = []
   /// The children gathered so far of all open collections, outermost collection's first:
-  /// one shared stack, so no collection needs an array of its own while it is open.
+  /// one shared stack, so no collection needs an array of its own while it is open. Only its
+  /// first `pendingCount` entries are in use; the rest is kept for reuse.
   private var pending: [Int32] = []
+  private var pendingCount = 0
   /// Anchors of the current document. An anchor is registered when its node is complete, so
   /// an alias can only point backwards to a finished node and the tree has no cycles.
   private var anchors: [String: Int32] = [:]
@@ -29,6 +31,8 @@ struct TreeBuilder {
     // scalar.
     let nodes = min(bytes.count / 8, 1 << 16)
     stream.records.reserveCapacity(nodes)
+    open.reserveCapacity(32)
+    pending.reserveCapacity(256)
     stream.children.reserveCapacity(nodes)
     // The text starts with the buffer itself, which holds most values as written.
     stream.text.reserveCapacity(bytes.count + min(bytes.count / 4, 1 << 20))
@@ -95,7 +99,7 @@ struct TreeBuilder {
       // is not copied: it is referred to where it was written.
       let (text, isASCII) =
         style == .plain && start.line == end.line && end.offset - start.offset == scalar.length
-        ? sourceText(from: start.offset, count: scalar.length)
+        ? Self.sourceText(from: start.offset, count: scalar.length, in: bytes, marks: marks)
         : appendText(scalar.value, count: scalar.length)
       let record = YAMLStream.Record(
         kind: .scalar, style: style, isFlow: false, isASCII: isASCII,
@@ -136,14 +140,14 @@ struct TreeBuilder {
         text: YAMLStream.TextRange(start: 0, count: 0),
         tag: tag == nil ? nil : appendText(cString: tag),
         anchor: anchor == nil ? nil : appendText(cString: anchor))
-      open.append((add(record), pending.count))
+      open.append((add(record), pendingCount))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       guard let (index, firstChild) = open.popLast() else { return true }
       stream.records[Int(index)].childStart = Int32(stream.children.count)
-      stream.records[Int(index)].childCount = Int32(pending.count - firstChild)
+      stream.records[Int(index)].childCount = Int32(pendingCount - firstChild)
       stream.records[Int(index)].end = marks.convert(event.end_mark)
-      stream.children.append(contentsOf: pending[firstChild...])
-      pending.removeLast(pending.count - firstChild)
+      stream.children.append(contentsOf: pending[firstChild..<pendingCount])
+      pendingCount = firstChild
       finish(index)
     default:
       break
@@ -158,7 +162,9 @@ struct TreeBuilder {
 
   /// The text at `offset` of the buffer, which `stream.text` starts with; also tells whether
   /// it is all ASCII.
-  private func sourceText(from offset: Int, count: Int) -> (YAMLStream.TextRange, isASCII: Bool) {
+  private static func sourceText(
+    from offset: Int, count: Int, in bytes: [UInt8], marks: MarkConverter
+  ) -> (YAMLStream.TextRange, isASCII: Bool) {
     let range = YAMLStream.TextRange(start: offset, count: count)
     if marks.isASCII(upTo: offset + count) { return (range, true) }
     var union: UInt8 = 0
@@ -197,7 +203,12 @@ struct TreeBuilder {
     if open.isEmpty {
       documentRoot = index
     } else {
-      pending.append(index)
+      if pendingCount < pending.count {
+        pending[pendingCount] = index
+      } else {
+        pending.append(index)
+      }
+      pendingCount += 1
     }
   }
 
