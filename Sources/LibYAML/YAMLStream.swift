@@ -56,7 +56,7 @@ public struct YAMLStream: Sendable {
     @usableFromInline var end: YAMLMark
     /// The scalar's value or the alias's anchor name; empty for collections.
     @usableFromInline var text: TextRange
-    var tag: TextRange?
+    @usableFromInline var tag: TextRange?
     var anchor: TextRange?
     @usableFromInline var childStart: Int32 = 0
     @usableFromInline var childCount: Int32 = 0
@@ -201,13 +201,18 @@ public struct YAMLStream: Sendable {
   }
 
   /// True for a `<<` merge key (plain, untagged or tagged `!!merge`).
+  @inlinable
   public func isMergeKey(_ id: YAMLNodeID) -> Bool {
     let record = records[Int(id.rawValue)]
     guard record.kind == .scalar, record.style == .plain, record.text.count == 2,
       textEquals(id, "<<")
     else { return false }
     guard let tag = record.tag else { return true }
-    return Self.mergeTag.withUTF8Buffer { Self.bytes(text, tag, equal: $0) }
+    return isMergeTag(tag)
+  }
+
+  @usableFromInline func isMergeTag(_ tag: TextRange) -> Bool {
+    Self.mergeTag.withUTF8Buffer { Self.bytes(text, tag, equal: $0) }
   }
 
   /// The mapping's pairs with `<<` merge keys resolved, without copying anything.

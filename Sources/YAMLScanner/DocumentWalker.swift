@@ -103,8 +103,9 @@ struct DocumentWalker {
   private mutating func scanAttributeFile(_ root: YAMLNodeID) -> Bool {
     let project = scalar("project", root)
     let domain = scalar("domain", root)
+    guard project != nil || domain != nil else { return false }
     let sections = ["defaults", "limits"].compactMap { stream.value(forKey: $0, in: root) }
-    guard project != nil || domain != nil, !sections.isEmpty,
+    guard !sections.isEmpty,
       sections.allSatisfy({ stream.kind(of: stream.resolved($0)) == .mapping || stream.isNull($0) })
     else { return false }
     let name = [project, domain, scalar("workflow", root)].compactMap { $0 }.joined(separator: "/")

@@ -142,7 +142,11 @@ public enum YAMLScanner {
   }
 
   static func sortedBySource(_ declarations: [Declaration]) -> [Declaration] {
-    declarations.enumerated().sorted { lhs, rhs in
+    // Declarations mostly come in source order already, and a stable sort keeps that order.
+    if zip(declarations, declarations.dropFirst()).allSatisfy({ !($1.location < $0.location) }) {
+      return declarations
+    }
+    return declarations.enumerated().sorted { lhs, rhs in
       if lhs.element.location != rhs.element.location {
         return lhs.element.location < rhs.element.location
       }
