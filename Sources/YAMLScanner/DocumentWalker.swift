@@ -172,10 +172,13 @@ struct DocumentWalker {
     let inObject = objectKind != nil
     let isSchema = facts.hasType
     for pair in stream.pairs(of: mapping) {
-      let key = stream.resolved(pair.key)
-      guard !stream.isMergeKey(pair.key), stream.kind(of: key) == .scalar else { continue }
       let value = stream.resolved(pair.value)
       let valueKind = stream.kind(of: value)
+      // Everything below reads or descends into a collection: a scalar value (most values)
+      // needs no look at its key.
+      guard valueKind == .mapping || valueKind == .sequence else { continue }
+      let key = stream.resolved(pair.key)
+      guard !stream.isMergeKey(pair.key), stream.kind(of: key) == .scalar else { continue }
 
       if stream.textEquals(key, "openAPIV3Schema")
         || (isSchema && stream.textEquals(key, "properties"))
