@@ -108,7 +108,8 @@ struct TreeBuilder {
         anchor: scalar.anchor == nil ? nil : appendText(cString: scalar.anchor))
       finish(add(record))
     case YAML_ALIAS_EVENT:
-      let name = appendText(cString: event.data.alias.anchor) ?? YAMLStream.TextRange(start: 0, count: 0)
+      let name =
+        appendText(cString: event.data.alias.anchor) ?? YAMLStream.TextRange(start: 0, count: 0)
       var record = YAMLStream.Record(
         kind: .alias, style: .plain, isFlow: false, isASCII: false,
         start: marks.convert(event.start_mark), end: marks.convert(event.end_mark), text: name,
@@ -177,7 +178,9 @@ struct TreeBuilder {
     -> (YAMLStream.TextRange, isASCII: Bool)
   {
     let start = stream.text.count
-    guard let pointer, count > 0 else { return (YAMLStream.TextRange(start: start, count: 0), true) }
+    guard let pointer, count > 0 else {
+      return (YAMLStream.TextRange(start: start, count: 0), true)
+    }
     let bytes = UnsafeBufferPointer(start: pointer, count: count)
     stream.text.append(contentsOf: bytes)
     var union: UInt8 = 0

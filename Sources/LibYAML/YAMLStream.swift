@@ -154,7 +154,9 @@ public struct YAMLStream: Sendable {
 
   func string(_ range: TextRange) -> String {
     text.withUnsafeBufferPointer { arena in
-      String(decoding: UnsafeBufferPointer(rebasing: arena[range.start..<range.start + range.count]), as: UTF8.self)
+      String(
+        decoding: UnsafeBufferPointer(rebasing: arena[range.start..<range.start + range.count]),
+        as: UTF8.self)
     }
   }
 

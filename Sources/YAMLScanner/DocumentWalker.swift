@@ -109,7 +109,8 @@ struct DocumentWalker {
       sections.allSatisfy({ stream.kind(of: stream.resolved($0)) == .mapping || stream.isNull($0) })
     else { return false }
     let name = [project, domain, scalar("workflow", root)].compactMap { $0 }.joined(separator: "/")
-    let first = stream.pairs(of: root).first.map { stream.start(of: $0.key) } ?? stream.start(of: root)
+    let first =
+      stream.pairs(of: root).first.map { stream.start(of: $0.key) } ?? stream.start(of: root)
     var result = declaration(
       kind: .flyteAttributes, name: name, location: locator.location(first),
       requests: mapEntries(
