@@ -125,8 +125,9 @@ public enum YAMLScanner {
       // Any two adjacent bytes include one at an odd index, so only those need a first look.
       var index = 1
       while index < buffer.count {
-        let next = index + 1 < buffer.count ? buffer[index + 1] : 0
-        if buffer[index] == brace && (buffer[index - 1] == brace || next == brace)
+        if buffer[index] == brace
+          && (buffer[index - 1] == brace
+            || (index + 1 < buffer.count && buffer[index + 1] == brace))
         {
           return true
         }
