@@ -8,8 +8,13 @@ struct TreeBuilder {
   private let bytes: [UInt8]
   private let maxDepth: Int
   private var stream = YAMLStream()
-  /// Open collections, innermost last, with the children gathered so far.
-  private var open: [(node: Int32, children: [Int32])] = []
+  /// Open collections, innermost last, each with where its children start in `pending`.
+  private var open: [(node: Int32, firstChild: Int)] = []
+  /// The children gathered so far of all open collections, outermost collection's first:
+  /// one shared stack, so no collection needs an array of its own while it is open. Only its
+  /// first `pendingCount` entries are in use; the rest is kept for reuse.
+  private var pending: [Int32] = []
+  private var pendingCount = 0
   /// Anchors of the current document. An anchor is registered when its node is complete, so
   /// an alias can only point backwards to a finished node and the tree has no cycles.
   private var anchors: [String: Int32] = [:]
@@ -21,6 +26,17 @@ struct TreeBuilder {
     self.bytes = bytes
     self.maxDepth = maxDepth
     self.marks = MarkConverter(bytes: bytes)
+    // Typical YAML has a node every 8 to 12 bytes and about half its bytes in scalar values;
+    // reserving that much saves most of the growing. Capped, because a buffer can be one big
+    // scalar.
+    let nodes = min(bytes.count / 8, 1 << 16)
+    stream.records.reserveCapacity(nodes)
+    open.reserveCapacity(32)
+    pending.reserveCapacity(256)
+    stream.children.reserveCapacity(nodes)
+    // The text starts with the buffer itself, which holds most values as written.
+    stream.text.reserveCapacity(bytes.count + min(bytes.count / 4, 1 << 20))
+    stream.text.append(contentsOf: bytes)
   }
 
   mutating func run() -> YAMLStream {
@@ -75,22 +91,31 @@ struct TreeBuilder {
       }
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
-      let text =
-        scalar.value.map {
-          String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-        } ?? ""
-      let node = YAMLNode(
-        kind: .scalar, style: Self.style(scalar.style), isFlow: false, text: text,
-        tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor),
-        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
-      finish(add(node))
+      let style = Self.style(scalar.style)
+      let start = marks.convert(event.start_mark)
+      let end = marks.convert(event.end_mark)
+      // A plain scalar on one line is its own value: libyaml only folds line breaks in plain
+      // scalars, and trims the spaces around them, which lie outside the marks. Such a value
+      // is not copied: it is referred to where it was written.
+      let (text, isASCII) =
+        style == .plain && start.line == end.line && end.offset - start.offset == scalar.length
+        ? Self.sourceText(from: start.offset, count: scalar.length, in: bytes, marks: marks)
+        : appendText(scalar.value, count: scalar.length)
+      let record = YAMLStream.Record(
+        kind: .scalar, style: style, isFlow: false, isASCII: isASCII,
+        start: start, end: end, text: text,
+        tag: scalar.tag == nil ? nil : appendText(cString: scalar.tag),
+        anchor: scalar.anchor == nil ? nil : appendText(cString: scalar.anchor))
+      finish(add(record))
     case YAML_ALIAS_EVENT:
-      let name = Self.string(event.data.alias.anchor) ?? ""
-      var node = YAMLNode(
-        kind: .alias, style: .plain, isFlow: false, text: name, tag: nil, anchor: nil,
-        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
-      node.target = anchors[name] ?? -1
-      finish(add(node))
+      let name =
+        appendText(cString: event.data.alias.anchor) ?? YAMLStream.TextRange(start: 0, count: 0)
+      var record = YAMLStream.Record(
+        kind: .alias, style: .plain, isFlow: false, isASCII: false,
+        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark), text: name,
+        tag: nil, anchor: nil)
+      if !anchors.isEmpty { record.target = anchors[stream.string(name)] ?? -1 }
+      finish(add(record))
     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
       guard open.count < maxDepth else {
         let mark = marks.convert(event.start_mark)
@@ -100,27 +125,30 @@ struct TreeBuilder {
         return false
       }
       let isSequence = event.type == YAML_SEQUENCE_START_EVENT
-      let node: YAMLNode
+      let tag: UnsafeMutablePointer<UInt8>?
+      let anchor: UnsafeMutablePointer<UInt8>?
+      let isFlow: Bool
       if isSequence {
         let data = event.data.sequence_start
-        node = YAMLNode(
-          kind: .sequence, style: .plain, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, text: "",
-          tag: Self.string(data.tag), anchor: Self.string(data.anchor),
-          start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+        (tag, anchor, isFlow) = (data.tag, data.anchor, data.style == YAML_FLOW_SEQUENCE_STYLE)
       } else {
         let data = event.data.mapping_start
-        node = YAMLNode(
-          kind: .mapping, style: .plain, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, text: "",
-          tag: Self.string(data.tag), anchor: Self.string(data.anchor),
-          start: marks.convert(event.start_mark), end: marks.convert(event.end_mark))
+        (tag, anchor, isFlow) = (data.tag, data.anchor, data.style == YAML_FLOW_MAPPING_STYLE)
       }
-      open.append((add(node), []))
+      let record = YAMLStream.Record(
+        kind: isSequence ? .sequence : .mapping, style: .plain, isFlow: isFlow, isASCII: true,
+        start: marks.convert(event.start_mark), end: marks.convert(event.end_mark),
+        text: YAMLStream.TextRange(start: 0, count: 0),
+        tag: tag == nil ? nil : appendText(cString: tag),
+        anchor: anchor == nil ? nil : appendText(cString: anchor))
+      open.append((add(record), pendingCount))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-      guard let (index, children) = open.popLast() else { return true }
-      stream.nodes[Int(index)].childStart = Int32(stream.children.count)
-      stream.nodes[Int(index)].childCount = Int32(children.count)
-      stream.nodes[Int(index)].end = marks.convert(event.end_mark)
-      stream.children.append(contentsOf: children)
+      guard let (index, firstChild) = open.popLast() else { return true }
+      stream.records[Int(index)].childStart = Int32(stream.children.count)
+      stream.records[Int(index)].childCount = Int32(pendingCount - firstChild)
+      stream.records[Int(index)].end = marks.convert(event.end_mark)
+      stream.children.append(contentsOf: pending[firstChild..<pendingCount])
+      pendingCount = firstChild
       finish(index)
     default:
       break
@@ -128,19 +156,62 @@ struct TreeBuilder {
     return true
   }
 
-  private mutating func add(_ node: YAMLNode) -> Int32 {
-    stream.nodes.append(node)
-    return Int32(stream.nodes.count - 1)
+  private mutating func add(_ record: YAMLStream.Record) -> Int32 {
+    stream.records.append(record)
+    return Int32(stream.records.count - 1)
+  }
+
+  /// The text at `offset` of the buffer, which `stream.text` starts with; also tells whether
+  /// it is all ASCII.
+  private static func sourceText(
+    from offset: Int, count: Int, in bytes: [UInt8], marks: MarkConverter
+  ) -> (YAMLStream.TextRange, isASCII: Bool) {
+    let range = YAMLStream.TextRange(start: offset, count: count)
+    if marks.isASCII(upTo: offset + count) { return (range, true) }
+    var union: UInt8 = 0
+    for index in offset..<offset + count { union |= bytes[index] }
+    return (range, union < 0x80)
+  }
+
+  /// Copies `count` bytes into the stream's text; also tells whether they are all ASCII.
+  private mutating func appendText(_ pointer: UnsafeMutablePointer<UInt8>?, count: Int)
+    -> (YAMLStream.TextRange, isASCII: Bool)
+  {
+    let start = stream.text.count
+    guard let pointer, count > 0 else {
+      return (YAMLStream.TextRange(start: start, count: 0), true)
+    }
+    let bytes = UnsafeBufferPointer(start: pointer, count: count)
+    stream.text.append(contentsOf: bytes)
+    var union: UInt8 = 0
+    for byte in bytes { union |= byte }
+    return (YAMLStream.TextRange(start: start, count: count), union < 0x80)
+  }
+
+  /// Copies a NUL-terminated libyaml string (a tag, anchor or alias name) into the stream's
+  /// text; nil when there is none.
+  private mutating func appendText(cString pointer: UnsafeMutablePointer<UInt8>?)
+    -> YAMLStream.TextRange?
+  {
+    guard let pointer else { return nil }
+    var count = 0
+    while pointer[count] != 0 { count += 1 }
+    return appendText(pointer, count: count).0
   }
 
   /// Attaches a completed node to its parent (or makes it the document root) and registers
   /// its anchor.
   private mutating func finish(_ index: Int32) {
-    if let anchor = stream.nodes[Int(index)].anchor { anchors[anchor] = index }
+    if let anchor = stream.records[Int(index)].anchor { anchors[stream.string(anchor)] = index }
     if open.isEmpty {
       documentRoot = index
     } else {
-      open[open.count - 1].children.append(index)
+      if pendingCount < pending.count {
+        pending[pendingCount] = index
+      } else {
+        pending.append(index)
+      }
+      pendingCount += 1
     }
   }
 
@@ -170,10 +241,6 @@ struct TreeBuilder {
       contextMark: nil)
   }
 
-  private static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
-    pointer.map { String(cString: $0) }
-  }
-
   private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {
     switch style {
     case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
@@ -198,31 +265,74 @@ struct TreeBuilder {
 
 /// Converts libyaml marks (character indices, BOM skipped) into byte offsets.
 ///
-/// Marks arrive almost in order, so a cursor that walks forwards or backwards from the last
-/// answer makes the whole conversion linear in the size of the buffer.
+/// Most files are ASCII, and in an ASCII run each character is one byte: marks in the leading
+/// ASCII run are converted by adding the origin. Beyond it, marks arrive almost in order, so a
+/// cursor that walks forwards or backwards from the last answer makes the whole conversion
+/// linear in the size of the buffer.
 struct MarkConverter {
+  /// The high bit of each byte of a word: a word of ASCII bytes has none of them.
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
   private let bytes: [UInt8]
   private let origin: Int
-  private var character = 0
+  /// How many characters from the origin on are ASCII bytes.
+  private let asciiCharacters: Int
+  /// The cursor, never inside the ASCII run (which needs none).
+  private var character: Int
   private var byte: Int
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     origin = hasBOM ? 3 : 0
-    byte = origin
+    var end = origin
+    bytes.withUnsafeBytes { buffer in
+      // Eight bytes at a time until a word has a high bit set, then byte by byte.
+      while end + 8 <= buffer.count
+        && buffer.loadUnaligned(fromByteOffset: end, as: UInt64.self) & Self.highBits == 0
+      {
+        end += 8
+      }
+      while end < buffer.count && buffer[end] < 0x80 { end += 1 }
+    }
+    asciiCharacters = end - origin
+    // The cursor starts at the first character after the ASCII run, which (as everywhere)
+    // starts at a byte that does not continue a UTF-8 sequence.
+    character = asciiCharacters
+    if asciiCharacters > 0 {
+      while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    }
+    byte = end
   }
 
+  /// True when the bytes before `offset` are all ASCII (a byte order mark aside).
+  func isASCII(upTo offset: Int) -> Bool { offset <= origin + asciiCharacters }
+
+  @inline(__always)
   mutating func convert(_ mark: yaml_mark_t) -> YAMLMark {
-    YAMLMark(offset: offset(ofCharacter: mark.index), line: mark.line + 1, column: mark.column + 1)
+    let offset =
+      mark.index < asciiCharacters ? origin + mark.index : offset(ofCharacter: mark.index)
+    return YAMLMark(offset: offset, line: mark.line + 1, column: mark.column + 1)
   }
 
+  /// The byte offset of character `target`, found by moving the cursor.
   private mutating func offset(ofCharacter target: Int) -> Int {
     let count = bytes.count
-    while character < target && byte < count {
-      byte += 1
-      while byte < count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-      character += 1
+    bytes.withUnsafeBytes { buffer in
+      while character < target && byte < count {
+        // In a run of eight ASCII bytes each byte is a character: move over up to eight at
+        // once.
+        if byte + 8 <= count
+          && buffer.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & Self.highBits == 0
+        {
+          let step = min(8, target - character)
+          byte += step
+          character += step
+        } else {
+          byte += 1
+          character += 1
+        }
+        while byte < count && buffer[byte] & 0xC0 == 0x80 { byte += 1 }
+      }
     }
     while character > target && byte > origin {
       byte -= 1

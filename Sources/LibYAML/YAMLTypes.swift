@@ -53,10 +53,12 @@ public struct YAMLNodeID: Sendable, Hashable, Comparable {
   public static func < (lhs: YAMLNodeID, rhs: YAMLNodeID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// One node of a parsed document, stored by value in the stream's arena.
+/// One node of a parsed document, as `YAMLStream`'s subscript gives it: a copy with its texts
+/// made into Strings.
 ///
-/// Collections refer to their children by index; aliases refer to the anchored node by index.
-/// Nothing is ever copied, so a "billion laughs" file stays as small as its text.
+/// The stream itself stores nodes without any String (see `YAMLStream.Record`), so parsing and
+/// lookups do no reference counting; the accessors of `YAMLStream` (`kind(of:)`,
+/// `text(of:)`, `start(of:)`, …) read single fields without building a whole node.
 public struct YAMLNode: Sendable {
   /// What a node is.
   public enum Kind: UInt8, Sendable, Hashable {
@@ -88,11 +90,7 @@ public struct YAMLNode: Sendable {
   /// included), the `{`/`[` of a flow collection, or the first key or `-` of a block one.
   public let start: YAMLMark
   /// Just after the node's last character.
-  public internal(set) var end: YAMLMark
-
-  internal var childStart: Int32 = 0
-  internal var childCount: Int32 = 0
-  internal var target: Int32 = -1
+  public let end: YAMLMark
 
   internal init(
     kind: Kind, style: YAMLScalarStyle, isFlow: Bool, text: String, tag: String?,

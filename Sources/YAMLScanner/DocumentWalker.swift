@@ -19,7 +19,8 @@ struct DocumentWalker {
   /// How a node was reached from its parent.
   enum Component {
     case root
-    case key(String)
+    /// Under a scalar key (the key's node, alias resolved); its text is made only when needed.
+    case key(YAMLNodeID)
     case index(Int)
   }
 
@@ -28,23 +29,31 @@ struct DocumentWalker {
     let node: YAMLNodeID
     let parent: Int
     let component: Component
-    /// The `kind` of the nearest enclosing Kubernetes object, if any.
-    let objectKind: String?
+    /// The scalar holding the `kind` of the nearest enclosing Kubernetes object, if any.
+    let objectKind: YAMLNodeID?
   }
 
   private var frames: [Frame] = []
 
   /// Keys whose value, a sequence of mappings, lists containers.
-  static let containerListKinds: [String: DeclarationKind] = [
-    "containers": .k8sContainer,
-    "ephemeralContainers": .k8sContainer,
-    "initContainers": .k8sInitContainer,
-    "extraContainers": .k8sContainer,
-    "sidecars": .k8sContainer,
-    "sidecarContainers": .k8sContainer,
-    "additionalContainers": .k8sContainer,
-    "extraInitContainers": .k8sInitContainer,
+  static let containerListKinds: [(key: StaticString, kind: DeclarationKind)] = [
+    ("containers", .k8sContainer),
+    ("ephemeralContainers", .k8sContainer),
+    ("initContainers", .k8sInitContainer),
+    ("extraContainers", .k8sContainer),
+    ("sidecars", .k8sContainer),
+    ("sidecarContainers", .k8sContainer),
+    ("additionalContainers", .k8sContainer),
+    ("extraInitContainers", .k8sInitContainer),
   ]
+
+  /// The container list kind for a key (a scalar node), if it names a container list.
+  private func containerListKind(_ key: YAMLNodeID) -> DeclarationKind? {
+    for entry in Self.containerListKinds where stream.textEquals(key, entry.key) {
+      return entry.kind
+    }
+    return nil
+  }
 
   init(stream: YAMLStream, bytes: [UInt8], locator: Locator, embedding: Int) {
     self.stream = stream
@@ -56,19 +65,18 @@ struct DocumentWalker {
   // MARK: - Documents
 
   mutating func scanDocument(root: YAMLNodeID) {
-    let node = stream[root]
-    if node.kind == .mapping {
+    if stream.kind(of: root) == .mapping {
       if isCIWorkflow(root) || isCompose(root) { return }
       if scanAttributeFile(root) { return }
     }
-    frames = []
+    frames.removeAll(keepingCapacity: true)
     walk(from: root)
   }
 
   /// GitHub Actions (`on` + `jobs`) and GitLab CI (`stages`) files.
   private func isCIWorkflow(_ root: YAMLNodeID) -> Bool {
     if has("jobs", root) && (has("on", root) || has("true", root)) { return true }
-    if let stages = stream.value(forKey: "stages", in: root), stream[stages].kind == .sequence {
+    if let stages = stream.value(forKey: "stages", in: root), stream.kind(of: stages) == .sequence {
       return true
     }
     return false
@@ -78,7 +86,7 @@ struct DocumentWalker {
   /// `deploy.resources` (`limits: {cpus, memory}`, `reservations`) are not Kubernetes resources.
   private func isCompose(_ root: YAMLNodeID) -> Bool {
     guard let section = stream.value(forKey: "services", in: root),
-      stream[stream.resolved(section)].kind == .mapping
+      stream.kind(of: stream.resolved(section)) == .mapping
     else { return false }
     let services = stream.pairs(of: section).map { stream.resolved($0.value) }
     // Compose services keep resources under `deploy`; values of a chart may not.
@@ -95,12 +103,14 @@ struct DocumentWalker {
   private mutating func scanAttributeFile(_ root: YAMLNodeID) -> Bool {
     let project = scalar("project", root)
     let domain = scalar("domain", root)
+    guard project != nil || domain != nil else { return false }
     let sections = ["defaults", "limits"].compactMap { stream.value(forKey: $0, in: root) }
-    guard project != nil || domain != nil, !sections.isEmpty,
-      sections.allSatisfy({ stream[stream.resolved($0)].kind == .mapping || stream[$0].isNull })
+    guard !sections.isEmpty,
+      sections.allSatisfy({ stream.kind(of: stream.resolved($0)) == .mapping || stream.isNull($0) })
     else { return false }
     let name = [project, domain, scalar("workflow", root)].compactMap { $0 }.joined(separator: "/")
-    let first = stream.pairs(of: root).first.map { stream[$0.key].start } ?? stream[root].start
+    let first =
+      stream.pairs(of: root).first.map { stream.start(of: $0.key) } ?? stream.start(of: root)
     var result = declaration(
       kind: .flyteAttributes, name: name, location: locator.location(first),
       requests: mapEntries(
@@ -110,7 +120,7 @@ struct DocumentWalker {
       path: nil)
     result.arguments = stream.pairs(of: root).compactMap { pair in
       stream.scalarText(pair.key).map {
-        ArgumentUse(name: $0, span: locator.span(stream[pair.key]))
+        ArgumentUse(name: $0, span: span(pair.key))
       }
     }
     declarations.append(result)
@@ -124,9 +134,10 @@ struct DocumentWalker {
     var stack = [0]
     while let index = stack.popLast() {
       let frame = frames[index]
-      let node = stream[frame.node]
-      var pushed: [Int] = []
-      switch node.kind {
+      // Visiting a collection appends the frames to descend into, and nothing else, to
+      // `frames`: they are the new frames, to be visited in order.
+      let firstChild = frames.count
+      switch stream.kind(of: frame.node) {
       case .sequence:
         for (position, item) in stream.items(of: frame.node).enumerated()
         where isCollection(item) {
@@ -134,63 +145,68 @@ struct DocumentWalker {
             Frame(
               node: item, parent: index, component: .index(position),
               objectKind: frame.objectKind))
-          pushed.append(frames.count - 1)
         }
       case .mapping:
-        pushed = visitMapping(index)
+        visitMapping(index)
       case .scalar, .alias:
         break
       }
-      stack.append(contentsOf: pushed.reversed())
+      stack.append(contentsOf: (firstChild..<frames.count).reversed())
     }
   }
 
-  /// Looks at each pair of a mapping, emitting declarations; returns the frames to descend into.
-  private mutating func visitMapping(_ index: Int) -> [Int] {
+  /// Looks at each pair of a mapping, emitting declarations; appends the frames to descend
+  /// into.
+  private mutating func visitMapping(_ index: Int) {
     let frame = frames[index]
     let mapping = frame.node
     var objectKind = frame.objectKind
-    if let kind = scalar("kind", mapping), has("apiVersion", mapping) {
-      switch kind {
-      case "CustomResourceDefinition":
-        return []
-      case "ConfigMap":
+    let facts = facts(of: mapping)
+    if let kind = facts.kind, facts.hasAPIVersion {
+      if stream.textEquals(kind, "CustomResourceDefinition") { return }
+      if stream.textEquals(kind, "ConfigMap") {
         scanConfigMap(mapping)
-        return []
-      default:
-        objectKind = kind
+        return
       }
+      objectKind = kind
     }
     let inObject = objectKind != nil
-    let isSchema = has("type", mapping)
-    var pushed: [Int] = []
+    let isSchema = facts.hasType
     for pair in stream.pairs(of: mapping) {
-      guard !stream.isMergeKey(pair.key), let key = stream.scalarText(pair.key) else { continue }
       let value = stream.resolved(pair.value)
-      let valueNode = stream[value]
+      let valueKind = stream.kind(of: value)
+      // Everything below reads or descends into a collection: a scalar value (most values)
+      // needs no look at its key.
+      guard valueKind == .mapping || valueKind == .sequence else { continue }
+      let key = stream.resolved(pair.key)
+      guard !stream.isMergeKey(pair.key), stream.kind(of: key) == .scalar else { continue }
 
-      if key == "openAPIV3Schema" || (key == "properties" && isSchema) { continue }
-
-      if let kind = Self.containerListKinds[key], valueNode.kind == .sequence,
-        scanContainers(
-          list: value, key: key, kind: kind, ephemeral: key == "ephemeralContainers",
-          holder: index)
+      if stream.textEquals(key, "openAPIV3Schema")
+        || (isSchema && stream.textEquals(key, "properties"))
       {
         continue
       }
 
-      if key == "resources", valueNode.kind == .mapping,
+      if valueKind == .sequence, let kind = containerListKind(key),
+        scanContainers(
+          list: value, key: key, kind: kind,
+          ephemeral: stream.textEquals(key, "ephemeralContainers"), holder: index)
+      {
+        continue
+      }
+
+      if valueKind == .mapping, stream.textEquals(key, "resources"),
         scanResourcesBlock(pair, holder: index, objectKind: objectKind)
       {
         continue
       }
 
-      if key == "task_resources", valueNode.kind == .mapping,
+      if valueKind == .mapping, stream.textEquals(key, "task_resources"),
         has("defaults", value) || has("limits", value)
       {
         declarations.append(
           declaration(
-            kind: .flyteAdmin, name: nil, location: locator.location(stream[pair.key].start),
+            kind: .flyteAdmin, name: nil, location: locator.location(stream.start(of: pair.key)),
             requests: mapEntries(
               stream.value(forKey: "defaults", in: value), ResourceKey.init(flyteAdminKey:)),
             limits: mapEntries(
@@ -200,7 +216,8 @@ struct DocumentWalker {
       }
 
       // Argo Workflows templates hold a single `container` (or `script`) with an image.
-      if inObject, key == "container" || key == "script", valueNode.kind == .mapping,
+      if inObject, valueKind == .mapping,
+        stream.textEquals(key, "container") || stream.textEquals(key, "script"),
         has("image", value)
       {
         emitContainer(
@@ -212,21 +229,55 @@ struct DocumentWalker {
       if isCollection(pair.value) {
         frames.append(
           Frame(node: pair.value, parent: index, component: .key(key), objectKind: objectKind))
-        pushed.append(frames.count - 1)
       }
     }
-    return pushed
+  }
+
+  /// The keys every visited mapping is asked about.
+  private struct MappingFacts {
+    /// The scalar under `kind` (not null), as `scalarNode("kind", _)` gives it.
+    var kind: YAMLNodeID?
+    var hasAPIVersion = false
+    var hasType = false
+  }
+
+  /// `scalarNode("kind", _)`, `has("apiVersion", _)` and `has("type", _)` in one pass over
+  /// the pairs (the last `kind` wins, as in any lookup).
+  private func facts(of mapping: YAMLNodeID) -> MappingFacts {
+    var facts = MappingFacts()
+    var kindValue: YAMLNodeID?
+    for pair in stream.pairs(of: mapping) {
+      if stream.isMergeKey(pair.key) {
+        // Merged keys count as well: look them up the general way.
+        return MappingFacts(
+          kind: scalarNode("kind", mapping), hasAPIVersion: has("apiVersion", mapping),
+          hasType: has("type", mapping))
+      }
+      let key = stream.resolved(pair.key)
+      if stream.textEquals(key, "kind") {
+        kindValue = pair.value
+      } else if stream.textEquals(key, "apiVersion") {
+        facts.hasAPIVersion = true
+      } else if stream.textEquals(key, "type") {
+        facts.hasType = true
+      }
+    }
+    if let kindValue {
+      let node = stream.resolved(kindValue)
+      if stream.kind(of: node) == .scalar && !stream.isNull(node) { facts.kind = node }
+    }
+    return facts
   }
 
   /// Emits one declaration per container of a container list. False when the list does not
   /// look like containers (its items are not mappings with a name, image or resources).
   private mutating func scanContainers(
-    list: YAMLNodeID, key: String, kind: DeclarationKind, ephemeral: Bool, holder: Int
+    list: YAMLNodeID, key: YAMLNodeID, kind: DeclarationKind, ephemeral: Bool, holder: Int
   ) -> Bool {
     let items = stream.items(of: list)
     let containers = items.enumerated().compactMap { position, item -> (Int, YAMLNodeID)? in
       let resolved = stream.resolved(item)
-      guard stream[resolved].kind == .mapping,
+      guard stream.kind(of: resolved) == .mapping,
         has("name", resolved) || has("image", resolved) || has("resources", resolved)
       else { return nil }
       return (position, resolved)
@@ -250,11 +301,11 @@ struct DocumentWalker {
     let name = scalar("name", container) ?? fallbackName
     let location: SourceLocation
     if let resourcesPair {
-      location = locator.location(stream[resourcesPair.key].start)
+      location = locator.location(stream.start(of: resourcesPair.key))
     } else if let first = stream.pairs(of: container).first {
-      location = locator.location(stream[first.key].start)
+      location = locator.location(stream.start(of: first.key))
     } else {
-      location = locator.location(stream[container].start)
+      location = locator.location(stream.start(of: container))
     }
     var requests = ResourceList()
     var limits = ResourceList()
@@ -278,22 +329,24 @@ struct DocumentWalker {
   /// A container's `requests`/`limits`: a Kubernetes map, or the IDL list form.
   private func containerList(_ value: YAMLNodeID?) -> ResourceList {
     guard let value else { return ResourceList() }
-    if stream[stream.resolved(value)].kind == .sequence { return idlEntries(value) }
+    if stream.kind(of: stream.resolved(value)) == .sequence { return idlEntries(value) }
     return mapEntries(value, ResourceKey.init(kubernetesKey:))
   }
 
   /// A `resources` key outside a container list: Helm values, an IDL task's list form, or
   /// (inside a Kubernetes object) a container-like spec such as KServe's `predictor.model`.
   /// False when the value is not a resources block.
-  private mutating func scanResourcesBlock(_ pair: YAMLPair, holder: Int, objectKind: String?)
+  private mutating func scanResourcesBlock(
+    _ pair: YAMLPair, holder: Int, objectKind: YAMLNodeID?
+  )
     -> Bool
   {
     let resources = stream.resolved(pair.value)
     let requests = stream.value(forKey: "requests", in: resources).map { stream.resolved($0) }
     let limits = stream.value(forKey: "limits", in: resources).map { stream.resolved($0) }
     guard requests != nil || limits != nil else { return false }
-    let kinds = [requests, limits].compactMap { $0 }.map { stream[$0].kind }
-    let location = locator.location(stream[pair.key].start)
+    let kinds = [requests, limits].compactMap { $0 }.map { stream.kind(of: $0) }
+    let location = locator.location(stream.start(of: pair.key))
     let path = path(holder, appending: "resources")
 
     if kinds.contains(.sequence) {
@@ -308,16 +361,16 @@ struct DocumentWalker {
       return true
     }
     let mapOrNull = [requests, limits].compactMap { $0 }.allSatisfy {
-      stream[$0].kind == .mapping || stream[$0].isNull
+      stream.kind(of: $0) == .mapping || stream.isNull($0)
     }
     guard mapOrNull else { return false }
     let frame = frames[holder]
-    if case .key("deploy") = frame.component { return true }
+    if case .key(let key) = frame.component, stream.textEquals(key, "deploy") { return true }
 
     let kind: DeclarationKind
-    if objectKind != nil {
+    if let objectKind {
       // A PVC's `resources.requests.storage` and pod-level `spec.resources` are not containers.
-      if objectKind == "PersistentVolumeClaim" || isUnderVolumeClaim(holder)
+      if stream.textEquals(objectKind, "PersistentVolumeClaim") || isUnderVolumeClaim(holder)
         || has("accessModes", frame.node) || has("containers", frame.node)
       {
         return true
@@ -345,11 +398,11 @@ struct DocumentWalker {
       return nil
     case .key(let key):
       if frames[holder].objectKind != nil, let name = scalar("name", frame.node) { return name }
-      return key
+      return stream.text(of: key)
     case .index(let position):
       if let name = scalar("name", frame.node) { return name }
       if frame.parent >= 0, case .key(let key) = frames[frame.parent].component {
-        return "\(key)[\(position)]"
+        return "\(stream.text(of: key))[\(position)]"
       }
       return "[\(position)]"
     }
@@ -359,7 +412,8 @@ struct DocumentWalker {
     var index = holder
     while index >= 0 {
       if case .key(let key) = frames[index].component,
-        key == "volumeClaimTemplates" || key == "volumeClaimTemplate"
+        stream.textEquals(key, "volumeClaimTemplates")
+          || stream.textEquals(key, "volumeClaimTemplate")
       {
         return true
       }
@@ -382,7 +436,7 @@ struct DocumentWalker {
     var steps = 0
     while index >= 0 && steps < 5 {
       let node = frames[index].node
-      if stream[node].kind == .mapping
+      if stream.kind(of: node) == .mapping
         && (has("extendedResources", node) || (has("id", node) && has("container", node))
           || (has("id", node) && has("k8sPod", node)))
       {
@@ -404,7 +458,7 @@ struct DocumentWalker {
       let pair = stream.key("gpuAccelerator", in: extended)
     else { return nil }
     let accelerator = stream.resolved(pair.value)
-    guard stream[accelerator].kind == .mapping else { return nil }
+    guard stream.kind(of: accelerator) == .mapping else { return nil }
     let devicePair = stream.key("device", in: accelerator)
     let device = devicePair.flatMap { stream.scalarText($0.value) }
     var partition: AcceleratorReference.Partition?
@@ -413,9 +467,9 @@ struct DocumentWalker {
     } else if let flag = scalar("unpartitioned", accelerator), flag == "true" || flag == "True" {
       partition = .unpartitioned
     }
-    let span = devicePair.map { locator.span(stream[$0.value]) } ?? locator.span(stream[pair.key])
+    let deviceSpan = devicePair.map { span($0.value) } ?? span(pair.key)
     return AcceleratorReference(
-      form: .idl, written: device ?? "gpuAccelerator", span: span, device: device,
+      form: .idl, written: device ?? "gpuAccelerator", span: deviceSpan, device: device,
       partition: partition)
   }
 
@@ -425,16 +479,16 @@ struct DocumentWalker {
     var result = ResourceList()
     for item in stream.items(of: stream.resolved(list)) {
       let entry = stream.resolved(item)
-      guard stream[entry].kind == .mapping else { continue }
+      guard stream.kind(of: entry) == .mapping else { continue }
       let nameNode = stream.value(forKey: "name", in: entry)
       // The enum's default, UNKNOWN, is omitted by jsonpb: a missing name means UNKNOWN.
       let written = nameNode.flatMap { stream.scalarText($0) } ?? "UNKNOWN"
-      let keySpan = locator.span(stream[nameNode ?? item])
+      let keySpan = span(nameNode ?? item)
       let value: ResourceValue
       if let valueNode = stream.value(forKey: "value", in: entry) {
         value = resourceValue(valueNode)
       } else {
-        value = ResourceValue(.none, span: locator.span(stream[item]))
+        value = ResourceValue(.none, span: span(item))
       }
       result.append(
         ResourceEntry(
@@ -455,14 +509,16 @@ struct DocumentWalker {
       guard let name = stream.scalarText(pair.key),
         name.hasSuffix(".yaml") || name.hasSuffix(".yml")
       else { continue }
-      let value = stream[stream.resolved(pair.value)]
-      guard value.kind == .scalar, value.style == .literal || value.style == .folded else {
+      let value = stream.resolved(pair.value)
+      let style = stream.style(of: value)
+      guard stream.kind(of: value) == .scalar, style == .literal || style == .folded else {
         continue
       }
-      let parentIndent = indentation(ofLineAt: stream[pair.key].start.offset)
+      let parentIndent = indentation(ofLineAt: stream.start(of: pair.key).offset)
       guard
         let (content, inner) = locator.blockContent(
-          of: value, in: bytes, parentIndent: parentIndent)
+          from: stream.start(of: value).offset, to: stream.end(of: value).offset, in: bytes,
+          parentIndent: parentIndent)
       else { continue }
       var result = ScanResult()
       YAMLScanner.scanBuffer(
@@ -494,7 +550,7 @@ struct DocumentWalker {
       guard let written = stream.scalarText(pair.key) else { continue }
       result.append(
         ResourceEntry(
-          key: makeKey(written), writtenKey: written, keySpan: locator.span(stream[pair.key]),
+          key: makeKey(written), writtenKey: written, keySpan: span(pair.key),
           value: resourceValue(pair.value)))
     }
     return result
@@ -503,25 +559,25 @@ struct DocumentWalker {
   /// A value as written. An alias takes the anchored node's value but keeps its own span,
   /// because that is where the value is used.
   private func resourceValue(_ id: YAMLNodeID) -> ResourceValue {
-    let span = locator.span(stream[id])
-    let written = stream[id]
-    if written.kind == .alias && stream.aliasTarget(id) == nil {
-      return ResourceValue(.other("*" + written.text), span: span)
+    let span = self.span(id)
+    if stream.kind(of: id) == .alias && stream.aliasTarget(id) == nil {
+      return ResourceValue(.other("*" + stream.text(of: id)), span: span)
     }
-    let node = stream[stream.resolved(id)]
-    switch node.kind {
+    let node = stream.resolved(id)
+    switch stream.kind(of: node) {
     case .mapping:
       return ResourceValue(.other("<mapping>"), span: span)
     case .sequence:
       return ResourceValue(.other("<sequence>"), span: span)
     case .alias:
-      return ResourceValue(.other("*" + node.text), span: span)
+      return ResourceValue(.other("*" + stream.text(of: node)), span: span)
     case .scalar:
-      if node.isNull { return ResourceValue(.none, span: span) }
-      if node.style != .plain || node.tag == "tag:yaml.org,2002:str" || node.tag == "!" {
-        return ResourceValue(.string(node.text), span: span)
+      if stream.isNull(node) { return ResourceValue(.none, span: span) }
+      let tag = stream.tag(of: node)
+      if stream.style(of: node) != .plain || tag == "tag:yaml.org,2002:str" || tag == "!" {
+        return ResourceValue(.string(stream.text(of: node)), span: span)
       }
-      return ResourceValue(.plain(node.text), span: span)
+      return ResourceValue(.plain(stream.text(of: node)), span: span)
     }
   }
 
@@ -542,22 +598,37 @@ struct DocumentWalker {
 
   /// The text of a scalar value (not null) under `key`.
   private func scalar(_ key: String, _ mapping: YAMLNodeID) -> String? {
+    scalarNode(key, mapping).map { stream.text(of: $0) }
+  }
+
+  /// The scalar value (not null, alias resolved) under `key`.
+  private func scalarNode(_ key: String, _ mapping: YAMLNodeID) -> YAMLNodeID? {
     guard let value = stream.value(forKey: key, in: mapping) else { return nil }
-    let node = stream[stream.resolved(value)]
-    guard node.kind == .scalar, !node.isNull else { return nil }
-    return node.text
+    let node = stream.resolved(value)
+    guard stream.kind(of: node) == .scalar, !stream.isNull(node) else { return nil }
+    return node
+  }
+
+  /// The span of node `id` in the file.
+  private func span(_ id: YAMLNodeID) -> SourceSpan {
+    locator.span(from: stream.start(of: id), to: stream.end(of: id))
   }
 
   /// A written mapping or sequence (an alias is not followed: its target is walked where it
   /// was written).
   private func isCollection(_ id: YAMLNodeID) -> Bool {
-    let kind = stream[id].kind
+    let kind = stream.kind(of: id)
     return kind == .mapping || kind == .sequence
   }
 
   /// The dotted path of frame `index`, with `key` appended.
+  private func path(_ index: Int, appending key: YAMLNodeID) -> String {
+    path(index, appending: stream.text(of: key))
+  }
+
+  /// The dotted path of frame `index`, with `key` appended.
   private func path(_ index: Int, appending key: String) -> String {
-    var components: [Component] = [.key(key)]
+    var components: [Component] = []
     var current = index
     while current >= 0 {
       components.append(frames[current].component)
@@ -567,10 +638,13 @@ struct DocumentWalker {
     for component in components.reversed() {
       switch component {
       case .root: break
-      case .key(let key): text += text.isEmpty ? key : "." + key
+      case .key(let key):
+        let key = stream.text(of: key)
+        text += text.isEmpty ? key : "." + key
       case .index(let position): text += "[\(position)]"
       }
     }
+    text += text.isEmpty ? key : "." + key
     return text
   }
 }

@@ -11,16 +11,49 @@ struct Locator {
   let file: SourceFile
   /// For each line of the parsed buffer: its first byte there and the matching file offset.
   private let lines: [(inner: Int, outer: Int)]
+  /// True when libyaml's line and column of a mark are the file's, so the file's line index
+  /// is not needed: the buffer is the file itself, and the file has none of the line breaks
+  /// only YAML counts (NEL, LS, PS). Otherwise both count lines and characters alike.
+  private let marksAreFilePositions: Bool
 
   /// The identity mapping for the file's own bytes.
   init(file: SourceFile) {
     self.file = file
     self.lines = [(0, 0)]
+    self.marksAreFilePositions = !Self.containsUnicodeLineBreak(file.bytes)
   }
 
   private init(file: SourceFile, lines: [(inner: Int, outer: Int)]) {
     self.file = file
     self.lines = lines
+    self.marksAreFilePositions = false
+  }
+
+  /// True when the bytes hold a NEL (C2 85), LS (E2 80 A8) or PS (E2 80 A9).
+  private static func containsUnicodeLineBreak(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { buffer in
+      let count = buffer.count
+      var index = 0
+      while index < count {
+        // Eight ASCII bytes at once: none of them starts a line break.
+        if index + 8 <= count
+          && buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            & 0x8080_8080_8080_8080 == 0
+        {
+          index += 8
+          continue
+        }
+        let byte = buffer[index]
+        if byte == 0xC2 && index + 1 < count && buffer[index + 1] == 0x85 { return true }
+        if byte == 0xE2 && index + 2 < count && buffer[index + 1] == 0x80
+          && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9)
+        {
+          return true
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   func fileOffset(_ offset: Int) -> Int {
@@ -33,12 +66,23 @@ struct Locator {
     return lines[low].outer + (offset - lines[low].inner)
   }
 
+  /// The file location of a node's mark.
   func location(_ mark: YAMLMark) -> SourceLocation {
+    // At the very end libyaml starts a line of its own, which the file may not have.
+    if marksAreFilePositions && mark.offset < file.bytes.count {
+      return SourceLocation(line: mark.line, column: mark.column)
+    }
+    return file.location(ofByte: fileOffset(mark.offset))
+  }
+
+  /// The file location of any mark, whether libyaml counted its line and column or not (an
+  /// error's mark may have been made from a byte offset).
+  func locationOfAnyMark(_ mark: YAMLMark) -> SourceLocation {
     file.location(ofByte: fileOffset(mark.offset))
   }
 
-  func span(_ node: YAMLNode) -> SourceSpan {
-    SourceSpan(start: location(node.start), end: location(node.end))
+  func span(from start: YAMLMark, to end: YAMLMark) -> SourceSpan {
+    SourceSpan(start: location(start), end: location(end))
   }
 
   /// The content of a block scalar, re-read from the raw bytes of `buffer` with its
@@ -47,15 +91,16 @@ struct Locator {
   /// The raw bytes are used rather than libyaml's value because the value loses where each
   /// line came from. Returns nil when the scalar has no content or its header is not found.
   /// - Parameters:
-  ///   - node: a literal or folded scalar of `buffer`.
+  ///   - start: the byte offset where a literal or folded scalar of `buffer` starts.
+  ///   - end: the byte offset just after the scalar.
   ///   - parentIndent: the indentation (in spaces) of the mapping holding the scalar, used
   ///     only with an explicit indentation indicator such as `|2`.
-  func blockContent(of node: YAMLNode, in buffer: [UInt8], parentIndent: Int)
+  func blockContent(from start: Int, to end: Int, in buffer: [UInt8], parentIndent: Int)
     -> (bytes: [UInt8], locator: Locator)?
   {
     let count = buffer.count
-    let end = min(node.end.offset, count)
-    var index = node.start.offset
+    let end = min(end, count)
+    var index = start
     // The node may start at its tag or anchor: find the `|` or `>` indicator on that line.
     while index < end && buffer[index] != UInt8(ascii: "|") && buffer[index] != UInt8(ascii: ">") {
       if isBreak(buffer[index]) { return nil }

@@ -109,23 +109,32 @@ public enum YAMLScanner {
     if let context = error.context {
       message += " (" + context
       if let contextMark = error.contextMark {
-        let location = locator.location(contextMark)
+        let location = locator.locationOfAnyMark(contextMark)
         message += " at line \(location.line), column \(location.column)"
       }
       message += ")"
     }
     if let origin { message += " in embedded YAML '\(origin)'" }
-    return ScanProblem(message, at: SourceSpan(at: locator.location(error.mark)))
+    return ScanProblem(message, at: SourceSpan(at: locator.locationOfAnyMark(error.mark)))
   }
 
   /// True when the bytes contain `{{`, the start of a Go template directive.
   static func containsTemplateDirective(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    for byte in bytes {
-      if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-      previous = byte
+    let brace = UInt8(ascii: "{")
+    return bytes.withUnsafeBufferPointer { buffer in
+      // Any two adjacent bytes include one at an odd index, so only those need a first look.
+      var index = 1
+      while index < buffer.count {
+        if buffer[index] == brace
+          && (buffer[index - 1] == brace
+            || (index + 1 < buffer.count && buffer[index + 1] == brace))
+        {
+          return true
+        }
+        index += 2
+      }
+      return false
     }
-    return false
   }
 
   static func isUnderTemplatesDirectory(_ path: String) -> Bool {
@@ -134,7 +143,11 @@ public enum YAMLScanner {
   }
 
   static func sortedBySource(_ declarations: [Declaration]) -> [Declaration] {
-    declarations.enumerated().sorted { lhs, rhs in
+    // Declarations mostly come in source order already, and a stable sort keeps that order.
+    if zip(declarations, declarations.dropFirst()).allSatisfy({ !($1.location < $0.location) }) {
+      return declarations
+    }
+    return declarations.enumerated().sorted { lhs, rhs in
       if lhs.element.location != rhs.element.location {
         return lhs.element.location < rhs.element.location
       }
