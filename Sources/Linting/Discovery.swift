@@ -87,7 +87,8 @@ public enum Discovery {
     in paths: [String], selector: FileSelector?, _ body: (InputFile) -> Void
   ) throws -> [(path: String, reason: String)] {
     var unreadable: [(String, String)] = []
-    var seen = Set<String>()
+    // Only paths named together can reach one file twice: a walk follows no links.
+    var seen = DuplicateFilter(isNeeded: paths.count > 1)
     for path in paths {
       let kind = FileSystem.kind(of: path, followingSymlinks: true)
       switch kind {
@@ -104,7 +105,7 @@ public enum Discovery {
           path, absolute: absolute, selector: selector, into: body, unreadable: &unreadable,
           seen: &seen)
       default:
-        guard let language = FileLanguage(path: path), !seen.contains(path) else { continue }
+        guard let language = FileLanguage(path: path), seen.isNew(path) else { continue }
         let absolute = AbsolutePath.components(of: path)
         if let selector, try selector.skipsExplicit(absolute, isDirectory: false) { continue }
         seen.insert(path)
@@ -120,7 +121,8 @@ public enum Discovery {
 
   private static func walk(
     _ root: String, absolute rootComponents: [String], selector: FileSelector?,
-    into body: (InputFile) -> Void, unreadable: inout [(String, String)], seen: inout Set<String>
+    into body: (InputFile) -> Void, unreadable: inout [(String, String)],
+    seen: inout DuplicateFilter
   ) throws {
     var pending = [(root, rootComponents)]
     while let (directory, absolute) = pending.popLast() {
@@ -145,7 +147,7 @@ public enum Discovery {
             }
             subdirectories.append((path, absolute + [name]))
           case .regular:
-            guard let language = FileLanguage(path: path), !seen.contains(path) else { continue }
+            guard let language = FileLanguage(path: path), seen.isNew(path) else { continue }
             if let selector, let here,
               try selector.skipsWalked(name, isDirectory: false, in: here)
             {
@@ -167,5 +169,22 @@ public enum Discovery {
 
   private static func join(_ directory: String, _ name: String) -> String {
     directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+  }
+}
+
+/// The files already handed out, when more than one command-line path could reach a file twice.
+struct DuplicateFilter {
+  private var seen: Set<String>?
+
+  init(isNeeded: Bool) {
+    seen = isNeeded ? [] : nil
+  }
+
+  func isNew(_ path: String) -> Bool {
+    !(seen?.contains(path) ?? false)
+  }
+
+  mutating func insert(_ path: String) {
+    seen?.insert(path)
   }
 }
