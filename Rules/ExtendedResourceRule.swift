@@ -51,7 +51,7 @@ struct ExtendedResourceRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard KubernetesNames.hasKubernetesLists(declaration) else { return [] }
-    if declaration.path?.contains("ephemeralContainers[") == true {
+    if declaration.path?.containsBytes(of: "ephemeralContainers[") == true {
       guard !declaration.requests.isEmpty || !declaration.limits.isEmpty else { return [] }
       let name = declaration.container.map { " \($0)" } ?? ""
       return [

@@ -49,7 +49,7 @@ struct ZeroOrEmptyQuantityRule: Rule {
     let dropsFalsy = kind == .task || kind == .containerTask
     return declaration.sidedEntries.compactMap { side, entry -> Violation? in
       let value = entry.value
-      let label = declaration.label(entry, side)
+      var label: String { declaration.label(entry, side) }
       if dropsFalsy && (value.isFalsyScalar || value.form == .string("")) {
         return Violation(
           "\(label) \(value.pythonRepr) is dropped by flytekit as falsy, so the platform "

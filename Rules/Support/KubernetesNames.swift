@@ -35,7 +35,8 @@ enum KubernetesNames {
 
   /// An extended resource: qualified, outside `kubernetes.io` (`nvidia.com/gpu`).
   static func isExtended(_ name: String) -> Bool {
-    name.contains("/") && !name.contains("kubernetes.io/") && !name.hasPrefix("requests.")
+    name.utf8.contains(UInt8(ascii: "/")) && !name.containsBytes(of: "kubernetes.io/")
+      && !name.hasPrefix("requests.")
   }
 
   static func isHugePages(_ name: String) -> Bool { name.hasPrefix("hugepages-") }

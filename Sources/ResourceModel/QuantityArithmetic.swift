@@ -170,6 +170,39 @@ struct ExactDecimal: Sendable, Hashable {
     self.exponent = exponent + (digits.count - 1 - last)
   }
 
+  /// `±magnitude × 10^exponent`, normalized, straight from a machine integer (the parser's
+  /// fast path) without going through text.
+  init(negative: Bool, magnitude: UInt64, exponent: Int) {
+    guard magnitude != 0 else {
+      self.negative = false
+      self.coefficient = []
+      self.exponent = 0
+      return
+    }
+    var rest = magnitude
+    var shift = 0
+    while rest % 10 == 0 {
+      rest /= 10
+      shift += 1
+    }
+    var count = 0
+    var counter = rest
+    while counter > 0 {
+      counter /= 10
+      count += 1
+    }
+    var digits = [UInt8](repeating: 0x30, count: count)
+    var index = count
+    while rest > 0 {
+      index -= 1
+      digits[index] = 0x30 + UInt8(rest % 10)
+      rest /= 10
+    }
+    self.negative = negative
+    self.coefficient = digits
+    self.exponent = exponent + shift
+  }
+
   init(_ value: Int64) {
     self.init(negative: value < 0, digits: Array(String(value.magnitude).utf8), exponent: 0)
   }
