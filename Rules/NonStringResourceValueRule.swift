@@ -47,11 +47,15 @@ struct NonStringResourceValueRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard let path = ValuePath(declaration) else { return [] }
-    return declaration.sidedEntries.flatMap { side, entry -> [Violation] in
-      var values = [entry.value]
-      if case .sequence(let items, _) = entry.value.form { values = items }
-      return values.compactMap { violation($0, entry, side, declaration, path) }
+    var violations: [Violation] = []
+    for (side, entry) in declaration.sidedEntries {
+      if case .sequence(let items, _) = entry.value.form {
+        violations += items.compactMap { violation($0, entry, side, declaration, path) }
+      } else if let found = violation(entry.value, entry, side, declaration, path) {
+        violations.append(found)
+      }
     }
+    return violations
   }
 
   private func violation(

@@ -18,7 +18,7 @@ enum ResourcesField {
   /// Why constructing `Resources` with this field value fails at import, or nil when it does not
   /// (or cannot be known statically). Unknown field names are judged separately.
   static func constructionProblem(_ entry: ResourceEntry) -> String? {
-    let shown = "\(entry.writtenKey)=\(entry.value.pythonRepr)"
+    var shown: String { "\(entry.writtenKey)=\(entry.value.pythonRepr)" }
     guard case .sequence(let items, _) = entry.value.form else {
       guard let type = rejectedType(entry.value, key: entry.key, inTuple: false) else { return nil }
       return "\(shown) is \(type); Resources accepts \(accepted(entry.key)) for "
