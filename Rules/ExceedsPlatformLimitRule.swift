@@ -51,7 +51,7 @@ struct ExceedsPlatformLimitRule: Rule {
     case .podTemplate where declaration.primaryContainerName != nil: break
     default: return []
     }
-    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    return declaration.compactMapEntries { side, entry -> Violation? in
       var platformKey = entry.key
       if case .named = entry.key {
         guard declaration.kind == .podTemplate, entry.key.isGPU else { return nil }

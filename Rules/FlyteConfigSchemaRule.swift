@@ -53,7 +53,7 @@ struct FlyteConfigSchemaRule: Rule {
     switch declaration.kind {
     case .flyteAttributes: attributeFile(declaration)
     case .flyteAdmin:
-      declaration.sidedEntries.compactMap { _, entry in
+      declaration.compactMapEntries { _, entry in
         let key = entry.writtenKey
         guard !Self.adminKeys.contains(key) else { return nil }
         let hint = FlyteKeys.suggestion(key, camelCase: true).map { "; use \($0)" } ?? ""

@@ -63,7 +63,7 @@ struct NonstandardResourceNameRule: Rule {
     let flytekitPrimary =
       KubernetesNames.isPrimaryContainer(declaration)
       && (declaration.kind == .podTemplate || declaration.owner != nil)
-    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    return declaration.compactMapEntries { side, entry -> Violation? in
       // With Kubernetes lists these keys are written `cpu`, `memory`, `ephemeral-storage`:
       // standard names, and nearly every entry; skip the name checks for them.
       switch entry.key {

@@ -47,7 +47,7 @@ struct ZeroOrEmptyQuantityRule: Rule {
     guard !kind.isPlatformConfig else { return [] }
     let isKubernetes = kind == .k8sContainer || kind == .k8sInitContainer || kind == .helmValues
     let dropsFalsy = kind == .task || kind == .containerTask
-    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    return declaration.compactMapEntries { side, entry -> Violation? in
       let value = entry.value
       var label: String { declaration.label(entry, side) }
       if dropsFalsy && (value.isFalsyScalar || value.form == .string("")) {

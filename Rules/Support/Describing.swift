@@ -43,6 +43,31 @@ extension Declaration {
     SidedEntries(requests: requests.entries, limits: limits.entries)
   }
 
+  /// `sidedEntries.compactMap(transform)`, handing each entry to `transform` where it is stored:
+  /// an iterator must return copies, and copying an entry (strings, a quantity, an enum) for
+  /// every rule and declaration was most of what the simple rules cost.
+  func compactMapEntries<Result>(_ transform: (Side, ResourceEntry) -> Result?) -> [Result] {
+    var results: [Result] = []
+    let requests = requests.entries
+    for index in requests.indices {
+      if let result = transform(.request, requests[index]) { results.append(result) }
+    }
+    let limits = limits.entries
+    for index in limits.indices {
+      if let result = transform(.limit, limits[index]) { results.append(result) }
+    }
+    return results
+  }
+
+  /// `sidedEntries.allSatisfy(predicate)` without copying the entries.
+  func allEntries(satisfy predicate: (Side, ResourceEntry) -> Bool) -> Bool {
+    let requests = requests.entries
+    for index in requests.indices where !predicate(.request, requests[index]) { return false }
+    let limits = limits.entries
+    for index in limits.indices where !predicate(.limit, limits[index]) { return false }
+    return true
+  }
+
   /// "memory request", "cpu limit", "memory default".
   func label(_ entry: ResourceEntry, _ side: Side) -> String {
     "\(entry.key.displayName) \(side.word(for: kind))"

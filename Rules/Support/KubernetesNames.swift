@@ -20,8 +20,8 @@ enum KubernetesNames {
   static func hasKubernetesLists(_ declaration: Declaration) -> Bool {
     switch declaration.kind {
     case .k8sContainer, .k8sInitContainer, .helmValues, .podTemplate:
-      return declaration.sidedEntries.allSatisfy {
-        ResourceKey(kubernetesKey: $0.entry.writtenKey) == $0.entry.key
+      return declaration.allEntries { _, entry in
+        ResourceKey(kubernetesKey: entry.writtenKey) == entry.key
       }
     default:
       return false

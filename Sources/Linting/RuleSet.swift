@@ -125,8 +125,10 @@ public struct RuleSet: Sendable {
     var seen = Set<Diagnostic>()
     var result: [Diagnostic] = []
     for declaration in declarations {
-      for check in checks {
-        for violation in check.rule.check(declaration, context: context) {
+      // By index: copying a check copies its rule existential, for every declaration.
+      for index in checks.indices {
+        for violation in checks[index].rule.check(declaration, context: context) {
+          let check = checks[index]
           let diagnostic = Diagnostic(
             file: file, span: violation.span, code: check.code, name: check.name,
             severity: check.severity ?? violation.severity ?? check.defaultSeverity,
