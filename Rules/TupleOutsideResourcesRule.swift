@@ -50,10 +50,11 @@ struct TupleOutsideResourcesRule: Rule {
       ? "give the request in requests= and the limit in limits="
       : "use resources= for a (request, limit) pair"
     var result: [Violation] = []
-    for (argument, fields) in declaration.resourcesCalls {
-      guard let argument, argument.name == "requests" || argument.name == "limits" else {
-        continue
-      }
+    // Only `requests=`/`limits=` matter here, so the arguments are read directly rather than
+    // through `resourcesCalls`, which collects every Resources call of the declaration.
+    for argument in declaration.arguments
+    where argument.name == "requests" || argument.name == "limits" {
+      guard let fields = argument.resourceFields else { continue }
       let side = argument.name == "requests" ? "request" : "limit"
       for entry in fields {
         guard case .sequence(_, let isList) = entry.value.form,

@@ -93,9 +93,11 @@ enum ResourcesArgument {
   /// Why a dict or `ResourceSpec` passed as `requests=`/`limits=`/`resources=` fails, or nil.
   static func wrongType(_ argument: ArgumentUse, kind: DeclarationKind) -> String? {
     let name = argument.name
-    let assertion =
+    // Built only for a finding: nearly every argument is a proper Resources call.
+    var assertion: String {
       "with_overrides raises AssertionError \"\(name) should be specified as "
-      + "flytekit.Resources\""
+        + "flytekit.Resources\""
+    }
     switch argument.shape {
     case .mapping:
       // `resources=` goes through from_multiple_resource, which needs a dataclass.
