@@ -50,8 +50,7 @@ struct TupleOutsideResourcesRule: Rule {
       ? "give the request in requests= and the limit in limits="
       : "use resources= for a (request, limit) pair"
     var result: [Violation] = []
-    // Only `requests=`/`limits=` matter here, so the arguments are read directly rather than
-    // through `resourcesCalls`, which collects every Resources call of the declaration.
+    // The `Resources(...)` calls passed as `requests=`/`limits=`.
     for argument in declaration.arguments
     where argument.name == "requests" || argument.name == "limits" {
       guard let fields = argument.resourceFields else { continue }

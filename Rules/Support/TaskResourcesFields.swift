@@ -1,18 +1,5 @@
 import ResourceModel
 
-extension Declaration {
-  /// Every flytekit `Resources(...)` this declaration was read from, with its fields as written:
-  /// the calls passed as keyword arguments, or the call itself for a standalone `Resources`.
-  var resourcesCalls: [(argument: ArgumentUse?, fields: ResourceList)] {
-    var result: [(argument: ArgumentUse?, fields: ResourceList)] = []
-    if let resourceFields { result.append((nil, resourceFields)) }
-    for argument in arguments {
-      if let fields = argument.resourceFields { result.append((argument, fields)) }
-    }
-    return result
-  }
-}
-
 /// What `Resources.__post_init__` accepts (SEMANTICS §1.1, §1.2).
 enum ResourcesField {
   /// Why constructing `Resources` with this field value fails at import, or nil when it does not
