@@ -82,16 +82,23 @@ struct FileSuppressions {
 
   /// A cheap test before any line is looked at: most files mention neither word.
   private static func mayContainDirective(_ bytes: [UInt8]) -> Bool {
-    // Anchored on their rarest letters and found with memchr: every file that reaches the rules
-    // pays for this test, and a byte-by-byte loop cost more than the rules themselves.
-    bytes.withUnsafeBytes { buffer in
-      ByteSearch.occurs(resourcelintWord, anchor: 4, in: buffer)
-        || ByteSearch.occurs(noqaWord, anchor: 2, in: buffer)
+    let needles: [[UInt8]] = [Array("resourcelint".utf8), Array("noqa".utf8)]
+    return bytes.withUnsafeBufferPointer { buffer in
+      needles.contains { needle in
+        guard buffer.count >= needle.count else { return false }
+        var index = 0
+        while index <= buffer.count - needle.count {
+          if buffer[index] == needle[0]
+            && buffer[index..<index + needle.count].elementsEqual(needle)
+          {
+            return true
+          }
+          index += 1
+        }
+        return false
+      }
     }
   }
-
-  private static let resourcelintWord = Array("resourcelint".utf8)
-  private static let noqaWord = Array("noqa".utf8)
 
   /// The byte offset of the `#` that starts a comment on this line, skipping quoted text.
   private static func commentStart(in line: ArraySlice<UInt8>) -> Int? {
