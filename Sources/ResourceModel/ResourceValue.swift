@@ -26,7 +26,7 @@ public struct ResourceValue: Sendable, Hashable {
   }
 
   public var form: Form {
-    didSet { quantity = quantityText.flatMap { Quantity($0) } }
+    didSet { quantity = Self.quantity(of: form) }
   }
   /// Where the value itself is written (the literal, not the keyword).
   public var span: SourceSpan
@@ -36,8 +36,17 @@ public struct ResourceValue: Sendable, Hashable {
   public init(_ form: Form, span: SourceSpan) {
     self.form = form
     self.span = span
-    self.quantity = nil
-    self.quantity = quantityText.flatMap { Quantity($0) }
+    self.quantity = Self.quantity(of: form)
+  }
+
+  /// The quantity `quantityText` denotes, read from the form alone: asking the half-built value
+  /// for its text copied it, for every value the scanners make.
+  private static func quantity(of form: Form) -> Quantity? {
+    switch form {
+    case .string(let text), .plain(let text), .integer(let text), .float(let text): Quantity(text)
+    case .boolean(let value): Quantity(value ? "True" : "False")
+    case .none, .dynamic, .sequence, .other: nil
+    }
   }
 
   /// The text Kubernetes' quantity parser would receive, where one exists: string contents,
