@@ -191,15 +191,16 @@ struct ExactDecimal: Sendable, Hashable {
       counter /= 10
       count += 1
     }
-    var digits = [UInt8](repeating: 0x30, count: count)
-    var index = count
-    while rest > 0 {
-      index -= 1
-      digits[index] = 0x30 + UInt8(rest % 10)
-      rest /= 10
+    // Written straight into the new array's storage, last digit first: every resource value
+    // parsed comes through here.
+    self.coefficient = [UInt8](unsafeUninitializedCapacity: count) { digits, initialized in
+      for index in (0..<count).reversed() {
+        digits[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      }
+      initialized = count
     }
     self.negative = negative
-    self.coefficient = digits
     self.exponent = exponent + shift
   }
 
