@@ -41,7 +41,7 @@ struct CPUSuffixConfusionRule: Rule {
   private static let maximumCores = Quantity("512")
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.isCPU) { side, entry -> Violation? in
       guard entry.key == .cpu, let quantity = entry.value.quantity, quantity.signum > 0 else {
         return nil
       }

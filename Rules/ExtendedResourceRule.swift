@@ -50,8 +50,13 @@ struct ExtendedResourceRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    guard KubernetesNames.hasKubernetesLists(declaration) else { return [] }
-    if declaration.path?.containsBytes(of: "ephemeralContainers[") == true {
+    let isEphemeral = declaration.path?.containsBytes(of: "ephemeralContainers[") == true
+    // Apart from ephemeral containers, everything here is about extended resources and huge
+    // pages: the cheap key test comes before the per-entry list check.
+    guard isEphemeral || KubernetesNames.hasUnusualKey(declaration),
+      KubernetesNames.hasKubernetesLists(declaration)
+    else { return [] }
+    if isEphemeral {
       guard !declaration.requests.isEmpty || !declaration.limits.isEmpty else { return [] }
       let name = declaration.container.map { " \($0)" } ?? ""
       return [

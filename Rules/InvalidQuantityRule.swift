@@ -42,9 +42,9 @@ struct InvalidQuantityRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries { side, entry -> Violation? in
-      // The value's quantity was parsed when the value was made: nil means its text failed.
-      guard case .none = entry.value.quantity, let text = entry.value.quantityText else { return nil }
+    // The value's quantity was parsed when the value was made: nil means its text failed.
+    declaration.compactMapEntries(where: { !$0.hasQuantity }) { side, entry -> Violation? in
+      guard let text = entry.value.quantityText else { return nil }
       // flytekit drops falsy values on the container path, so `""` never reaches flyteadmin
       // there: RL017 reports it instead.
       if text.isEmpty && (declaration.kind == .task || declaration.kind == .containerTask) {

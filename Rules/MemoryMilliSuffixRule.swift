@@ -53,7 +53,7 @@ struct MemoryMilliSuffixRule: Rule {
   }
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
       guard entry.key.isContainerByteResource, let quantity = entry.value.quantity,
         quantity.signum > 0,
         !entry.value.isRejectedFloat(for: entry.key, in: declaration.kind)

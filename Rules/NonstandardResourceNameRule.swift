@@ -59,7 +59,9 @@ struct NonstandardResourceNameRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    guard KubernetesNames.hasKubernetesLists(declaration) else { return [] }
+    guard KubernetesNames.hasUnusualKey(declaration),
+      KubernetesNames.hasKubernetesLists(declaration)
+    else { return [] }
     let flytekitPrimary =
       KubernetesNames.isPrimaryContainer(declaration)
       && (declaration.kind == .podTemplate || declaration.owner != nil)

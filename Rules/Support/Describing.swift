@@ -59,6 +59,24 @@ extension Declaration {
     return results
   }
 
+  /// `compactMapEntries(transform)` over the entries that pass `include` only. Handing an entry
+  /// to `transform` copies it; a small `include` (a key or quantity test) reads it in place, so
+  /// rules that care about few entries skip most copies.
+  func compactMapEntries<Result>(
+    where include: (ResourceEntry) -> Bool, _ transform: (Side, ResourceEntry) -> Result?
+  ) -> [Result] {
+    var results: [Result] = []
+    let requests = requests.entries
+    for index in requests.indices where include(requests[index]) {
+      if let result = transform(.request, requests[index]) { results.append(result) }
+    }
+    let limits = limits.entries
+    for index in limits.indices where include(limits[index]) {
+      if let result = transform(.limit, limits[index]) { results.append(result) }
+    }
+    return results
+  }
+
   /// `sidedEntries.allSatisfy(predicate)` without copying the entries.
   func allEntries(satisfy predicate: (Side, ResourceEntry) -> Bool) -> Bool {
     let requests = requests.entries
@@ -85,6 +103,26 @@ extension Declaration {
     case .flyteAttributes: "flyteadmin silently treats it as 0, which means unset"
     }
   }
+}
+
+/// Cheap tests for `compactMapEntries(where:)`: pattern matches on the entry as stored.
+extension ResourceEntry {
+  var isCPU: Bool { if case .cpu = key { true } else { false } }
+  /// Memory, ephemeral storage or a named key: everything that can be counted in bytes.
+  var mayBeByteSized: Bool {
+    switch key {
+    case .cpu, .gpu: false
+    case .memory, .ephemeralStorage, .named: true
+    }
+  }
+  /// flytekit's gpu or a named key (`nvidia.com/gpu`): everything that can be a GPU.
+  var mayBeGPU: Bool {
+    switch key {
+    case .gpu, .named: true
+    case .cpu, .memory, .ephemeralStorage: false
+    }
+  }
+  var hasQuantity: Bool { if case .some = value.quantity { true } else { false } }
 }
 
 extension Quantity {

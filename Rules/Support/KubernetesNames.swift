@@ -29,6 +29,20 @@ enum KubernetesNames {
   }
 
   /// True for the container flytekit fills from the task's resources (`primary` by default).
+  /// True when some key of the declaration is not one of Kubernetes' `cpu`, `memory` and
+  /// `ephemeral-storage` (so possibly `gpu`, an extended resource, huge pages or a typo). Rules
+  /// about names test this first: nearly every container lists only the standard three.
+  static func hasUnusualKey(_ declaration: Declaration) -> Bool {
+    func isUnusual(_ entry: ResourceEntry) -> Bool {
+      switch entry.key {
+      case .cpu, .memory, .ephemeralStorage: false
+      case .gpu, .named: true
+      }
+    }
+    return declaration.requests.entries.contains(where: isUnusual)
+      || declaration.limits.entries.contains(where: isUnusual)
+  }
+
   static func isPrimaryContainer(_ declaration: Declaration) -> Bool {
     declaration.container != nil && declaration.container == declaration.primaryContainerName
   }
