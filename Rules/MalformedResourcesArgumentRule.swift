@@ -76,7 +76,11 @@ struct MalformedResourcesArgumentRule: Rule {
   }
 
   private func checkFields(_ fields: ResourceList, into result: inout [Violation]) {
-    for entry in fields {
+    let entries = fields.entries
+    // Tested in place first: a plain string, number or None of a known field is fine, and
+    // taking each entry out to look at it cost more than the test.
+    for index in entries.indices where Self.mayBeMalformed(entries[index]) {
+      let entry = entries[index]
       if entry.isRepeated {
         result.append(Violation(ResourcesField.repeated(entry), at: entry.keySpan))
       } else if case .named(let name) = entry.key {
@@ -92,6 +96,15 @@ struct MalformedResourcesArgumentRule: Rule {
               + "\"\(flag ? "True" : "False")\"); write a quantity string",
             at: entry.value.span, severity: .warning))
       }
+    }
+  }
+
+  private static func mayBeMalformed(_ entry: ResourceEntry) -> Bool {
+    if entry.isRepeated { return true }
+    if case .named = entry.key { return true }
+    switch entry.value.form {
+    case .sequence, .float, .other, .boolean: return true
+    case .string, .plain, .integer, .none, .dynamic: return false
     }
   }
 

@@ -47,15 +47,20 @@ struct NonStringResourceValueRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard let path = ValuePath(declaration) else { return [] }
-    var violations: [Violation] = []
-    for (side, entry) in declaration.sidedEntries {
-      if case .sequence(let items, _) = entry.value.form {
-        violations += items.compactMap { violation($0, entry, side, declaration, path) }
-      } else if let found = violation(entry.value, entry, side, declaration, path) {
-        violations.append(found)
+    // Only numbers and booleans are reported, alone or inside a tuple.
+    let mayHoldScalar = { (entry: ResourceEntry) -> Bool in
+      switch entry.value.form {
+      case .integer, .float, .boolean, .sequence: true
+      case .string, .plain, .none, .dynamic, .other: false
       }
     }
-    return violations
+    let found = declaration.compactMapEntries(where: mayHoldScalar) { side, entry -> [Violation]? in
+      if case .sequence(let items, _) = entry.value.form {
+        return items.compactMap { violation($0, entry, side, declaration, path) }
+      }
+      return violation(entry.value, entry, side, declaration, path).map { [$0] }
+    }
+    return found.flatMap { $0 }
   }
 
   private func violation(
