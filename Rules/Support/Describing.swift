@@ -43,25 +43,15 @@ extension Declaration {
     SidedEntries(requests: requests.entries, limits: limits.entries)
   }
 
-  /// `sidedEntries.compactMap(transform)`, handing each entry to `transform` where it is stored:
-  /// an iterator must return copies, and copying an entry (strings, a quantity, an enum) for
-  /// every rule and declaration was most of what the simple rules cost.
+  /// `sidedEntries.compactMap(transform)` without the iterator's optional tuples.
   func compactMapEntries<Result>(_ transform: (Side, ResourceEntry) -> Result?) -> [Result] {
-    var results: [Result] = []
-    let requests = requests.entries
-    for index in requests.indices {
-      if let result = transform(.request, requests[index]) { results.append(result) }
-    }
-    let limits = limits.entries
-    for index in limits.indices {
-      if let result = transform(.limit, limits[index]) { results.append(result) }
-    }
-    return results
+    compactMapEntries(where: { _ in true }, transform)
   }
 
   /// `compactMapEntries(transform)` over the entries that pass `include` only. Handing an entry
-  /// to `transform` copies it; a small `include` (a key or quantity test) reads it in place, so
-  /// rules that care about few entries skip most copies.
+  /// to `transform` copies it (strings, an enum, a quantity), and those copies were most of what
+  /// the simple rules cost; a small `include` (a key or quantity test) reads the entry in place,
+  /// so rules that care about few entries skip most copies.
   func compactMapEntries<Result>(
     where include: (ResourceEntry) -> Bool, _ transform: (Side, ResourceEntry) -> Result?
   ) -> [Result] {
@@ -77,7 +67,7 @@ extension Declaration {
     return results
   }
 
-  /// `sidedEntries.allSatisfy(predicate)` without copying the entries.
+  /// `sidedEntries.allSatisfy(predicate)` without the iterator's optional tuples.
   func allEntries(satisfy predicate: (Side, ResourceEntry) -> Bool) -> Bool {
     let requests = requests.entries
     for index in requests.indices where !predicate(.request, requests[index]) { return false }
