@@ -48,7 +48,7 @@ struct BareIntegerMemoryRule: Rule {
   private static let oneMebibyte: Int64 = 1 << 20
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
       guard entry.key.isByteSized, !entry.key.dumpName.hasPrefix("hugepages-"),
         let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
         quantity.signum > 0

@@ -41,22 +41,27 @@ struct CPUSuffixConfusionRule: Rule {
   private static let maximumCores = Quantity("512")
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.isCPU) { side, entry -> Violation? in
       guard entry.key == .cpu, let quantity = entry.value.quantity, quantity.signum > 0 else {
         return nil
       }
       let suffix = quantity.suffix
-      let label = declaration.label(entry, side)
-      let prefix = "\(label) \(quantity.text) is \(quantity.amount(of: .cpu))"
-      let number = quantity.text.dropLast(suffix.count)
-      if suffix.hasSuffix("i") {
+      // Messages are built only for a finding: almost every cpu value is fine.
+      var prefix: String {
+        "\(declaration.label(entry, side)) \(quantity.text) is \(quantity.amount(of: .cpu))"
+      }
+      var number: Substring { quantity.text.dropLast(suffix.count) }
+      // A quantity's suffix is ASCII (Kubernetes' grammar), so its last byte is its last letter.
+      if suffix.utf8.last == UInt8(ascii: "i") {
         return Violation(
           "\(prefix); a binary suffix is for bytes, cpu is cores (500m, 2)", at: entry.value.span)
       }
-      if ["k", "M", "G", "T", "P", "E"].contains(suffix) {
+      switch suffix {
+      case "k", "M", "G", "T", "P", "E":
         let hint =
           suffix == "M" ? "did you mean \(number)m?" : "write cores (2) or millicores (500m)"
         return Violation("\(prefix); \(hint)", at: entry.value.span)
+      default: break
       }
       guard !declaration.kind.isPlatformConfig, let maximum = Self.maximumCores, maximum < quantity
       else { return nil }

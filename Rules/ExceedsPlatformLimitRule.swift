@@ -51,7 +51,7 @@ struct ExceedsPlatformLimitRule: Rule {
     case .podTemplate where declaration.primaryContainerName != nil: break
     default: return []
     }
-    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    return declaration.compactMapEntries { side, entry -> Violation? in
       var platformKey = entry.key
       if case .named = entry.key {
         guard declaration.kind == .podTemplate, entry.key.isGPU else { return nil }
@@ -87,7 +87,7 @@ struct ExceedsPlatformLimitRule: Rule {
       }
       // flyteadmin checks only requested resources, and a GPU limit never (SEMANTICS §3.1).
       let isChecked =
-        side == .request || (entry.key != .gpu && declaration.requests[entry.key] != nil)
+        side == .request || (entry.key != .gpu && declaration.requests.hasEntry(for: entry.key))
       guard isChecked else {
         let why =
           entry.key == .gpu ? "does not check GPU limits" : "accepts limits-only declarations"

@@ -50,8 +50,13 @@ struct ExtendedResourceRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    guard KubernetesNames.hasKubernetesLists(declaration) else { return [] }
-    if declaration.path?.contains("ephemeralContainers[") == true {
+    let isEphemeral = declaration.path?.containsBytes(of: "ephemeralContainers[") == true
+    // Apart from ephemeral containers, everything here is about extended resources and huge
+    // pages: the cheap key test comes before the per-entry list check.
+    guard isEphemeral || KubernetesNames.hasUnusualKey(declaration),
+      KubernetesNames.hasKubernetesLists(declaration)
+    else { return [] }
+    if isEphemeral {
       guard !declaration.requests.isEmpty || !declaration.limits.isEmpty else { return [] }
       let name = declaration.container.map { " \($0)" } ?? ""
       return [
@@ -63,7 +68,7 @@ struct ExtendedResourceRule: Rule {
     }
     var violations: [Violation] = []
     let primary = KubernetesNames.isPrimaryContainer(declaration)
-    for entry in declaration.requests where declaration.limits[entry.key] == nil {
+    for entry in declaration.requests where !declaration.limits.hasEntry(for: entry.key) {
       let name = entry.writtenKey
       guard KubernetesNames.isExtended(name) || KubernetesNames.isHugePages(name),
         !(primary && entry.key.isGPU), let quantity = entry.value.quantity
@@ -78,7 +83,7 @@ struct ExtendedResourceRule: Rule {
     for (side, entry) in declaration.sidedEntries {
       let name = entry.writtenKey
       guard let quantity = entry.value.quantity else { continue }
-      let label = "\(name) \(side == .request ? "request" : "limit") \(quantity.text)"
+      var label: String { "\(name) \(side == .request ? "request" : "limit") \(quantity.text)" }
       if KubernetesNames.isExtended(name), !entry.key.isGPU, !quantity.isWholeNumber {
         violations.append(
           Violation(
@@ -94,11 +99,11 @@ struct ExtendedResourceRule: Rule {
               + "positive integer multiple of \(name)\")", at: entry.value.span))
       }
     }
-    let computeKeys: [ResourceKey] = [.cpu, .memory]
-    let hasCompute = computeKeys.contains {
-      declaration.requests[$0] != nil || declaration.limits[$0] != nil
-    }
-    if let entry = hugePages, !hasCompute {
+    if let entry = hugePages,
+      ![ResourceKey.cpu, .memory].contains(where: {
+        declaration.requests.hasEntry(for: $0) || declaration.limits.hasEntry(for: $0)
+      })
+    {
       violations.append(
         Violation(
           "\(entry.writtenKey) needs a cpu or memory request or limit in the same container "

@@ -53,7 +53,7 @@ struct FlyteConfigSchemaRule: Rule {
     switch declaration.kind {
     case .flyteAttributes: attributeFile(declaration)
     case .flyteAdmin:
-      declaration.sidedEntries.compactMap { _, entry in
+      declaration.compactMapEntries { _, entry in
         let key = entry.writtenKey
         guard !Self.adminKeys.contains(key) else { return nil }
         let hint = FlyteKeys.suggestion(key, camelCase: true).map { "; use \($0)" } ?? ""
@@ -97,7 +97,7 @@ struct FlyteConfigSchemaRule: Rule {
             "\(declaration.label(entry, side)) \(text) is a YAML \(type): flytectl fails "
               + "(\"cannot unmarshal \(type) into Go struct field … of type string\"); "
               + "quote it: \"\(text)\"", at: entry.value.span))
-      } else if case .string(let text) = entry.value.form, Quantity(text) == nil {
+      } else if case .string(let text) = entry.value.form, case .none = entry.value.quantity {
         // RL004 says the text is not a quantity; the schema consequence is what it does to
         // the project: the attribute replaces the platform's settings wholesale.
         let effect = side == .limit ? "no \(entry.key.displayName) limit at all" : "no default"

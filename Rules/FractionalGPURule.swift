@@ -45,7 +45,7 @@ struct FractionalGPURule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.mayBeGPU) { side, entry -> Violation? in
       guard entry.key.isGPU, let quantity = entry.value.quantity, quantity.signum > 0,
         !quantity.isWholeNumber, !entry.value.isRejectedFloat(for: entry.key, in: declaration.kind)
       else { return nil }

@@ -44,10 +44,12 @@ struct GPURequestLimitMismatchRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // Platform defaults and limits are ceilings for tasks, not one container's pair.
-    guard !declaration.kind.isPlatformConfig else { return [] }
-    return declaration.limits.keys.compactMap { key -> Violation? in
-      guard key.requiresRequestEqualToLimit, let limitEntry = declaration.limits[key],
-        let requestEntry = declaration.requests[key], let limit = limitEntry.value.quantity,
+    guard !declaration.kind.isPlatformConfig,
+      // Only GPUs and named keys (extended resources, huge pages) must match their request.
+      declaration.limits.entries.contains(where: \.mayBeGPU)
+    else { return [] }
+    return declaration.limits.winningEntries.compactMap { key, limitEntry -> Violation? in
+      guard key.requiresRequestEqualToLimit, let requestEntry = declaration.requests[key], let limit = limitEntry.value.quantity,
         let request = requestEntry.value.quantity, limit != request,
         !limitEntry.value.isRejectedFloat(for: key, in: declaration.kind),
         !requestEntry.value.isRejectedFloat(for: key, in: declaration.kind)

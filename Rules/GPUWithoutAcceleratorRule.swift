@@ -51,7 +51,10 @@ struct GPUWithoutAcceleratorRule: Rule {
     default:
       return []
     }
-    guard declaration.accelerator == nil, !declaration.hasArgument("pod_template") else {
+    guard declaration.accelerator == nil, !declaration.hasArgument("pod_template"),
+      declaration.requests.entries.contains(where: \.mayBeGPU)
+        || declaration.limits.entries.contains(where: \.mayBeGPU)
+    else {
       return []
     }
     for (side, entry) in declaration.sidedEntries where entry.key.isGPU {

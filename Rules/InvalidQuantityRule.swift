@@ -42,10 +42,9 @@ struct InvalidQuantityRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.sidedEntries.compactMap { side, entry -> Violation? in
-      guard let text = entry.value.quantityText, case .failure = Quantity.parse(text) else {
-        return nil
-      }
+    // The value's quantity was parsed when the value was made: nil means its text failed.
+    declaration.compactMapEntries(where: { !$0.hasQuantity }) { side, entry -> Violation? in
+      guard let text = entry.value.quantityText else { return nil }
       // flytekit drops falsy values on the container path, so `""` never reaches flyteadmin
       // there: RL017 reports it instead.
       if text.isEmpty && (declaration.kind == .task || declaration.kind == .containerTask) {

@@ -55,12 +55,10 @@ struct LimitBelowRequestRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.limits.keys.compactMap { key -> Violation? in
-      guard let limitEntry = declaration.limits[key], let limit = limitEntry.value.quantity else {
-        return nil
-      }
+    declaration.limits.winningEntries.compactMap { key, limitEntry -> Violation? in
+      guard let limit = limitEntry.value.quantity else { return nil }
       // An override that sets only a limit is merged key by key onto the task's request.
-      if declaration.kind == .override && declaration.requests[key] == nil,
+      if declaration.kind == .override && !declaration.requests.hasEntry(for: key),
         let task = context.task(named: declaration.owner),
         let request = task.requests[key]?.value.quantity, limit < request
       {

@@ -59,32 +59,57 @@ struct MalformedResourcesArgumentRule: Rule {
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard declaration.language == .python, declaration.kind.isFlytekit else { return [] }
     var result: [Violation] = []
-    for (_, fields) in declaration.resourcesCalls {
-      for entry in fields {
-        if entry.isRepeated {
-          result.append(Violation(ResourcesField.repeated(entry), at: entry.keySpan))
-        } else if case .named(let name) = entry.key {
-          result.append(Violation(ResourcesField.unknownField(name), at: entry.keySpan))
-        } else if let problem = ResourcesField.constructionProblem(entry) {
-          result.append(Violation(problem, at: entry.value.span))
-        } else if case .boolean(let flag) = entry.value.form {
-          // bool passes Resources' int check, so nothing fails until the value is used.
-          result.append(
-            Violation(
-              "\(entry.writtenKey)=\(flag ? "True" : "False") is a bool, which Resources accepts "
-                + "only because bool is an int; it is no quantity (str() gives "
-                + "\"\(flag ? "True" : "False")\"); write a quantity string",
-              at: entry.value.span, severity: .warning))
-        }
-      }
+    // Every flytekit `Resources(...)` the declaration was read from: the call itself for a
+    // standalone `Resources`, then the calls passed as keyword arguments.
+    if let fields = declaration.resourceFields { checkFields(fields, into: &result) }
+    for argument in declaration.arguments {
+      if let fields = argument.resourceFields { checkFields(fields, into: &result) }
     }
-    return result + declaration.arguments.flatMap { check($0, of: declaration.kind) }
+    let kind = declaration.kind
+    guard kind == .task || kind == .containerTask || kind == .override || kind == .plugin else {
+      return result
+    }
+    for argument in declaration.arguments {
+      result += check(argument, of: kind)
+    }
+    return result
   }
 
-  private func check(_ argument: ArgumentUse, of kind: DeclarationKind) -> [Violation] {
-    guard kind == .task || kind == .containerTask || kind == .override || kind == .plugin else {
-      return []
+  private func checkFields(_ fields: ResourceList, into result: inout [Violation]) {
+    let entries = fields.entries
+    // Tested in place first: a plain string, number or None of a known field is fine, and
+    // taking each entry out to look at it cost more than the test.
+    for index in entries.indices where Self.mayBeMalformed(entries[index]) {
+      let entry = entries[index]
+      if entry.isRepeated {
+        result.append(Violation(ResourcesField.repeated(entry), at: entry.keySpan))
+      } else if case .named(let name) = entry.key {
+        result.append(Violation(ResourcesField.unknownField(name), at: entry.keySpan))
+      } else if let problem = ResourcesField.constructionProblem(entry) {
+        result.append(Violation(problem, at: entry.value.span))
+      } else if case .boolean(let flag) = entry.value.form {
+        // bool passes Resources' int check, so nothing fails until the value is used.
+        result.append(
+          Violation(
+            "\(entry.writtenKey)=\(flag ? "True" : "False") is a bool, which Resources accepts "
+              + "only because bool is an int; it is no quantity (str() gives "
+              + "\"\(flag ? "True" : "False")\"); write a quantity string",
+            at: entry.value.span, severity: .warning))
+      }
     }
+  }
+
+  private static func mayBeMalformed(_ entry: ResourceEntry) -> Bool {
+    if entry.isRepeated { return true }
+    if case .named = entry.key { return true }
+    switch entry.value.form {
+    case .sequence, .float, .other, .boolean: return true
+    case .string, .plain, .integer, .none, .dynamic: return false
+    }
+  }
+
+  /// What is wrong with one argument of a task, override or plugin config.
+  private func check(_ argument: ArgumentUse, of kind: DeclarationKind) -> [Violation] {
     switch argument.name {
     case "requests", "limits", "resources":
       guard let value = argument.value,

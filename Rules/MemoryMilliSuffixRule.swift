@@ -43,15 +43,22 @@ struct MemoryMilliSuffixRule: Rule {
     ])
 
   /// Sub-byte suffixes and the unit names used in messages.
-  private static let subByteUnits = ["m": "millibytes", "u": "microbytes", "n": "nanobytes"]
+  private static func subByteUnit(_ suffix: String) -> String? {
+    switch suffix {
+    case "m": "millibytes"
+    case "u": "microbytes"
+    case "n": "nanobytes"
+    default: nil
+    }
+  }
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
       guard entry.key.isContainerByteResource, let quantity = entry.value.quantity,
         quantity.signum > 0,
         !entry.value.isRejectedFloat(for: entry.key, in: declaration.kind)
       else { return nil }
-      let unit = Self.subByteUnits[quantity.suffix]
+      let unit = Self.subByteUnit(quantity.suffix)
       guard unit != nil || !quantity.isWholeNumber else { return nil }
       let label = declaration.label(entry, side)
       let amount = quantity.amount(of: entry.key)

@@ -40,7 +40,7 @@ struct NegativeQuantityRule: Rule {
       consequence = "tasks that inherit it fail when Kubernetes rejects their pods"
     default: consequence = "Flyte accepts it, but Kubernetes rejects the pod when the task runs"
     }
-    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    return declaration.compactMapEntries { side, entry -> Violation? in
       guard let quantity = entry.value.quantity, quantity.isNegative else { return nil }
       return Violation(
         "\(declaration.label(entry, side)) \(quantity.text) is negative; \(consequence) "

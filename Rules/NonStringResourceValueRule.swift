@@ -47,11 +47,20 @@ struct NonStringResourceValueRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard let path = ValuePath(declaration) else { return [] }
-    return declaration.sidedEntries.flatMap { side, entry -> [Violation] in
-      var values = [entry.value]
-      if case .sequence(let items, _) = entry.value.form { values = items }
-      return values.compactMap { violation($0, entry, side, declaration, path) }
+    // Only numbers and booleans are reported, alone or inside a tuple.
+    let mayHoldScalar = { (entry: ResourceEntry) -> Bool in
+      switch entry.value.form {
+      case .integer, .float, .boolean, .sequence: true
+      case .string, .plain, .none, .dynamic, .other: false
+      }
     }
+    let found = declaration.compactMapEntries(where: mayHoldScalar) { side, entry -> [Violation]? in
+      if case .sequence(let items, _) = entry.value.form {
+        return items.compactMap { violation($0, entry, side, declaration, path) }
+      }
+      return violation(entry.value, entry, side, declaration, path).map { [$0] }
+    }
+    return found.flatMap { $0 }
   }
 
   private func violation(

@@ -59,11 +59,19 @@ struct NonstandardResourceNameRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    guard KubernetesNames.hasKubernetesLists(declaration) else { return [] }
+    guard KubernetesNames.hasUnusualKey(declaration),
+      KubernetesNames.hasKubernetesLists(declaration)
+    else { return [] }
     let flytekitPrimary =
       KubernetesNames.isPrimaryContainer(declaration)
       && (declaration.kind == .podTemplate || declaration.owner != nil)
-    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    return declaration.compactMapEntries { side, entry -> Violation? in
+      // With Kubernetes lists these keys are written `cpu`, `memory`, `ephemeral-storage`:
+      // standard names, and nearly every entry; skip the name checks for them.
+      switch entry.key {
+      case .cpu, .memory, .ephemeralStorage: return nil
+      case .gpu, .named: break
+      }
       let name = entry.writtenKey
       if name == "gpu" && flytekitPrimary { return nil }
       guard let reason = Self.problem(name) else { return nil }
@@ -79,7 +87,7 @@ struct NonstandardResourceNameRule: Rule {
     guard KubernetesNames.isQualified(name) else {
       return "\(rejected) (it is not a qualified name: [lowercase-dns-prefix/]name)"
     }
-    if !name.contains("/") {
+    if !name.utf8.contains(UInt8(ascii: "/")) {
       if KubernetesNames.containerNames.contains(name) { return nil }
       if KubernetesNames.isHugePages(name) {
         if KubernetesNames.pageSize(name) != nil { return nil }
@@ -93,7 +101,7 @@ struct NonstandardResourceNameRule: Rule {
     if name.hasPrefix("requests.") {
       return "\(rejected) (\"doesn't follow extended resource name standard\")"
     }
-    if name.contains("kubernetes.io/") {
+    if name.containsBytes(of: "kubernetes.io/") {
       return "is in the reserved kubernetes.io namespace, which defines no such resource: "
         + "no node offers it, so the pod cannot be scheduled"
     }

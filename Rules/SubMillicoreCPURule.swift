@@ -36,7 +36,7 @@ struct SubMillicoreCPURule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.isCPU) { side, entry -> Violation? in
       guard entry.key == .cpu, let quantity = entry.value.quantity,
         let millicores = ValueMillicores(quantity)
       else { return nil }

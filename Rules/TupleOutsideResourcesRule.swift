@@ -50,10 +50,10 @@ struct TupleOutsideResourcesRule: Rule {
       ? "give the request in requests= and the limit in limits="
       : "use resources= for a (request, limit) pair"
     var result: [Violation] = []
-    for (argument, fields) in declaration.resourcesCalls {
-      guard let argument, argument.name == "requests" || argument.name == "limits" else {
-        continue
-      }
+    // The `Resources(...)` calls passed as `requests=`/`limits=`.
+    for argument in declaration.arguments
+    where argument.name == "requests" || argument.name == "limits" {
+      guard let fields = argument.resourceFields else { continue }
       let side = argument.name == "requests" ? "request" : "limit"
       for entry in fields {
         guard case .sequence(_, let isList) = entry.value.form,

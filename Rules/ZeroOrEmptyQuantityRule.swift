@@ -47,9 +47,14 @@ struct ZeroOrEmptyQuantityRule: Rule {
     guard !kind.isPlatformConfig else { return [] }
     let isKubernetes = kind == .k8sContainer || kind == .k8sInitContainer || kind == .helmValues
     let dropsFalsy = kind == .task || kind == .containerTask
-    return declaration.sidedEntries.compactMap { side, entry -> Violation? in
+    // Falsy values and empty strings have no quantity or a zero one.
+    let mayBeZeroOrEmpty = { (entry: ResourceEntry) -> Bool in
+      guard let quantity = entry.value.quantity else { return true }
+      return quantity.isZero
+    }
+    return declaration.compactMapEntries(where: mayBeZeroOrEmpty) { side, entry -> Violation? in
       let value = entry.value
-      let label = declaration.label(entry, side)
+      var label: String { declaration.label(entry, side) }
       if dropsFalsy && (value.isFalsyScalar || value.form == .string("")) {
         return Violation(
           "\(label) \(value.pythonRepr) is dropped by flytekit as falsy, so the platform "

@@ -15,10 +15,65 @@ enum Side {
   }
 }
 
+/// A declaration's requests, then its limits, each with its side, without copying either list.
+struct SidedEntries: Sequence {
+  let requests: [ResourceEntry]
+  let limits: [ResourceEntry]
+
+  struct Iterator: IteratorProtocol {
+    let requests: [ResourceEntry]
+    let limits: [ResourceEntry]
+    var index = 0
+
+    mutating func next() -> (side: Side, entry: ResourceEntry)? {
+      defer { index += 1 }
+      if index < requests.count { return (.request, requests[index]) }
+      let limitIndex = index - requests.count
+      return limitIndex < limits.count ? (.limit, limits[limitIndex]) : nil
+    }
+  }
+
+  func makeIterator() -> Iterator { Iterator(requests: requests, limits: limits) }
+}
+
 extension Declaration {
-  /// Every entry with the list it belongs to, requests first.
-  var sidedEntries: [(side: Side, entry: ResourceEntry)] {
-    requests.map { (Side.request, $0) } + limits.map { (Side.limit, $0) }
+  /// Every entry with the list it belongs to, requests first. Iterated in place: nearly every
+  /// rule walks it for every declaration, and building an array each time showed in profiles.
+  var sidedEntries: SidedEntries {
+    SidedEntries(requests: requests.entries, limits: limits.entries)
+  }
+
+  /// `sidedEntries.compactMap(transform)` without the iterator's optional tuples.
+  func compactMapEntries<Result>(_ transform: (Side, ResourceEntry) -> Result?) -> [Result] {
+    compactMapEntries(where: { _ in true }, transform)
+  }
+
+  /// `compactMapEntries(transform)` over the entries that pass `include` only. Handing an entry
+  /// to `transform` copies it (strings, an enum, a quantity), and those copies were most of what
+  /// the simple rules cost; a small `include` (a key or quantity test) reads the entry in place,
+  /// so rules that care about few entries skip most copies.
+  func compactMapEntries<Result>(
+    where include: (ResourceEntry) -> Bool, _ transform: (Side, ResourceEntry) -> Result?
+  ) -> [Result] {
+    var results: [Result] = []
+    let requests = requests.entries
+    for index in requests.indices where include(requests[index]) {
+      if let result = transform(.request, requests[index]) { results.append(result) }
+    }
+    let limits = limits.entries
+    for index in limits.indices where include(limits[index]) {
+      if let result = transform(.limit, limits[index]) { results.append(result) }
+    }
+    return results
+  }
+
+  /// `sidedEntries.allSatisfy(predicate)` without the iterator's optional tuples.
+  func allEntries(satisfy predicate: (Side, ResourceEntry) -> Bool) -> Bool {
+    let requests = requests.entries
+    for index in requests.indices where !predicate(.request, requests[index]) { return false }
+    let limits = limits.entries
+    for index in limits.indices where !predicate(.limit, limits[index]) { return false }
+    return true
   }
 
   /// "memory request", "cpu limit", "memory default".
@@ -38,6 +93,26 @@ extension Declaration {
     case .flyteAttributes: "flyteadmin silently treats it as 0, which means unset"
     }
   }
+}
+
+/// Cheap tests for `compactMapEntries(where:)`: pattern matches on the entry as stored.
+extension ResourceEntry {
+  var isCPU: Bool { if case .cpu = key { true } else { false } }
+  /// Memory, ephemeral storage or a named key: everything that can be counted in bytes.
+  var mayBeByteSized: Bool {
+    switch key {
+    case .cpu, .gpu: false
+    case .memory, .ephemeralStorage, .named: true
+    }
+  }
+  /// flytekit's gpu or a named key (`nvidia.com/gpu`): everything that can be a GPU.
+  var mayBeGPU: Bool {
+    switch key {
+    case .gpu, .named: true
+    case .cpu, .memory, .ephemeralStorage: false
+    }
+  }
+  var hasQuantity: Bool { if case .some = value.quantity { true } else { false } }
 }
 
 extension Quantity {

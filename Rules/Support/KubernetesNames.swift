@@ -20,8 +20,8 @@ enum KubernetesNames {
   static func hasKubernetesLists(_ declaration: Declaration) -> Bool {
     switch declaration.kind {
     case .k8sContainer, .k8sInitContainer, .helmValues, .podTemplate:
-      return declaration.sidedEntries.allSatisfy {
-        ResourceKey(kubernetesKey: $0.entry.writtenKey) == $0.entry.key
+      return declaration.allEntries { _, entry in
+        ResourceKey(kubernetesKey: entry.writtenKey) == entry.key
       }
     default:
       return false
@@ -29,13 +29,28 @@ enum KubernetesNames {
   }
 
   /// True for the container flytekit fills from the task's resources (`primary` by default).
+  /// True when some key of the declaration is not one of Kubernetes' `cpu`, `memory` and
+  /// `ephemeral-storage` (so possibly `gpu`, an extended resource, huge pages or a typo). Rules
+  /// about names test this first: nearly every container lists only the standard three.
+  static func hasUnusualKey(_ declaration: Declaration) -> Bool {
+    func isUnusual(_ entry: ResourceEntry) -> Bool {
+      switch entry.key {
+      case .cpu, .memory, .ephemeralStorage: false
+      case .gpu, .named: true
+      }
+    }
+    return declaration.requests.entries.contains(where: isUnusual)
+      || declaration.limits.entries.contains(where: isUnusual)
+  }
+
   static func isPrimaryContainer(_ declaration: Declaration) -> Bool {
     declaration.container != nil && declaration.container == declaration.primaryContainerName
   }
 
   /// An extended resource: qualified, outside `kubernetes.io` (`nvidia.com/gpu`).
   static func isExtended(_ name: String) -> Bool {
-    name.contains("/") && !name.contains("kubernetes.io/") && !name.hasPrefix("requests.")
+    name.utf8.contains(UInt8(ascii: "/")) && !name.containsBytes(of: "kubernetes.io/")
+      && !name.hasPrefix("requests.")
   }
 
   static func isHugePages(_ name: String) -> Bool { name.hasPrefix("hugepages-") }

@@ -8,7 +8,7 @@ enum MissingResources {
     case .k8sContainer, .k8sInitContainer, .helmValues:
       // Ephemeral containers may not set resources; containers inside Flyte IDL pod tasks get
       // theirs from the task and the platform.
-      return declaration.path?.contains("ephemeralContainers[") != true
+      return declaration.path?.containsBytes(of: "ephemeralContainers[") != true
         && declaration.owner == nil
     default:
       return false

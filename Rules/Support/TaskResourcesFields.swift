@@ -1,24 +1,11 @@
 import ResourceModel
 
-extension Declaration {
-  /// Every flytekit `Resources(...)` this declaration was read from, with its fields as written:
-  /// the calls passed as keyword arguments, or the call itself for a standalone `Resources`.
-  var resourcesCalls: [(argument: ArgumentUse?, fields: ResourceList)] {
-    var result: [(argument: ArgumentUse?, fields: ResourceList)] = []
-    if let resourceFields { result.append((nil, resourceFields)) }
-    for argument in arguments {
-      if let fields = argument.resourceFields { result.append((argument, fields)) }
-    }
-    return result
-  }
-}
-
 /// What `Resources.__post_init__` accepts (SEMANTICS §1.1, §1.2).
 enum ResourcesField {
   /// Why constructing `Resources` with this field value fails at import, or nil when it does not
   /// (or cannot be known statically). Unknown field names are judged separately.
   static func constructionProblem(_ entry: ResourceEntry) -> String? {
-    let shown = "\(entry.writtenKey)=\(entry.value.pythonRepr)"
+    var shown: String { "\(entry.writtenKey)=\(entry.value.pythonRepr)" }
     guard case .sequence(let items, _) = entry.value.form else {
       guard let type = rejectedType(entry.value, key: entry.key, inTuple: false) else { return nil }
       return "\(shown) is \(type); Resources accepts \(accepted(entry.key)) for "
@@ -93,9 +80,11 @@ enum ResourcesArgument {
   /// Why a dict or `ResourceSpec` passed as `requests=`/`limits=`/`resources=` fails, or nil.
   static func wrongType(_ argument: ArgumentUse, kind: DeclarationKind) -> String? {
     let name = argument.name
-    let assertion =
+    // Built only for a finding: nearly every argument is a proper Resources call.
+    var assertion: String {
       "with_overrides raises AssertionError \"\(name) should be specified as "
-      + "flytekit.Resources\""
+        + "flytekit.Resources\""
+    }
     switch argument.shape {
     case .mapping:
       // `resources=` goes through from_multiple_resource, which needs a dataclass.

@@ -21,8 +21,10 @@ enum ValuePath {
     case .podTemplate: self = .podSpec
     case .plugin:
       // Ray's node configs build a pod spec from the raw values (`pod_spec_from_resources`).
-      let rayNodes: Set<String> = ["HeadNodeConfig", "WorkerNodeConfig"]
-      self = rayNodes.contains(declaration.name ?? "") ? .podSpec : .stringified
+      switch declaration.name {
+      case "HeadNodeConfig", "WorkerNodeConfig": self = .podSpec
+      default: self = .stringified
+      }
     case .override: self = .stringified
     case .resources: self = .unknown
     default: return nil

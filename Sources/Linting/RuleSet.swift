@@ -17,6 +17,26 @@ public struct RuleSet: Sendable {
   }
 
   public private(set) var entries: [Entry]
+  /// What `diagnostics` needs of each entry. An `Entry` carries the rule's whole documentation
+  /// (texts, examples), and copying it for every declaration and rule retained and released
+  /// each of those strings and arrays; codes and names are small strings, copied for free.
+  private var checks: [Check] = []
+
+  private struct Check {
+    var rule: any Rule
+    var code: String
+    var name: String
+    var severity: Severity?
+    var defaultSeverity: Severity
+
+    init(_ entry: Entry) {
+      rule = entry.rule
+      code = entry.description.code
+      name = entry.description.name
+      severity = entry.severityOverride
+      defaultSeverity = entry.description.defaultSeverity
+    }
+  }
   /// Whether RL000 (reported by the engine, not by a rule) is enabled, and at what severity.
   public private(set) var parseErrors: Severity?
   /// Whether RL028 (reported by the engine from suppression comments) is enabled, and how.
@@ -94,6 +114,7 @@ public struct RuleSet: Sendable {
           Entry(rule: ruleType.init(), description: description, severityOverride: severity))
       }
     }
+    checks = entries.map(Check.init)
   }
 
   /// Runs every rule over every declaration of one file.
@@ -104,13 +125,13 @@ public struct RuleSet: Sendable {
     var seen = Set<Diagnostic>()
     var result: [Diagnostic] = []
     for declaration in declarations {
-      for entry in entries {
-        for violation in entry.rule.check(declaration, context: context) {
+      // By index: copying a check copies its rule existential, for every declaration.
+      for index in checks.indices {
+        for violation in checks[index].rule.check(declaration, context: context) {
+          let check = checks[index]
           let diagnostic = Diagnostic(
-            file: file, span: violation.span, code: entry.description.code,
-            name: entry.description.name,
-            severity: entry.severityOverride ?? violation.severity
-              ?? entry.description.defaultSeverity,
+            file: file, span: violation.span, code: check.code, name: check.name,
+            severity: check.severity ?? violation.severity ?? check.defaultSeverity,
             message: violation.message)
           // A constant used by several tasks is one mistake, reported once, at the place of
           // the first declaration that reported it.

@@ -56,15 +56,20 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   public let suffix: String
   /// Kubernetes' canonical `String()` form (`1.5Gi` → `1536Mi`). Like Go, it is the text as
   /// written when the int64 fast path judges it canonical (`089T`, `+2600`, `676.Gi`).
-  public let canonical: String
+  /// Made on demand: only a few messages show it, and every resource value is parsed.
+  public var canonical: String {
+    textIsCanonical ? text : QuantityParser.canonicalText(of: value, format: format)
+  }
+  /// True when `canonical` is the text as written.
+  let textIsCanonical: Bool
   /// The exact value after parsing.
   let value: ExactDecimal
 
-  init(text: String, format: Format, suffix: String, canonical: String, value: ExactDecimal) {
+  init(text: String, format: Format, suffix: String, textIsCanonical: Bool, value: ExactDecimal) {
     self.text = text
     self.format = format
     self.suffix = suffix
-    self.canonical = canonical
+    self.textIsCanonical = textIsCanonical
     self.value = value
   }
 

@@ -170,6 +170,40 @@ struct ExactDecimal: Sendable, Hashable {
     self.exponent = exponent + (digits.count - 1 - last)
   }
 
+  /// `±magnitude × 10^exponent`, normalized, straight from a machine integer (the parser's
+  /// fast path) without going through text.
+  init(negative: Bool, magnitude: UInt64, exponent: Int) {
+    guard magnitude != 0 else {
+      self.negative = false
+      self.coefficient = []
+      self.exponent = 0
+      return
+    }
+    var rest = magnitude
+    var shift = 0
+    while rest % 10 == 0 {
+      rest /= 10
+      shift += 1
+    }
+    var count = 0
+    var counter = rest
+    while counter > 0 {
+      counter /= 10
+      count += 1
+    }
+    // Written straight into the new array's storage, last digit first: every resource value
+    // parsed comes through here.
+    self.coefficient = [UInt8](unsafeUninitializedCapacity: count) { digits, initialized in
+      for index in (0..<count).reversed() {
+        digits[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      }
+      initialized = count
+    }
+    self.negative = negative
+    self.exponent = exponent + shift
+  }
+
   init(_ value: Int64) {
     self.init(negative: value < 0, digits: Array(String(value.magnitude).utf8), exponent: 0)
   }

@@ -26,7 +26,7 @@ public struct ResourceValue: Sendable, Hashable {
   }
 
   public var form: Form {
-    didSet { quantity = quantityText.flatMap { Quantity($0) } }
+    didSet { quantity = Self.quantity(of: form) }
   }
   /// Where the value itself is written (the literal, not the keyword).
   public var span: SourceSpan
@@ -36,8 +36,17 @@ public struct ResourceValue: Sendable, Hashable {
   public init(_ form: Form, span: SourceSpan) {
     self.form = form
     self.span = span
-    self.quantity = nil
-    self.quantity = quantityText.flatMap { Quantity($0) }
+    self.quantity = Self.quantity(of: form)
+  }
+
+  /// The quantity `quantityText` denotes, read from the form alone: asking the half-built value
+  /// for its text copied it, for every value the scanners make.
+  private static func quantity(of form: Form) -> Quantity? {
+    switch form {
+    case .string(let text), .plain(let text), .integer(let text), .float(let text): Quantity(text)
+    case .boolean(let value): Quantity(value ? "True" : "False")
+    case .none, .dynamic, .sequence, .other: nil
+    }
   }
 
   /// The text Kubernetes' quantity parser would receive, where one exists: string contents,
@@ -134,9 +143,41 @@ public struct ResourceList: Sendable, Hashable, Sequence {
 
   public func makeIterator() -> IndexingIterator<[ResourceEntry]> { entries.makeIterator() }
 
+  /// True when some entry is for `key` (`self[key] != nil` without copying the entry).
+  public func hasEntry(for key: ResourceKey) -> Bool { entries.contains { $0.key == key } }
+
   /// Keys in first-appearance order, without duplicates.
   public var keys: [ResourceKey] {
     var seen = Set<ResourceKey>()
     return entries.compactMap { seen.insert($0.key).inserted ? $0.key : nil }
+  }
+
+  /// Each key once, in first-appearance order, with the entry that wins for it (the last):
+  /// `keys` paired with `self[key]`, without a set and an array for every rule and declaration.
+  public var winningEntries: WinningEntries { WinningEntries(entries: entries) }
+
+  public struct WinningEntries: Sequence {
+    let entries: [ResourceEntry]
+
+    public struct Iterator: IteratorProtocol {
+      let entries: [ResourceEntry]
+      var index = 0
+
+      public mutating func next() -> (key: ResourceKey, entry: ResourceEntry)? {
+        while index < entries.count {
+          let first = index
+          index += 1
+          let key = entries[first].key
+          // Lists are a handful of entries; scanning them beats hashing every key.
+          guard !entries[..<first].contains(where: { $0.key == key }) else { continue }
+          var winner = first
+          for later in index..<entries.count where entries[later].key == key { winner = later }
+          return (key, entries[winner])
+        }
+        return nil
+      }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(entries: entries) }
   }
 }
