@@ -240,28 +240,79 @@ public final class FileSelector {
 public final class WalkedDirectory {
   let components: [String]
   let ignoreLists: [PatternList]
+  /// The directory the walk came from, whose answers hold here unless this one has its own
+  /// configuration file.
+  let parent: WalkedDirectory?
+  let mayHaveConfiguration: Bool
   fileprivate var resolved: (configuration: Configuration?, plainSettings: LintSettings?)?
 
-  init(components: [String], ignoreLists: [PatternList]) {
+  init(
+    components: [String], ignoreLists: [PatternList], parent: WalkedDirectory?,
+    mayHaveConfiguration: Bool
+  ) {
     self.components = components
     self.ignoreLists = ignoreLists
+    self.parent = parent
+    self.mayHaveConfiguration = mayHaveConfiguration
+  }
+}
+
+/// Which of the names that matter to file selection a directory's listing holds: without
+/// them, a directory inherits its parent's ignore files and configuration without a lookup.
+public struct DirectoryListing {
+  public var hasConfiguration = false
+  public var hasGitignore = false
+  public var hasGit = false
+
+  public init() {}
+
+  public mutating func note(_ name: String) {
+    switch name {
+    case FileSelector.configurationNames[0], FileSelector.configurationNames[1]:
+      hasConfiguration = true
+    case ".gitignore": hasGitignore = true
+    case ".git": hasGit = true
+    default: break
+    }
   }
 }
 
 extension FileSelector {
   /// The facts `skipsWalked(_:isDirectory:in:)` and `settings(forFile:in:)` use for the entries
-  /// of `directory` (absolute components).
-  public func walkedDirectory(_ directory: [String]) -> WalkedDirectory {
-    WalkedDirectory(
-      components: directory,
-      ignoreLists: options.respectGitignore ? ignoreLists(forDirectory: directory) : [])
+  /// of `directory` (absolute components), whose listing is summed up in `listing`, met in the
+  /// walk below `parent` (nil for where the walk starts).
+  public func walkedDirectory(
+    _ directory: [String], parent: WalkedDirectory? = nil, listing: DirectoryListing
+  ) -> WalkedDirectory {
+    var lists: [PatternList] = []
+    if options.respectGitignore {
+      if let parent, !listing.hasGit {
+        lists = parent.ignoreLists
+        if listing.hasGitignore,
+          case .success(let bytes) = FileSystem.contents(
+            of: AbsolutePath.string(directory + [".gitignore"]))
+        {
+          lists.append(PatternList(gitignore: bytes, base: directory))
+        }
+      } else {
+        lists = ignoreLists(forDirectory: directory)
+      }
+    }
+    return WalkedDirectory(
+      components: directory, ignoreLists: lists, parent: parent,
+      mayHaveConfiguration: listing.hasConfiguration)
   }
 
   private func resolve(_ directory: WalkedDirectory) throws(ConfigurationError)
     -> (configuration: Configuration?, plainSettings: LintSettings?)
   {
     if let resolved = directory.resolved { return resolved }
-    let configuration = try configuration(forDirectory: directory.components)
+    let configuration: Configuration?
+    if fixed == nil, !directory.mayHaveConfiguration, let parent = directory.parent {
+      configuration = try resolve(parent).configuration
+    } else {
+      configuration = try self.configuration(forDirectory: directory.components)
+    }
     var plainSettings: LintSettings?
     if configuration?.perFileIgnores.isEmpty ?? true {
       plainSettings = try settings(for: configuration, ignoring: [])

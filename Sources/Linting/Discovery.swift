@@ -124,18 +124,26 @@ public enum Discovery {
     into body: (InputFile) -> Void, unreadable: inout [(String, String)],
     seen: inout DuplicateFilter
   ) throws {
-    var pending = [(root, rootComponents)]
-    while let (directory, absolute) = pending.popLast() {
+    var pending: [(String, [String], parent: WalkedDirectory?)] = [(root, rootComponents, nil)]
+    while let (directory, absolute, parent) = pending.popLast() {
       switch FileSystem.entries(of: directory) {
       case .failure(let error):
         unreadable.append((directory, error.description))
       case .success(let (names, undecodable)):
-        let here = selector?.walkedDirectory(absolute)
-        var subdirectories: [(String, [String])] = []
+        var here: WalkedDirectory?
+        if let selector {
+          var listing = DirectoryListing()
+          for (name, _) in names { listing.note(name) }
+          here = selector.walkedDirectory(absolute, parent: parent, listing: listing)
+        }
+        var subdirectories: [(String, [String], parent: WalkedDirectory?)] = []
         for name in undecodable {
           unreadable.append((join(directory, name), "file name is not valid UTF-8"))
         }
         for (name, known) in names {
+          // Most entries are neither directories nor Python or YAML: no path is built for them.
+          let language = FileLanguage(path: name)
+          if known == .regular && language == nil { continue }
           let path = join(directory, name)
           switch known ?? FileSystem.kind(of: path) {
           case .directory:
@@ -145,9 +153,9 @@ public enum Discovery {
             {
               continue
             }
-            subdirectories.append((path, absolute + [name]))
+            subdirectories.append((path, absolute + [name], here))
           case .regular:
-            guard let language = FileLanguage(path: path), seen.isNew(path) else { continue }
+            guard let language, seen.isNew(path) else { continue }
             if let selector, let here,
               try selector.skipsWalked(name, isDirectory: false, in: here)
             {

@@ -43,8 +43,13 @@ enum FileSystem {
     var names: [(name: String, kind: Kind?)] = []
     var undecodable: [String] = []
     while let entry = readdir(handle) {
-      let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-      guard let name = String(validating: bytes, as: UTF8.self) else {
+      // Read in place: most names are valid UTF-8 and need no copy of their bytes.
+      let validated = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+        let length = raw.firstIndex(of: 0) ?? raw.count
+        return String(validating: raw[..<length], as: UTF8.self)
+      }
+      guard let name = validated else {
+        let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
         let repaired = String(decoding: bytes, as: UTF8.self)
         let type = entry.pointee.d_type
         if type == UInt8(DT_DIR) || (type != UInt8(DT_LNK) && FileLanguage(path: repaired) != nil) {
