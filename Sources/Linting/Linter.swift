@@ -53,6 +53,26 @@ public struct Linter: Sendable {
     if textProblem == nil, !bytes.withUnsafeBytes({ mayMatter($0, language) }) {
       return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
     }
+    return scanAndCheck(path: path, bytes: bytes, language: language, textProblem: textProblem)
+  }
+
+  /// `lint(path:bytes:language:)` for bytes in a reusable buffer: only a file that passes the
+  /// prefilter is copied into an array of its own.
+  private func lint(path: String, raw: UnsafeRawBufferPointer, language: FileLanguage)
+    -> FileResult
+  {
+    let textProblem = TextCheck.problem(in: raw)
+    if textProblem == nil, !mayMatter(raw, language) {
+      return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
+    }
+    return scanAndCheck(
+      path: path, bytes: Array(raw), language: language, textProblem: textProblem)
+  }
+
+  private func scanAndCheck(
+    path: String, bytes: [UInt8], language: FileLanguage,
+    textProblem: (offset: Int, message: String)?
+  ) -> FileResult {
     let file = SourceFile(path: path, bytes: bytes)
     if let problem = textProblem {
       let location = file.location(ofByte: problem.offset)
@@ -84,12 +104,20 @@ public struct Linter: Sendable {
 
   /// Reads and lints one file from disk. A file that cannot be read is an RL000 finding.
   public func lint(_ input: InputFile) -> FileResult {
+    lint(input, reading: nil)
+  }
+
+  /// `lint(_:)` reading the file into `buffer`, when given.
+  func lint(_ input: InputFile, reading buffer: ReadBuffer?) -> FileResult {
     if let settings = input.settings {
       var own = input
       own.settings = nil
       var linter = Linter(settings)
       linter.keepsDeclarations = keepsDeclarations
-      return linter.lint(own)
+      return linter.lint(own, reading: buffer)
+    }
+    if let raw = buffer?.read(input.path) {
+      return lint(path: input.path, raw: raw, language: input.language)
     }
     switch FileSystem.contents(of: input.path) {
     case .success(let bytes):
@@ -146,7 +174,8 @@ public struct Linter: Sendable {
       let files = batch
       batch.removeAll(keepingCapacity: true)
       DispatchQueue.global().async(group: group) {
-        let results = files.map { linter.lint($0) }
+        let buffer = ReadBuffer()
+        let results = files.map { linter.lint($0, reading: buffer) }
         collected.append(results)
       }
     }

@@ -3,15 +3,19 @@ public enum TextCheck {
   /// The reason `bytes` is not UTF-8 text a scanner can read, with the byte offset of the
   /// first problem, or nil when it is fine.
   public static func problem(in bytes: [UInt8]) -> (offset: Int, message: String)? {
-    if bytes.count >= 2
-      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    bytes.withUnsafeBytes { problem(in: $0) }
+  }
+
+  /// `problem(in:)` for bytes in memory the caller owns.
+  public static func problem(in raw: UnsafeRawBufferPointer) -> (offset: Int, message: String)? {
+    if raw.count >= 2
+      && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF))
     {
       return (0, "file is UTF-16 encoded (byte order mark); only UTF-8 is supported")
     }
-    return bytes.withUnsafeBufferPointer { buffer -> (Int, String)? in
+    return raw.withMemoryRebound(to: UInt8.self) { buffer -> (Int, String)? in
       var index = 0
       let count = buffer.count
-      let raw = UnsafeRawBufferPointer(buffer)
       while index < count {
         // Fast path: 16, then 8 bytes at a time while they are ASCII without NUL, which is nearly
         // all source text (this loop reads every byte of every file, so it must be cheap).
