@@ -77,9 +77,13 @@ public struct SourceFile: Sendable {
     let high: UInt64 = 0x8080_8080_8080_8080
     while index + 8 <= end {
       let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      // Bit 7 of each byte set where that byte is 10xxxxxx.
-      let continuation = word & high & ~(word << 1)
-      scalars += 8 - continuation.nonzeroBitCount
+      if word & high == 0 {
+        scalars += 8  // ASCII, nearly always: no bit count (no POPCNT on baseline x86-64)
+      } else {
+        // Bit 7 of each byte set where that byte is 10xxxxxx.
+        let continuation = word & high & ~(word << 1)
+        scalars += 8 - continuation.nonzeroBitCount
+      }
       index += 8
     }
     while index < end {
@@ -111,7 +115,12 @@ public struct SourceFile: Sendable {
     let clamped = max(0, min(offset, bytes.count))
     let line = lineIndex(ofByte: clamped)
     let start = lineStarts[line]
-    let column = clamped >= start ? scalars(before: clamped) - scalars(before: start) + 1 : 1
+    guard clamped >= start else { return SourceLocation(line: line + 1, column: 1) }
+    // Most lines are short: counting from the line's start is cheaper than two block lookups.
+    let column =
+      clamped - start <= 4 << SourceFile.blockShift
+      ? bytes.withUnsafeBytes { SourceFile.scalars(in: $0, from: start, to: clamped) } + 1
+      : scalars(before: clamped) - scalars(before: start) + 1
     return SourceLocation(line: line + 1, column: column)
   }
 
