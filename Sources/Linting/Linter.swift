@@ -96,7 +96,8 @@ public struct Linter: Sendable {
     let matters: Bool
     switch language {
     case .python: matters = Self.pythonWords.occurs(in: bytes)
-    case .yaml: matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayHideWords(bytes)
+    case .yaml:
+      matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayDeclareBeyondWords(bytes)
     }
     // `q` is rare in text, so a search anchored on it beats another pass of the literal set.
     return matters || ByteSearch.occurs(Self.noqa, anchor: 2, in: bytes)

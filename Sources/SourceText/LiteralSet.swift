@@ -103,6 +103,13 @@ public enum ByteSearch {
   public static func occurs(_ word: [UInt8], anchor: Int, in bytes: UnsafeRawBufferPointer)
     -> Bool
   {
+    occurs(word, anchor: anchor, in: bytes) { _ in true }
+  }
+
+  /// True when `word` occurs in `bytes` at an offset that `accepts`.
+  public static func occurs(
+    _ word: [UInt8], anchor: Int, in bytes: UnsafeRawBufferPointer, where accepts: (Int) -> Bool
+  ) -> Bool {
     guard let base = bytes.baseAddress, anchor < word.count else { return false }
     var offset = anchor
     let count = bytes.count
@@ -111,6 +118,7 @@ public enum ByteSearch {
       let start = index - anchor
       if start >= 0 && start + word.count <= count
         && LiteralSet.equal(word, at: (base + start).assumingMemoryBound(to: UInt8.self))
+        && accepts(start)
       {
         return true
       }

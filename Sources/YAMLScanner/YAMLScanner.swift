@@ -21,10 +21,13 @@ public enum YAMLScanner {
 
   /// Words one of which every YAML declaration's key contains: `ontainer` for container lists
   /// (`containers`, `initContainers`, `sidecarContainers`, …) and Argo's `container`, `sidecars`,
-  /// `script` (Argo), `resources` (also `task_resources`), and the attribute files' top-level
-  /// `defaults` and `limits`. YAML built from other files (ConfigMap data) is in the same bytes.
+  /// `resources` (also `task_resources`), and the attribute files' top-level `defaults` and
+  /// `limits`. YAML built from other files (ConfigMap data) is in the same bytes. Argo's
+  /// `script` key is searched apart (`mayHaveScriptKey`): as a plain word it is found in
+  /// `description`, one of the commonest keys of all, and would send most settings files to
+  /// the parser for nothing.
   public static let prefilterWords = [
-    "ontainer", "sidecars", "script", "resources", "defaults", "limits",
+    "ontainer", "sidecars", "resources", "defaults", "limits",
   ]
   static let prefilter = LiteralSet(prefilterWords)
 
@@ -36,8 +39,30 @@ public enum YAMLScanner {
   /// declare anything anyway gives no RL000; invalid UTF-8, NUL bytes and UTF-16 are still found
   /// by the engine's text check, which every file passes through.
   public static func mayDeclare(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    prefilter.occurs(in: bytes) || mayHideWords(bytes)
+    prefilter.occurs(in: bytes) || mayDeclareBeyondWords(bytes)
   }
+
+  /// What `mayDeclare` adds to a literal search of `prefilterWords`: a `script` key, or an
+  /// escape that could spell any word.
+  public static func mayDeclareBeyondWords(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    mayHaveScriptKey(bytes) || mayHideWords(bytes)
+  }
+
+  /// True when `script` occurs where a key named `script` could start: not right after an
+  /// ASCII letter, digit or `_` (as in `description` or `javascript`), which would make it the
+  /// tail of a longer plain or quoted word. A byte above 0x7F does not count as a letter, since
+  /// libyaml also breaks lines at NEL, LS and PS.
+  static func mayHaveScriptKey(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    ByteSearch.occurs(scriptWord, anchor: 4, in: bytes) { start in
+      guard start > 0 else { return true }
+      let before = bytes[start - 1]
+      let isWordByte =
+        (before >= 0x61 && before <= 0x7A) || (before >= 0x41 && before <= 0x5A)
+        || (before >= 0x30 && before <= 0x39) || before == 0x5F
+      return !isWordByte
+    }
+  }
+  private static let scriptWord = Array("script".utf8)
 
   /// True when a double-quoted escape could spell a word of `prefilterWords`.
   public static func mayHideWords(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -21,6 +21,24 @@ import YAMLScanner
     #expect(result.problems.isEmpty)
   }
 
+  /// `script` is an Argo template key, but inside `description` it must not send a settings
+  /// file to the parser; as a key of its own, in any quoting or flow position, it must.
+  @Test(arguments: [
+    ("description: a long text\n", false),
+    ("note: uses javascript and a subscript_1\n", false),
+    ("script:\n  image: python\n", true),
+    ("- script: {image: python}\n", true),
+    ("{script: {image: python}}\n", true),
+    ("\"script\": {image: python}\n", true),
+    ("? script\n: {image: python}\n", true),
+    ("a: b\u{85}script: {}\n", true),
+    ("\"scr\\u0069pt\": {}\n", true),
+  ])
+  func prefilterFindsScriptKeysOnly(_ text: String, _ expected: Bool) {
+    let bytes = Array(text.utf8)
+    #expect(bytes.withUnsafeBytes { YAMLScanner.mayDeclare($0) } == expected)
+  }
+
   @Test func gitLabCIAndComposeResourcesUnderDeploy() {
     let gitlab = scan(
       """
