@@ -214,6 +214,13 @@ enum PythonTokenizer {
   /// At most this many problems are recorded per file; later ones add nothing useful.
   static let maxProblems = 20
 
+  /// ASCII letters, digits, `_`, and every byte of a non-ASCII character.
+  @inline(__always)
+  static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
+      || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+  }
+
   static func tokenize(_ bytes: [UInt8]) -> TokenStream {
     bytes.withUnsafeBufferPointer { tokenize($0) }
   }
@@ -274,10 +281,7 @@ private struct TokenizerState {
     }
   }
 
-  static func isIdentifierByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
-      || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-  }
+  static func isIdentifierByte(_ byte: UInt8) -> Bool { PythonTokenizer.isIdentifierByte(byte) }
 
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
