@@ -82,20 +82,18 @@ enum Op {
   /// A switch, not a hashed set: the tokenizer asks this for every operator byte of a file.
   fileprivate static func length(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
     let equals = UInt8(ascii: "=")
-    switch (first, second) {
-    case (UInt8(ascii: "*"), UInt8(ascii: "*")), (UInt8(ascii: "/"), UInt8(ascii: "/")),
-      (UInt8(ascii: ">"), UInt8(ascii: ">")), (UInt8(ascii: "<"), UInt8(ascii: "<")):
-      return third == equals ? 3 : 2
-    case (UInt8(ascii: "."), UInt8(ascii: ".")):
-      return third == UInt8(ascii: ".") ? 3 : 1
-    case (UInt8(ascii: "-"), UInt8(ascii: ">")):
-      return 2
-    case (UInt8(ascii: "<"), equals), (UInt8(ascii: ">"), equals), (equals, equals),
-      (UInt8(ascii: "!"), equals), (UInt8(ascii: ":"), equals), (UInt8(ascii: "+"), equals),
-      (UInt8(ascii: "-"), equals), (UInt8(ascii: "*"), equals), (UInt8(ascii: "/"), equals),
-      (UInt8(ascii: "%"), equals), (UInt8(ascii: "&"), equals), (UInt8(ascii: "|"), equals),
-      (UInt8(ascii: "^"), equals), (UInt8(ascii: "@"), equals):
-      return 2
+    // By the first byte: most operators (`(`, `)`, `,`) are decided by one comparison.
+    switch first {
+    case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "<"):
+      if second == first { return third == equals ? 3 : 2 }
+      return second == equals ? 2 : 1
+    case UInt8(ascii: "."):
+      return second == UInt8(ascii: ".") && third == UInt8(ascii: ".") ? 3 : 1
+    case UInt8(ascii: "-"):
+      return second == UInt8(ascii: ">") || second == equals ? 2 : 1
+    case equals, UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "%"),
+      UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "@"):
+      return second == equals ? 2 : 1
     default:
       return 1
     }
@@ -163,7 +161,8 @@ enum Keyword {
   static func code(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
     let length = end - start
     guard length >= 2 && length <= 8 else { return 0 }
-    let word = pack(bytes[start..<end])
+    var word: UInt64 = 0
+    for index in start..<end { word |= UInt64(bytes[index]) << (8 * UInt64(index - start)) }
     var low = 0
     var high = table.count
     while low < high {
