@@ -37,8 +37,10 @@ struct ImportTable {
     var reader = BindingReader(stream: stream, bytes: bytes)
     reader.read()
     var assignmentCounts: [String: Int] = [:]
+    assignmentCounts.reserveCapacity(reader.assignments.count + reader.rebound.count)
     for (name, _) in reader.assignments { assignmentCounts[name, default: 0] += 1 }
     for name in reader.rebound { assignmentCounts[name, default: 0] += 2 }
+    bindings.reserveCapacity(reader.found.count + reader.assignments.count + reader.rebound.count)
     for (offset, name, binding) in reader.found {
       bindings[name, default: []].append((offset, binding))
     }
@@ -51,8 +53,9 @@ struct ImportTable {
     for name in reader.rebound where bindings[name] == nil {
       bindings[name] = [(0, .reassigned)]
     }
-    for key in bindings.keys {
-      bindings[key]?.sort { $0.offset < $1.offset }
+    // In place: looping over `keys` and assigning through the subscript copied every list.
+    for index in bindings.values.indices where bindings.values[index].count > 1 {
+      bindings.values[index].sort { $0.offset < $1.offset }
     }
     starImports = reader.stars
     aliases = reader.aliases
