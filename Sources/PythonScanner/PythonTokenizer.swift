@@ -236,6 +236,9 @@ private struct TokenizerState {
   let n: Int
   var stream = TokenStream()
   var openBrackets: [Int] = []
+  /// Matched brackets (opener, closer), turned into `stream.partner` at the end: one array
+  /// filled once instead of an append for every token.
+  var bracketPairs: [(open: Int, close: Int)] = []
   var lineHasTokens = false
   var physicalLineStart = 0
   /// Set after a mismatched closer: the openers it leaves behind are the same mistake.
@@ -247,7 +250,7 @@ private struct TokenizerState {
     // Ordinary code has a token every four to five bytes and a logical line every forty;
     // reserving that much spares the arrays most of their doublings.
     stream.tokens.reserveCapacity(n / 4)
-    stream.partner.reserveCapacity(n / 4)
+    bracketPairs.reserveCapacity(n / 64)
     stream.lines.reserveCapacity(n / 32)
   }
 
@@ -265,7 +268,6 @@ private struct TokenizerState {
           firstToken: stream.tokens.count, endToken: -1, indent: start - physicalLineStart))
     }
     stream.tokens.append(Token(kind: kind, flags: flags, op: op, start: start, end: end))
-    stream.partner.append(-1)
   }
 
   mutating func endLogicalLine(at offset: Int, kind: TokenKind = .newline) {
@@ -337,6 +339,11 @@ private struct TokenizerState {
     openBrackets.removeAll()
     endLogicalLine(at: n)
     if stream.tokens.last?.kind != .endMarker { emit(.endMarker, n, n) }
+    stream.partner = Array(repeating: -1, count: stream.tokens.count)
+    for (open, close) in bracketPairs {
+      stream.partner[open] = close
+      stream.partner[close] = open
+    }
   }
 
   /// r, u, b, f, t and their two-letter combinations (case-insensitive), as Python accepts them.
@@ -599,8 +606,7 @@ private struct TokenizerState {
     }
     if b[stream.tokens[top].start] == opener {
       openBrackets.removeLast()
-      stream.partner[top] = index
-      stream.partner[index] = top
+      bracketPairs.append((top, index))
       return
     }
     let openText = String(decoding: [b[stream.tokens[top].start]], as: UTF8.self)
@@ -613,8 +619,7 @@ private struct TokenizerState {
     if let position = openBrackets.lastIndex(where: { b[stream.tokens[$0].start] == opener }) {
       let matched = openBrackets[position]
       openBrackets.removeSubrange(position...)
-      stream.partner[matched] = index
-      stream.partner[index] = matched
+      bracketPairs.append((matched, index))
     }
   }
 }
