@@ -158,11 +158,28 @@ enum Keyword {
 
   /// The keyword code of `bytes[start..<end]`, or 0 for an ordinary identifier: every name
   /// token asks, so the name is packed into a number and looked up by binary search.
+  @inline(__always)
   static func code(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
     let length = end - start
     guard length >= 2 && length <= 8 else { return 0 }
+    // Every keyword starts with one of these bytes: many identifiers are turned away here.
+    switch bytes[start] {
+    case UInt8(ascii: "F"), UInt8(ascii: "N"), UInt8(ascii: "T"),
+      UInt8(ascii: "a")...UInt8(ascii: "g"), UInt8(ascii: "i"), UInt8(ascii: "l"),
+      UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "p"), UInt8(ascii: "r"),
+      UInt8(ascii: "t"), UInt8(ascii: "w"), UInt8(ascii: "y"):
+      break
+    default:
+      return 0
+    }
     var word: UInt64 = 0
-    for index in start..<end { word |= UInt64(bytes[index]) << (8 * UInt64(index - start)) }
+    if start + 8 <= bytes.count, let base = bytes.baseAddress {
+      // One load instead of a loop over the bytes; what follows the name is masked off.
+      word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      if length < 8 { word &= (1 << (8 * UInt64(length))) - 1 }
+    } else {
+      for index in start..<end { word |= UInt64(bytes[index]) << (8 * UInt64(index - start)) }
+    }
     var low = 0
     var high = table.count
     while low < high {
