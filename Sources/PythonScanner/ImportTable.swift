@@ -157,12 +157,22 @@ private struct BindingReader {
   /// A dotted name starting at `index`: its text and the index after it.
   func dotted(_ index: Int, end: Int) -> (String, Int)? {
     guard isName(index, end: end) else { return nil }
-    var parts = [text(index)]
     var next = index + 1
+    // Written without blanks (`a.b.c`), the name is its own source text.
+    var isContiguous = true
     while isOp(next, Op.dot, end: end) && next + 1 < end && tokens[next + 1].kind == .name {
-      parts.append(text(next + 1))
+      if tokens[next].start != tokens[next - 1].end || tokens[next + 1].start != tokens[next].end {
+        isContiguous = false
+      }
       next += 2
     }
+    if isContiguous {
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[tokens[index].start..<tokens[next - 1].end]),
+        as: UTF8.self)
+      return (text, next)
+    }
+    let parts = stride(from: index, to: next, by: 2).map { text($0) }
     return (parts.joined(separator: "."), next)
   }
 

@@ -231,6 +231,8 @@ final class ScanContext {
 
   /// The cartesian product of `options`, in order, capped at `maxAlternatives`.
   static func product<T>(_ options: [[T]]) -> [[T]] {
+    // Without conditionals every option has one choice: one combination, built directly.
+    if options.allSatisfy({ $0.count <= 1 }) { return [options.compactMap { $0.first }] }
     var result: [[T]] = [[]]
     for choices in options where !choices.isEmpty {
       var next: [[T]] = []
