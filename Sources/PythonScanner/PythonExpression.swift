@@ -63,7 +63,15 @@ extension Expr {
   var children: [Expr] {
     switch kind {
     case .attribute(let base, _, _), .subscription(let base): [base]
-    case .call(let call): [call.callee] + call.arguments.map(\.value)
+    case .call(let call):
+      // Reserved and filled in place; a key path (`map(\.value)`) costs far more per element.
+      {
+        var children: [Expr] = []
+        children.reserveCapacity(call.arguments.count + 1)
+        children.append(call.callee)
+        for argument in call.arguments { children.append(argument.value) }
+        return children
+      }()
     case .tuple(let items, _), .list(let items), .set(let items), .binary(let items): items
     case .dict(let items): items.flatMap { item in (item.key.map { [$0] } ?? []) + [item.value] }
     case .unary(_, let operand), .starred(let operand): [operand]

@@ -151,7 +151,7 @@ public enum PythonScanner {
         return lhs.element.location < rhs.element.location
       }
       return lhs.offset < rhs.offset
-    }.map(\.element)
+    }.map { $0.element }
   }
 }
 
