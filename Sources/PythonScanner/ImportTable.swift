@@ -113,6 +113,10 @@ private struct BindingReader {
     // Indentations of the enclosing `def`/`class` headers: assignments under them are not
     // module-level.
     var blocks: [Int] = []
+    // Read once here: this loop visits every top-level token of the file.
+    let allTokens = stream.tokens
+    let partner = stream.partner
+    let (semicolon, lparen, lbracket, lbrace) = (Op.semicolon, Op.lparen, Op.lbracket, Op.lbrace)
     for (lineIndex, line) in stream.lines.enumerated() where line.endToken > line.firstToken {
       while let top = blocks.last, line.indent <= top { blocks.removeLast() }
       let end = line.endToken
@@ -129,12 +133,12 @@ private struct BindingReader {
       var statementStart = line.firstToken
       while statementStart < end {
         var statementEnd = statementStart
-        while statementEnd < end && !isOp(statementEnd, Op.semicolon, end: end) {
-          let token = tokens[statementEnd]
+        while statementEnd < end {
+          let token = allTokens[statementEnd]
+          if token.kind == .op && token.op == semicolon { break }
           let isOpener =
-            token.kind == .op
-            && (token.op == Op.lparen || token.op == Op.lbracket || token.op == Op.lbrace)
-          let close = stream.partner[statementEnd]
+            token.kind == .op && (token.op == lparen || token.op == lbracket || token.op == lbrace)
+          let close = partner[statementEnd]
           statementEnd =
             isOpener && close > statementEnd && close < end ? close + 1 : statementEnd + 1
         }

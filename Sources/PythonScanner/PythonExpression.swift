@@ -152,8 +152,9 @@ struct PythonParser {
     case .number, .string:
       return true
     case .op:
-      return [Op.lparen, Op.lbracket, Op.lbrace, Op.minus, Op.plus, Op.tilde, Op.ellipsis]
-        .contains(token.op)
+      let op = token.op
+      return op == Op.lparen || op == Op.lbracket || op == Op.lbrace || op == Op.minus
+        || op == Op.plus || op == Op.tilde || op == Op.ellipsis
     case .newline, .endMarker:
       return false
     }
@@ -218,13 +219,15 @@ struct PythonParser {
   /// A chain of binary operators, comparisons and boolean operators.
   mutating func disjunction() -> Expr {
     let first = unary()
-    var items = [first]
+    // Most expressions have no operator: the operand list is made only when one follows.
+    var items: [Expr] = []
     while pos < limit {
       let token = tokens[pos]
-      if token.kind == .op && Op.binary.contains(token.op) {
+      if token.kind == .op && Op.isBinary(token.op) {
         pos += 1
       } else if token.kind == .name
-        && [Keyword.and, Keyword.or, Keyword.in, Keyword.is].contains(token.flags)
+        && (token.flags == Keyword.and || token.flags == Keyword.or || token.flags == Keyword.in
+          || token.flags == Keyword.is)
       {
         pos += 1
         if token.flags == Keyword.is && isKeyword(Keyword.not) { pos += 1 }
@@ -235,12 +238,13 @@ struct PythonParser {
       } else {
         break
       }
+      if items.isEmpty { items.append(first) }
       guard pos < limit else { break }
       let before = pos
       items.append(unary())
       if pos == before { break }
     }
-    if items.count == 1 { return first }
+    if items.count <= 1 { return first }
     return Expr(kind: .binary(items), start: first.start, end: consumedEnd)
   }
 

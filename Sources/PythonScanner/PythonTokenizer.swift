@@ -71,6 +71,20 @@ enum Op {
     pack(">="), pack("=="), pack("!="), pack(":="),
   ]
 
+  /// Whether `op` is in `binary`. Every binary operator starts with one of a few bytes, so
+  /// the brackets, commas and `=` that end most operands are answered without hashing.
+  static func isBinary(_ op: UInt32) -> Bool {
+    switch UInt8(truncatingIfNeeded: op) {
+    case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"),
+      UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+      UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "="),
+      UInt8(ascii: "!"), UInt8(ascii: ":"):
+      return binary.contains(op)
+    default:
+      return false
+    }
+  }
+
   /// Augmented assignment operators (`+=`, `//=`, …): they rebind their target.
   static let augmented: Set<UInt32> = [
     pack("+="), pack("-="), pack("*="), pack("/="), pack("//="), pack("%="), pack("**="),
