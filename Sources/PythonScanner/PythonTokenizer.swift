@@ -609,8 +609,11 @@ private struct TokenizerState {
 
   mutating func scanOperator(at i: Int) -> Int {
     var length = Op.length(b[i], i + 1 < n ? b[i + 1] : 0, i + 2 < n ? b[i + 2] : 0)
-    var packed: UInt32 = 0
-    for offset in 0..<length { packed |= UInt32(b[i + offset]) << (8 * UInt32(offset)) }
+    // Most operators are one byte long.
+    var packed = UInt32(b[i])
+    if length > 1 {
+      for offset in 1..<length { packed |= UInt32(b[i + offset]) << (8 * UInt32(offset)) }
+    }
     if b[i] >= 0x80 {
       // Never reached for valid UTF-8 (identifier bytes), kept for robustness.
       length = 1
