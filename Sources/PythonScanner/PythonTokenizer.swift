@@ -161,7 +161,31 @@ enum Keyword {
     ("lambda", lambda), ("nonlocal", nonlocal), ("not", not), ("or", or), ("pass", pass),
     ("raise", raise), ("return", `return`), ("try", `try`), ("while", `while`), ("with", with),
     ("yield", yield),
-  ].map { (pack($0.0.utf8), $0.1) }.sorted { $0.word < $1.word }
+  ].map { (pack($0.0.utf8), $0.1) }
+
+  /// `table` spread over 256 slots by a multiplicative hash of the packed word, with the
+  /// multiplier chosen (once, at first use; a few dozen tries) so that no two keywords share a
+  /// slot: a name is then one multiplication and one comparison away from its answer. Empty
+  /// slots hold word 0, which no name of two or more bytes packs to.
+  private static let slots: (multiplier: UInt64, entries: [(word: UInt64, code: UInt8)]) = {
+    var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    while true {
+      var entries = [(word: UInt64, code: UInt8)](repeating: (0, 0), count: 256)
+      var collides = false
+      for entry in table {
+        let slot = Int(truncatingIfNeeded: (entry.word &* multiplier) >> 56)
+        if entries[slot].word != 0 {
+          collides = true
+          break
+        }
+        entries[slot] = entry
+      }
+      if !collides { return (multiplier, entries) }
+      // The next odd multiplier of a linear congruential sequence: neighbouring multipliers
+      // would spread the words almost alike.
+      multiplier = (multiplier &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
+    }
+  }()
 
   /// Up to eight bytes as one number, the first byte lowest.
   private static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
@@ -171,7 +195,7 @@ enum Keyword {
   }
 
   /// The keyword code of `bytes[start..<end]`, or 0 for an ordinary identifier: every name
-  /// token asks, so the name is packed into a number and looked up by binary search.
+  /// token asks, so the name is packed into a number and looked up in `slots`.
   @inline(__always)
   static func code(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
     let length = end - start
@@ -194,17 +218,8 @@ enum Keyword {
     } else {
       for index in start..<end { word |= UInt64(bytes[index]) << (8 * UInt64(index - start)) }
     }
-    var low = 0
-    var high = table.count
-    while low < high {
-      let middle = (low + high) / 2
-      if table[middle].word < word {
-        low = middle + 1
-      } else {
-        high = middle
-      }
-    }
-    return low < table.count && table[low].word == word ? table[low].code : 0
+    let entry = slots.entries[Int(truncatingIfNeeded: (word &* slots.multiplier) >> 56)]
+    return entry.word == word ? entry.code : 0
   }
 }
 
