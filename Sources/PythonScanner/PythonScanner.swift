@@ -174,15 +174,33 @@ struct NestedCall {
     return calls
   }
 
+  /// Visits the children in the order of `Expr.children`, without building that array.
   private static func collect(_ expr: Expr, into calls: inout [NestedCall]) {
-    guard let call = expr.call else {
-      for child in expr.children { collect(child, into: &calls) }
-      return
+    switch expr.kind {
+    case .call(let call):
+      let index = calls.count
+      calls.append(NestedCall(node: expr, call: call, end: 0))
+      collect(call.callee, into: &calls)
+      for argument in call.arguments { collect(argument.value, into: &calls) }
+      calls[index].end = calls.count
+    case .attribute(let base, _, _), .subscription(let base):
+      collect(base, into: &calls)
+    case .tuple(let items, _), .list(let items), .set(let items), .binary(let items):
+      for item in items { collect(item, into: &calls) }
+    case .dict(let items):
+      for item in items {
+        if let key = item.key { collect(key, into: &calls) }
+        collect(item.value, into: &calls)
+      }
+    case .unary(_, let operand), .starred(let operand):
+      collect(operand, into: &calls)
+    case .conditional(let body, let test, let orElse):
+      collect(body, into: &calls)
+      collect(test, into: &calls)
+      collect(orElse, into: &calls)
+    default:
+      break
     }
-    let index = calls.count
-    calls.append(NestedCall(node: expr, call: call, end: 0))
-    for child in expr.children { collect(child, into: &calls) }
-    calls[index].end = calls.count
   }
 }
 
