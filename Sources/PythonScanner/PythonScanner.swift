@@ -30,7 +30,19 @@ public enum PythonScanner {
   /// This was a PCRE2 pattern over the whole file; asking it of the name tokens the tokenizer
   /// already found gives the same calls without another pass over every byte. The gap is read
   /// forward once, never backtracked, so a long run of blanks (a 1 MB line) costs its length.
+  @inline(__always)
   static func isCallSite(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    // The lengths of the names `isCallSiteName` knows, one bit each: most name tokens are
+    // turned away here, before any call.
+    let lengths: UInt32 =
+      1 << 2 | 1 << 5 | 1 << 6 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 12 | 1 << 13 | 1 << 14 | 1 << 16
+      | 1 << 18 | 1 << 22 | 1 << 23
+    let length = token.end - token.start
+    guard length < 32 && (lengths >> UInt32(length)) & 1 != 0 else { return false }
+    return isCallSiteToken(bytes, token)
+  }
+
+  private static func isCallSiteToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
     guard isCallSiteName(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) else {
       return false
     }
