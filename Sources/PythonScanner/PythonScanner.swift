@@ -144,11 +144,25 @@ public enum PythonScanner {
     // their calls are found in the token stream.
     let aliases = context.imports.aliases
     if !aliases.isEmpty {
+      // A name becomes a String (to look it up) only when an alias has its first byte and its
+      // length: most calls in the file are turned away without one.
+      var firstBytes = [Bool](repeating: false, count: 256)
+      var lengths: UInt64 = 0
+      for alias in aliases {
+        guard let first = alias.utf8.first else { continue }
+        firstBytes[Int(first)] = true
+        lengths |= alias.utf8.count < 64 ? 1 << UInt64(alias.utf8.count) : 1
+      }
       for index in 0..<max(0, tokens.count - 1)
       where tokens[index].kind == .name && tokens[index].flags == 0
         && tokens[index + 1].kind == .op && tokens[index + 1].op == Op.lparen
       {
-        if aliases.contains(context.text(tokens[index].start, tokens[index].end)) {
+        let token = tokens[index]
+        let length = token.end - token.start
+        guard firstBytes[Int(context.bytes[token.start])],
+          (length < 64 ? (lengths >> UInt64(length)) & 1 : lengths & 1) != 0
+        else { continue }
+        if aliases.contains(context.text(token.start, token.end)) {
           result.insert(index)
         }
       }
