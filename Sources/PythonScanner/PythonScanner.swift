@@ -127,17 +127,18 @@ public enum PythonScanner {
   /// Confirmed candidate tokens: names of calls and decorator `@`s, in file order.
   static func candidateTokens(_ context: ScanContext) -> [Int] {
     let tokens = context.stream.tokens
-    var result: Set<Int> = []
+    // Gathered in an array, sorted and made unique at the end: cheaper than a hashed set.
+    var result: [Int] = []
     for index in tokens.indices
     where tokens[index].kind == .name && isCallSite(context.bytes, tokens[index]) {
-      result.insert(index)
+      result.append(index)
     }
     for line in context.stream.lines {
       let index = line.firstToken
       if index < tokens.count, tokens[index].kind == .op, tokens[index].op == Op.at,
         isDecoratorLineStart(context.bytes, tokens[index])
       {
-        result.insert(index)
+        result.append(index)
       }
     }
     // Aliases (`from flytekit import Resources as R`) cannot be known to a static pattern:
@@ -163,11 +164,15 @@ public enum PythonScanner {
           (length < 64 ? (lengths >> UInt64(length)) & 1 : lengths & 1) != 0
         else { continue }
         if aliases.contains(context.text(token.start, token.end)) {
-          result.insert(index)
+          result.append(index)
         }
       }
     }
-    return result.sorted()
+    result.sort()
+    var unique: [Int] = []
+    unique.reserveCapacity(result.count)
+    for index in result where unique.last != index { unique.append(index) }
+    return unique
   }
 
   /// Declarations in source order (line, column), stable for equal locations.
