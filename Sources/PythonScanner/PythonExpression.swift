@@ -10,11 +10,15 @@ enum UnaryOperator {
 }
 
 /// The shapes the scanner distinguishes. Everything it never needs to look into is `opaque`.
-indirect enum ExprKind {
+///
+/// Only the cases that hold an expression directly are boxed: names, literals and the
+/// bracketed groups (whose arrays are boxes already) are stored inline, which spares most
+/// nodes of a parse an allocation.
+enum ExprKind {
   case name(String)
-  case attribute(base: Expr, name: String, nameStart: Int)
-  case call(CallExpr)
-  case subscription(base: Expr)
+  indirect case attribute(base: Expr, name: String, nameStart: Int)
+  indirect case call(CallExpr)
+  indirect case subscription(base: Expr)
   case tuple([Expr], parenthesized: Bool)
   case list([Expr])
   case set([Expr])
@@ -26,11 +30,11 @@ indirect enum ExprKind {
   case falseValue
   case noneValue
   case ellipsis
-  case unary(UnaryOperator, Expr)
+  indirect case unary(UnaryOperator, Expr)
   /// Any binary or comparison operator chain (the value is dynamic; operands kept for walking).
   case binary([Expr])
-  case conditional(body: Expr, test: Expr, orElse: Expr)
-  case starred(Expr)
+  indirect case conditional(body: Expr, test: Expr, orElse: Expr)
+  indirect case starred(Expr)
   /// Lambdas, comprehensions, over-deep nesting and malformed text.
   case opaque
 }
