@@ -455,6 +455,12 @@ struct PythonParser {
   /// Adjacent string literals concatenate; one f-string with fields or bytes taints the whole.
   mutating func strings() -> Expr {
     let start = tokens[pos].start
+    if pos + 1 >= limit || tokens[pos + 1].kind != .string {
+      // One literal (the usual case) is its own value.
+      let piece = PythonLiterals.decodeString(bytes, tokens[pos])
+      pos += 1
+      return Expr(kind: .string(piece), start: start, end: consumedEnd)
+    }
     var pieces: [StringPiece] = []
     while pos < limit && tokens[pos].kind == .string {
       pieces.append(PythonLiterals.decodeString(bytes, tokens[pos]))
