@@ -37,8 +37,10 @@ struct ImportTable {
     var reader = BindingReader(stream: stream, bytes: bytes)
     reader.read()
     var assignmentCounts: [String: Int] = [:]
+    assignmentCounts.reserveCapacity(reader.assignments.count + reader.rebound.count)
     for (name, _) in reader.assignments { assignmentCounts[name, default: 0] += 1 }
     for name in reader.rebound { assignmentCounts[name, default: 0] += 2 }
+    bindings.reserveCapacity(reader.found.count + reader.assignments.count + reader.rebound.count)
     for (offset, name, binding) in reader.found {
       bindings[name, default: []].append((offset, binding))
     }
@@ -51,8 +53,9 @@ struct ImportTable {
     for name in reader.rebound where bindings[name] == nil {
       bindings[name] = [(0, .reassigned)]
     }
-    for key in bindings.keys {
-      bindings[key]?.sort { $0.offset < $1.offset }
+    // In place: looping over `keys` and assigning through the subscript copied every list.
+    for index in bindings.values.indices where bindings.values[index].count > 1 {
+      bindings.values[index].sort { $0.offset < $1.offset }
     }
     starImports = reader.stars
     aliases = reader.aliases
@@ -110,6 +113,10 @@ private struct BindingReader {
     // Indentations of the enclosing `def`/`class` headers: assignments under them are not
     // module-level.
     var blocks: [Int] = []
+    // Read once here: this loop visits every top-level token of the file.
+    let allTokens = stream.tokens
+    let partner = stream.partner
+    let (semicolon, lparen, lbracket, lbrace) = (Op.semicolon, Op.lparen, Op.lbracket, Op.lbrace)
     for (lineIndex, line) in stream.lines.enumerated() where line.endToken > line.firstToken {
       while let top = blocks.last, line.indent <= top { blocks.removeLast() }
       let end = line.endToken
@@ -126,12 +133,12 @@ private struct BindingReader {
       var statementStart = line.firstToken
       while statementStart < end {
         var statementEnd = statementStart
-        while statementEnd < end && !isOp(statementEnd, Op.semicolon, end: end) {
-          let token = tokens[statementEnd]
+        while statementEnd < end {
+          let token = allTokens[statementEnd]
+          if token.kind == .op && token.op == semicolon { break }
           let isOpener =
-            token.kind == .op
-            && (token.op == Op.lparen || token.op == Op.lbracket || token.op == Op.lbrace)
-          let close = stream.partner[statementEnd]
+            token.kind == .op && (token.op == lparen || token.op == lbracket || token.op == lbrace)
+          let close = partner[statementEnd]
           statementEnd =
             isOpener && close > statementEnd && close < end ? close + 1 : statementEnd + 1
         }
@@ -154,12 +161,22 @@ private struct BindingReader {
   /// A dotted name starting at `index`: its text and the index after it.
   func dotted(_ index: Int, end: Int) -> (String, Int)? {
     guard isName(index, end: end) else { return nil }
-    var parts = [text(index)]
     var next = index + 1
+    // Written without blanks (`a.b.c`), the name is its own source text.
+    var isContiguous = true
     while isOp(next, Op.dot, end: end) && next + 1 < end && tokens[next + 1].kind == .name {
-      parts.append(text(next + 1))
+      if tokens[next].start != tokens[next - 1].end || tokens[next + 1].start != tokens[next].end {
+        isContiguous = false
+      }
       next += 2
     }
+    if isContiguous {
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[tokens[index].start..<tokens[next - 1].end]),
+        as: UTF8.self)
+      return (text, next)
+    }
+    let parts = stride(from: index, to: next, by: 2).map { text($0) }
     return (parts.joined(separator: "."), next)
   }
 

@@ -10,11 +10,15 @@ enum UnaryOperator {
 }
 
 /// The shapes the scanner distinguishes. Everything it never needs to look into is `opaque`.
-indirect enum ExprKind {
+///
+/// Only the cases that hold an expression directly are boxed: names, literals and the
+/// bracketed groups (whose arrays are boxes already) are stored inline, which spares most
+/// nodes of a parse an allocation.
+enum ExprKind {
   case name(String)
-  case attribute(base: Expr, name: String, nameStart: Int)
-  case call(CallExpr)
-  case subscription(base: Expr)
+  indirect case attribute(base: Expr, name: String, nameStart: Int)
+  indirect case call(CallExpr)
+  indirect case subscription(base: Expr)
   case tuple([Expr], parenthesized: Bool)
   case list([Expr])
   case set([Expr])
@@ -26,11 +30,11 @@ indirect enum ExprKind {
   case falseValue
   case noneValue
   case ellipsis
-  case unary(UnaryOperator, Expr)
+  indirect case unary(UnaryOperator, Expr)
   /// Any binary or comparison operator chain (the value is dynamic; operands kept for walking).
   case binary([Expr])
-  case conditional(body: Expr, test: Expr, orElse: Expr)
-  case starred(Expr)
+  indirect case conditional(body: Expr, test: Expr, orElse: Expr)
+  indirect case starred(Expr)
   /// Lambdas, comprehensions, over-deep nesting and malformed text.
   case opaque
 }
@@ -63,7 +67,15 @@ extension Expr {
   var children: [Expr] {
     switch kind {
     case .attribute(let base, _, _), .subscription(let base): [base]
-    case .call(let call): [call.callee] + call.arguments.map(\.value)
+    case .call(let call):
+      // Reserved and filled in place; a key path (`map(\.value)`) costs far more per element.
+      {
+        var children: [Expr] = []
+        children.reserveCapacity(call.arguments.count + 1)
+        children.append(call.callee)
+        for argument in call.arguments { children.append(argument.value) }
+        return children
+      }()
     case .tuple(let items, _), .list(let items), .set(let items), .binary(let items): items
     case .dict(let items): items.flatMap { item in (item.key.map { [$0] } ?? []) + [item.value] }
     case .unary(_, let operand), .starred(let operand): [operand]
@@ -144,8 +156,9 @@ struct PythonParser {
     case .number, .string:
       return true
     case .op:
-      return [Op.lparen, Op.lbracket, Op.lbrace, Op.minus, Op.plus, Op.tilde, Op.ellipsis]
-        .contains(token.op)
+      let op = token.op
+      return op == Op.lparen || op == Op.lbracket || op == Op.lbrace || op == Op.minus
+        || op == Op.plus || op == Op.tilde || op == Op.ellipsis
     case .newline, .endMarker:
       return false
     }
@@ -210,13 +223,15 @@ struct PythonParser {
   /// A chain of binary operators, comparisons and boolean operators.
   mutating func disjunction() -> Expr {
     let first = unary()
-    var items = [first]
+    // Most expressions have no operator: the operand list is made only when one follows.
+    var items: [Expr] = []
     while pos < limit {
       let token = tokens[pos]
-      if token.kind == .op && Op.binary.contains(token.op) {
+      if token.kind == .op && Op.isBinary(token.op) {
         pos += 1
       } else if token.kind == .name
-        && [Keyword.and, Keyword.or, Keyword.in, Keyword.is].contains(token.flags)
+        && (token.flags == Keyword.and || token.flags == Keyword.or || token.flags == Keyword.in
+          || token.flags == Keyword.is)
       {
         pos += 1
         if token.flags == Keyword.is && isKeyword(Keyword.not) { pos += 1 }
@@ -227,12 +242,13 @@ struct PythonParser {
       } else {
         break
       }
+      if items.isEmpty { items.append(first) }
       guard pos < limit else { break }
       let before = pos
       items.append(unary())
       if pos == before { break }
     }
-    if items.count == 1 { return first }
+    if items.count <= 1 { return first }
     return Expr(kind: .binary(items), start: first.start, end: consumedEnd)
   }
 
@@ -439,6 +455,12 @@ struct PythonParser {
   /// Adjacent string literals concatenate; one f-string with fields or bytes taints the whole.
   mutating func strings() -> Expr {
     let start = tokens[pos].start
+    if pos + 1 >= limit || tokens[pos + 1].kind != .string {
+      // One literal (the usual case) is its own value.
+      let piece = PythonLiterals.decodeString(bytes, tokens[pos])
+      pos += 1
+      return Expr(kind: .string(piece), start: start, end: consumedEnd)
+    }
     var pieces: [StringPiece] = []
     while pos < limit && tokens[pos].kind == .string {
       pieces.append(PythonLiterals.decodeString(bytes, tokens[pos]))

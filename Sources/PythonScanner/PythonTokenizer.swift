@@ -71,6 +71,20 @@ enum Op {
     pack(">="), pack("=="), pack("!="), pack(":="),
   ]
 
+  /// Whether `op` is in `binary`. Every binary operator starts with one of a few bytes, so
+  /// the brackets, commas and `=` that end most operands are answered without hashing.
+  static func isBinary(_ op: UInt32) -> Bool {
+    switch UInt8(truncatingIfNeeded: op) {
+    case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"),
+      UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+      UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "="),
+      UInt8(ascii: "!"), UInt8(ascii: ":"):
+      return binary.contains(op)
+    default:
+      return false
+    }
+  }
+
   /// Augmented assignment operators (`+=`, `//=`, …): they rebind their target.
   static let augmented: Set<UInt32> = [
     pack("+="), pack("-="), pack("*="), pack("/="), pack("//="), pack("%="), pack("**="),
@@ -82,20 +96,18 @@ enum Op {
   /// A switch, not a hashed set: the tokenizer asks this for every operator byte of a file.
   fileprivate static func length(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
     let equals = UInt8(ascii: "=")
-    switch (first, second) {
-    case (UInt8(ascii: "*"), UInt8(ascii: "*")), (UInt8(ascii: "/"), UInt8(ascii: "/")),
-      (UInt8(ascii: ">"), UInt8(ascii: ">")), (UInt8(ascii: "<"), UInt8(ascii: "<")):
-      return third == equals ? 3 : 2
-    case (UInt8(ascii: "."), UInt8(ascii: ".")):
-      return third == UInt8(ascii: ".") ? 3 : 1
-    case (UInt8(ascii: "-"), UInt8(ascii: ">")):
-      return 2
-    case (UInt8(ascii: "<"), equals), (UInt8(ascii: ">"), equals), (equals, equals),
-      (UInt8(ascii: "!"), equals), (UInt8(ascii: ":"), equals), (UInt8(ascii: "+"), equals),
-      (UInt8(ascii: "-"), equals), (UInt8(ascii: "*"), equals), (UInt8(ascii: "/"), equals),
-      (UInt8(ascii: "%"), equals), (UInt8(ascii: "&"), equals), (UInt8(ascii: "|"), equals),
-      (UInt8(ascii: "^"), equals), (UInt8(ascii: "@"), equals):
-      return 2
+    // By the first byte: most operators (`(`, `)`, `,`) are decided by one comparison.
+    switch first {
+    case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "<"):
+      if second == first { return third == equals ? 3 : 2 }
+      return second == equals ? 2 : 1
+    case UInt8(ascii: "."):
+      return second == UInt8(ascii: ".") && third == UInt8(ascii: ".") ? 3 : 1
+    case UInt8(ascii: "-"):
+      return second == UInt8(ascii: ">") || second == equals ? 2 : 1
+    case equals, UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "%"),
+      UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "@"):
+      return second == equals ? 2 : 1
     default:
       return 1
     }
@@ -149,7 +161,31 @@ enum Keyword {
     ("lambda", lambda), ("nonlocal", nonlocal), ("not", not), ("or", or), ("pass", pass),
     ("raise", raise), ("return", `return`), ("try", `try`), ("while", `while`), ("with", with),
     ("yield", yield),
-  ].map { (pack($0.0.utf8), $0.1) }.sorted { $0.word < $1.word }
+  ].map { (pack($0.0.utf8), $0.1) }
+
+  /// `table` spread over 256 slots by a multiplicative hash of the packed word, with the
+  /// multiplier chosen (once, at first use; a few dozen tries) so that no two keywords share a
+  /// slot: a name is then one multiplication and one comparison away from its answer. Empty
+  /// slots hold word 0, which no name of two or more bytes packs to.
+  private static let slots: (multiplier: UInt64, entries: [(word: UInt64, code: UInt8)]) = {
+    var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    while true {
+      var entries = [(word: UInt64, code: UInt8)](repeating: (0, 0), count: 256)
+      var collides = false
+      for entry in table {
+        let slot = Int(truncatingIfNeeded: (entry.word &* multiplier) >> 56)
+        if entries[slot].word != 0 {
+          collides = true
+          break
+        }
+        entries[slot] = entry
+      }
+      if !collides { return (multiplier, entries) }
+      // The next odd multiplier of a linear congruential sequence: neighbouring multipliers
+      // would spread the words almost alike.
+      multiplier = (multiplier &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
+    }
+  }()
 
   /// Up to eight bytes as one number, the first byte lowest.
   private static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
@@ -159,22 +195,31 @@ enum Keyword {
   }
 
   /// The keyword code of `bytes[start..<end]`, or 0 for an ordinary identifier: every name
-  /// token asks, so the name is packed into a number and looked up by binary search.
+  /// token asks, so the name is packed into a number and looked up in `slots`.
+  @inline(__always)
   static func code(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
     let length = end - start
     guard length >= 2 && length <= 8 else { return 0 }
-    let word = pack(bytes[start..<end])
-    var low = 0
-    var high = table.count
-    while low < high {
-      let middle = (low + high) / 2
-      if table[middle].word < word {
-        low = middle + 1
-      } else {
-        high = middle
-      }
+    // Every keyword starts with one of these bytes: many identifiers are turned away here.
+    switch bytes[start] {
+    case UInt8(ascii: "F"), UInt8(ascii: "N"), UInt8(ascii: "T"),
+      UInt8(ascii: "a")...UInt8(ascii: "g"), UInt8(ascii: "i"), UInt8(ascii: "l"),
+      UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "p"), UInt8(ascii: "r"),
+      UInt8(ascii: "t"), UInt8(ascii: "w"), UInt8(ascii: "y"):
+      break
+    default:
+      return 0
     }
-    return low < table.count && table[low].word == word ? table[low].code : 0
+    var word: UInt64 = 0
+    if start + 8 <= bytes.count, let base = bytes.baseAddress {
+      // One load instead of a loop over the bytes; what follows the name is masked off.
+      word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      if length < 8 { word &= (1 << (8 * UInt64(length))) - 1 }
+    } else {
+      for index in start..<end { word |= UInt64(bytes[index]) << (8 * UInt64(index - start)) }
+    }
+    let entry = slots.entries[Int(truncatingIfNeeded: (word &* slots.multiplier) >> 56)]
+    return entry.word == word ? entry.code : 0
   }
 }
 
@@ -214,6 +259,13 @@ enum PythonTokenizer {
   /// At most this many problems are recorded per file; later ones add nothing useful.
   static let maxProblems = 20
 
+  /// ASCII letters, digits, `_`, and every byte of a non-ASCII character.
+  @inline(__always)
+  static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
+      || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+  }
+
   static func tokenize(_ bytes: [UInt8]) -> TokenStream {
     bytes.withUnsafeBufferPointer { tokenize($0) }
   }
@@ -230,6 +282,9 @@ private struct TokenizerState {
   let n: Int
   var stream = TokenStream()
   var openBrackets: [Int] = []
+  /// Matched brackets (opener, closer), turned into `stream.partner` at the end: one array
+  /// filled once instead of an append for every token.
+  var bracketPairs: [(open: Int, close: Int)] = []
   var lineHasTokens = false
   var physicalLineStart = 0
   /// Set after a mismatched closer: the openers it leaves behind are the same mistake.
@@ -241,7 +296,7 @@ private struct TokenizerState {
     // Ordinary code has a token every four to five bytes and a logical line every forty;
     // reserving that much spares the arrays most of their doublings.
     stream.tokens.reserveCapacity(n / 4)
-    stream.partner.reserveCapacity(n / 4)
+    bracketPairs.reserveCapacity(n / 64)
     stream.lines.reserveCapacity(n / 32)
   }
 
@@ -259,7 +314,6 @@ private struct TokenizerState {
           firstToken: stream.tokens.count, endToken: -1, indent: start - physicalLineStart))
     }
     stream.tokens.append(Token(kind: kind, flags: flags, op: op, start: start, end: end))
-    stream.partner.append(-1)
   }
 
   mutating func endLogicalLine(at offset: Int, kind: TokenKind = .newline) {
@@ -274,10 +328,7 @@ private struct TokenizerState {
     }
   }
 
-  static func isIdentifierByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
-      || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-  }
+  static func isIdentifierByte(_ byte: UInt8) -> Bool { PythonTokenizer.isIdentifierByte(byte) }
 
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
@@ -334,6 +385,11 @@ private struct TokenizerState {
     openBrackets.removeAll()
     endLogicalLine(at: n)
     if stream.tokens.last?.kind != .endMarker { emit(.endMarker, n, n) }
+    stream.partner = Array(repeating: -1, count: stream.tokens.count)
+    for (open, close) in bracketPairs {
+      stream.partner[open] = close
+      stream.partner[close] = open
+    }
   }
 
   /// r, u, b, f, t and their two-letter combinations (case-insensitive), as Python accepts them.
@@ -568,8 +624,11 @@ private struct TokenizerState {
 
   mutating func scanOperator(at i: Int) -> Int {
     var length = Op.length(b[i], i + 1 < n ? b[i + 1] : 0, i + 2 < n ? b[i + 2] : 0)
-    var packed: UInt32 = 0
-    for offset in 0..<length { packed |= UInt32(b[i + offset]) << (8 * UInt32(offset)) }
+    // Most operators are one byte long.
+    var packed = UInt32(b[i])
+    if length > 1 {
+      for offset in 1..<length { packed |= UInt32(b[i + offset]) << (8 * UInt32(offset)) }
+    }
     if b[i] >= 0x80 {
       // Never reached for valid UTF-8 (identifier bytes), kept for robustness.
       length = 1
@@ -596,8 +655,7 @@ private struct TokenizerState {
     }
     if b[stream.tokens[top].start] == opener {
       openBrackets.removeLast()
-      stream.partner[top] = index
-      stream.partner[index] = top
+      bracketPairs.append((top, index))
       return
     }
     let openText = String(decoding: [b[stream.tokens[top].start]], as: UTF8.self)
@@ -610,8 +668,7 @@ private struct TokenizerState {
     if let position = openBrackets.lastIndex(where: { b[stream.tokens[$0].start] == opener }) {
       let matched = openBrackets[position]
       openBrackets.removeSubrange(position...)
-      stream.partner[matched] = index
-      stream.partner[index] = matched
+      bracketPairs.append((matched, index))
     }
   }
 }

@@ -29,6 +29,10 @@ final class ScanContext {
   private var statementCache: [Int: ParsedStatement] = [:]
   /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
   private var symbolCache: [Int: Symbol?] = [:]
+  /// `Symbol.classify` by qualified name.
+  private var classifiedNames: [String: Symbol?] = [:]
+  /// `resourceFieldAlternatives(_:)` by the byte offset of the call's `(`.
+  var fieldAlternativesCache: [Int: [ResourceList]] = [:]
   /// `decoratedFunctionName(after:)` by line, so that a stack of n decorators costs O(n), not
   /// O(n²) (a fuzz finding: 20,000 stacked decorators took 46 s under ASan).
   var decoratedNameCache: [Int: String?] = [:]
@@ -186,9 +190,18 @@ final class ScanContext {
 
   func symbol(_ callee: Expr) -> Symbol? {
     if let cached = symbolCache[callee.start] { return cached }
-    let result = qualifiedName(callee).flatMap(Symbol.classify)
+    let result = qualifiedName(callee).flatMap(classify)
     symbolCache[callee.start] = .some(result)
     return result
+  }
+
+  /// `Symbol.classify` once per distinct qualified name: a file calls the same few names (its
+  /// `flytekit.Resources`) many times, and classifying walks the name by characters.
+  private func classify(_ qualified: String) -> Symbol? {
+    if let known = classifiedNames[qualified] { return known }
+    let symbol = Symbol.classify(qualified)
+    classifiedNames[qualified] = .some(symbol)
+    return symbol
   }
 
   /// The definition a name refers to when it is a module-level constant.
@@ -218,6 +231,8 @@ final class ScanContext {
 
   /// The cartesian product of `options`, in order, capped at `maxAlternatives`.
   static func product<T>(_ options: [[T]]) -> [[T]] {
+    // Without conditionals every option has one choice: one combination, built directly.
+    if options.allSatisfy({ $0.count <= 1 }) { return [options.compactMap { $0.first }] }
     var result: [[T]] = [[]]
     for choices in options where !choices.isEmpty {
       var next: [[T]] = []

@@ -25,6 +25,11 @@ enum Symbol: Equatable {
     "dask": ["Scheduler", "WorkerGroup"],
   ]
 
+  /// Every class name of `pluginClasses`: other names need not have their module split.
+  private static let pluginClassNames: Set<String> = pluginClasses.values.reduce([]) {
+    $0.union($1)
+  }
+
   /// The flytekit 1.16 modules that define or import `ResourceSpec`. The top-level `flytekit`
   /// package does not export it (`from flytekit import ResourceSpec` raises ImportError), so a
   /// name imported from anywhere else is not flytekit's class.
@@ -48,7 +53,14 @@ enum Symbol: Equatable {
 
   /// The symbol a fully qualified name denotes, if the scanner knows it.
   static func classify(_ qualified: String) -> Symbol? {
-    guard let dot = qualified.lastIndex(of: ".") else { return nil }
+    // By bytes when the name is ASCII (always, in practice): the same dot as by characters,
+    // without grapheme breaking. Elsewhere a combining mark after `.` joins it into another
+    // character, so the character search stays.
+    let isASCII = qualified.utf8.allSatisfy { $0 < 0x80 }
+    let lastDot =
+      isASCII
+      ? qualified.utf8.lastIndex(of: UInt8(ascii: ".")) : qualified.lastIndex(of: ".")
+    guard let dot = lastDot else { return nil }
     let module = String(qualified[..<dot])
     let name = String(qualified[qualified.index(after: dot)...])
     if isFlytekitModule(module) {
@@ -70,6 +82,7 @@ enum Symbol: Equatable {
       default: return nil
       }
     }
+    guard pluginClassNames.contains(name) || name == "NotebookTask" else { return nil }
     let parts = module.split(separator: ".")
     if parts.count >= 2 && parts[0] == "flytekitplugins" {
       if parts[1] == "papermill" && name == "NotebookTask" { return .containerTask }

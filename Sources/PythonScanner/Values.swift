@@ -74,6 +74,14 @@ extension ScanContext {
   /// conditional branches. Positional arguments follow `cpu, mem, gpu, ephemeral_storage`; a
   /// keyword for a field already given positionally is kept too, marked `isRepeated`.
   func resourceFieldAlternatives(_ call: CallExpr) -> [ResourceList] {
+    // A task's `requests=Resources(...)` is read both for its shape and for its lists.
+    if let cached = fieldAlternativesCache[call.openParen] { return cached }
+    let result = readResourceFields(call)
+    fieldAlternativesCache[call.openParen] = result
+    return result
+  }
+
+  private func readResourceFields(_ call: CallExpr) -> [ResourceList] {
     var options: [[ResourceEntry]] = []
     var position = 0
     for argument in call.arguments where argument.stars == 0 {
