@@ -1,13 +1,15 @@
+import PCRE2
 import ResourceModel
 import SourceText
 
 /// Finds flytekit and Kubernetes-client resource declarations in Python source, without
 /// importing or running it.
 ///
-/// A cheap literal prefilter rejects most files before any tokenizing. In the rest, candidate
-/// call sites and decorator lines are picked from the token stream (so text in strings,
-/// docstrings and comments never counts), their logical lines are parsed into expression
-/// trees, and names are resolved through the file's imports and module-level constants.
+/// A cheap literal prefilter rejects most files before any tokenizing. In the rest, PCRE2 finds
+/// candidate call sites and decorator lines; each candidate is confirmed against the token
+/// stream (so text in strings, docstrings and comments never counts), its logical line is parsed
+/// into an expression tree, and names are resolved through the file's imports and module-level
+/// constants.
 public enum PythonScanner {
   /// Words one of which every file with a declaration contains (`Resource` stands for
   /// `Resources`, `ResourceSpec` and `V1ResourceRequirements`). A literal search, not a regular
@@ -23,90 +25,20 @@ public enum PythonScanner {
     prefilter.occurs(in: bytes)
   }
 
-  /// Whether the name token `token` calls one of the names the scanner understands, however
-  /// far the `(` is: the name stands alone (no identifier byte before it) and only blanks, line
-  /// breaks and backslash continuations separate it from `(`.
+  /// Calls of the names the scanner understands, however far the `(` is.
   ///
-  /// This was a PCRE2 pattern over the whole file; asking it of the name tokens the tokenizer
-  /// already found gives the same calls without another pass over every byte. The gap is read
-  /// forward once, never backtracked, so a long run of blanks (a 1 MB line) costs its length.
-  @inline(__always)
-  static func isCallSite(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-    // The lengths of the names `isCallSiteName` knows, one bit each: most name tokens are
-    // turned away here, before any call.
-    let lengths: UInt32 =
-      1 << 2 | 1 << 5 | 1 << 6 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 12 | 1 << 13 | 1 << 14 | 1 << 16
-      | 1 << 18 | 1 << 22 | 1 << 23
-    let length = token.end - token.start
-    guard length < 32 && (lengths >> UInt32(length)) & 1 != 0 else { return false }
-    return isCallSiteToken(bytes, token)
-  }
+  /// The gap before `(` is possessive (`*+`): giving back blanks can never let `(` match, and a
+  /// backtracking gap keeps one frame per byte, so a long run of blanks after a name (a 1 MB
+  /// line) hit the match limit and silently ended the search for every later call.
+  static let callSites = try? Pattern(
+    #"(?<![A-Za-z0-9_\x80-\xff])(?:Resources|ResourceSpec|V1ResourceRequirements|V1Container|"#
+      + #"PodTemplate|with_overrides|ContainerTask|ShellTask|RawShellTask|NotebookTask|"#
+      + #"PythonFunctionTask|PythonInstanceTask|Worker|Master|Launcher|Chief|PS|Evaluator|"#
+      + #"HeadNodeConfig|WorkerNodeConfig|AutoscalerOptionsConfig|Scheduler|WorkerGroup)"#
+      + #"(?:[ \t\f\r\n]|\\\r?\n)*+\("#)
 
-  private static func isCallSiteToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-    guard isCallSiteName(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) else {
-      return false
-    }
-    if token.start > 0 && PythonTokenizer.isIdentifierByte(bytes[token.start - 1]) { return false }
-    var index = token.end
-    let count = bytes.count
-    while index < count {
-      switch bytes[index] {
-      case 0x20, 0x09, 0x0C, 0x0D, 0x0A:
-        index += 1
-      case 0x5C where index + 1 < count && bytes[index + 1] == 0x0A:
-        index += 2
-      case 0x5C where index + 2 < count && bytes[index + 1] == 0x0D && bytes[index + 2] == 0x0A:
-        index += 3
-      case 0x28:
-        return true
-      default:
-        return false
-      }
-    }
-    return false
-  }
-
-  /// The names whose calls the scanner looks at, by length: most name tokens are rejected by
-  /// their length, the rest mostly by their first byte.
-  static func isCallSiteName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-    func equals(_ word: StaticString) -> Bool {
-      word.withUTF8Buffer { word in
-        for index in 0..<word.count where word[index] != name[index] { return false }
-        return true
-      }
-    }
-    switch name.count {
-    case 2: return equals("PS")
-    case 5: return equals("Chief")
-    case 6: return equals("Worker") || equals("Master")
-    case 8: return equals("Launcher")
-    case 9:
-      return equals("Resources") || equals("ShellTask") || equals("Evaluator")
-        || equals("Scheduler")
-    case 11: return equals("V1Container") || equals("PodTemplate") || equals("WorkerGroup")
-    case 12: return equals("ResourceSpec") || equals("RawShellTask") || equals("NotebookTask")
-    case 13: return equals("ContainerTask")
-    case 14: return equals("with_overrides") || equals("HeadNodeConfig")
-    case 16: return equals("WorkerNodeConfig")
-    case 18: return equals("PythonFunctionTask") || equals("PythonInstanceTask")
-    case 22: return equals("V1ResourceRequirements")
-    case 23: return equals("AutoscalerOptionsConfig")
-    default: return false
-    }
-  }
-
-  /// Whether the decorator `@` at token `index`, the first token of its logical line, starts
-  /// its physical line after nothing but blanks (what the pattern `^[ \t\f]*@` accepted:
-  /// PCRE2's `^` follows `\n` only).
-  static func isDecoratorLineStart(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-    var start = token.start
-    while start > 0 && (bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09
-      || bytes[start - 1] == 0x0C)
-    {
-      start -= 1
-    }
-    return start == 0 || bytes[start - 1] == 0x0A
-  }
+  /// Decorator lines.
+  static let decorators = try? Pattern(#"^[ \t\f]*@"#)
 
   /// Scans one file. Returns no declarations (and does no work beyond the prefilter) for a
   /// file that mentions none of the prefilter's words.
@@ -129,16 +61,25 @@ public enum PythonScanner {
     let tokens = context.stream.tokens
     // Gathered in an array, sorted and made unique at the end: cheaper than a hashed set.
     var result: [Int] = []
-    for index in tokens.indices
-    where tokens[index].kind == .name && isCallSite(context.bytes, tokens[index]) {
-      result.append(index)
+    let subject = UnsafeRawBufferPointer(context.bytes)
+    if let callSites {
+      for range in callSites.matches(in: subject).ranges {
+        if let index = context.tokenIndex(startingAt: range.lowerBound),
+          tokens[index].kind == .name
+        {
+          result.append(index)
+        }
+      }
     }
-    for line in context.stream.lines {
-      let index = line.firstToken
-      if index < tokens.count, tokens[index].kind == .op, tokens[index].op == Op.at,
-        isDecoratorLineStart(context.bytes, tokens[index])
-      {
-        result.append(index)
+    if let decorators {
+      for range in decorators.matches(in: subject).ranges where range.upperBound > 0 {
+        if let index = context.tokenIndex(startingAt: range.upperBound - 1),
+          tokens[index].kind == .op, tokens[index].op == Op.at,
+          let line = context.lineIndex(ofToken: index),
+          context.stream.lines[line].firstToken == index
+        {
+          result.append(index)
+        }
       }
     }
     // Aliases (`from flytekit import Resources as R`) cannot be known to a static pattern:
