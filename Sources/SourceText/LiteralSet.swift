@@ -40,9 +40,16 @@ public struct LiteralSet: Sendable {
     self.shifts = shifts
   }
 
+  /// The table index of the block `first, second`: Fibonacci hashing of the 16-bit pair, so the
+  /// search loop hashes one unaligned 16-bit load with a multiply and a shift.
   @inline(__always)
   private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
-    (Int(first) << 4 ^ Int(second)) & ((1 << tableBits) - 1)
+    slot(pair: UInt32(first) | UInt32(second) << 8)
+  }
+
+  @inline(__always)
+  private static func slot(pair: UInt32) -> Int {
+    Int((pair &* 0x9E37_79B9) >> (32 - UInt32(tableBits)))
   }
 
   /// True when `bytes` contains at least one of the words.
@@ -50,18 +57,42 @@ public struct LiteralSet: Sendable {
     guard let base = bytes.baseAddress, !words.isEmpty else { return false }
     let text = base.assumingMemoryBound(to: UInt8.self)
     let count = bytes.count
+    let window = self.window
     return shifts.withUnsafeBufferPointer { table in
-      var end = window - 1
-      while end < count {
-        let shift = Int(table[Self.slot(text[end - 1], text[end])])
-        if shift != 0 {
-          end += shift
-          continue
-        }
+      @inline(__always) func shift(at end: Int) -> Int {
+        let pair = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: end - 1, as: UInt16.self))
+        return Int(table[Self.slot(pair: UInt32(pair))])
+      }
+      @inline(__always) func matches(endingAt end: Int) -> Bool {
         let start = end - window + 1
         for word in words where word.count <= count - start && Self.equal(word, at: text + start) {
           return true
         }
+        return false
+      }
+      var end = window - 1
+      // Four jumps per bounds check. A zero shift leaves the window where it is, so every later
+      // jump of the four is zero too: a candidate met on the way is still there for the check.
+      let unrolledLimit = count - 3 * (window - 1)
+      while end < unrolledLimit {
+        end += shift(at: end)
+        end += shift(at: end)
+        end += shift(at: end)
+        let last = shift(at: end)
+        if last != 0 {
+          end += last
+          continue
+        }
+        if matches(endingAt: end) { return true }
+        end += 1
+      }
+      while end < count {
+        let shift = shift(at: end)
+        if shift != 0 {
+          end += shift
+          continue
+        }
+        if matches(endingAt: end) { return true }
         end += 1
       }
       return false

@@ -112,16 +112,25 @@ public struct SourceFile: Sendable {
 
   /// The location of byte `offset` (clamped to the file).
   public func location(ofByte offset: Int) -> SourceLocation {
+    let (line, column) = lineAndColumn(ofByte: offset)
+    return SourceLocation(line: line + 1, column: column)
+  }
+
+  /// The 0-based line index and 1-based column of byte `offset` (clamped to the file).
+  private func lineAndColumn(ofByte offset: Int) -> (line: Int, column: Int) {
     let clamped = max(0, min(offset, bytes.count))
     let line = lineIndex(ofByte: clamped)
     let start = lineStarts[line]
-    guard clamped >= start else { return SourceLocation(line: line + 1, column: 1) }
-    // Most lines are short: counting from the line's start is cheaper than two block lookups.
-    let column =
-      clamped - start <= 4 << SourceFile.blockShift
-      ? bytes.withUnsafeBytes { SourceFile.scalars(in: $0, from: start, to: clamped) } + 1
-      : scalars(before: clamped) - scalars(before: start) + 1
-    return SourceLocation(line: line + 1, column: column)
+    guard clamped >= start else { return (line, 1) }
+    return (line, scalars(from: start, to: clamped) + 1)
+  }
+
+  /// Scalars (bytes that are not UTF-8 continuation bytes) in `bytes[from..<to]`.
+  private func scalars(from: Int, to end: Int) -> Int {
+    // Most ranges are short: counting them is cheaper than two block lookups.
+    end - from <= 4 << SourceFile.blockShift
+      ? bytes.withUnsafeBytes { SourceFile.scalars(in: $0, from: from, to: end) }
+      : scalars(before: end) - scalars(before: from)
   }
 
   /// Scalars (bytes that are not UTF-8 continuation bytes) before byte `offset`.
@@ -134,7 +143,18 @@ public struct SourceFile: Sendable {
 
   /// The span of bytes `start..<end`.
   public func span(fromByte start: Int, toByte end: Int) -> SourceSpan {
-    SourceSpan(start: location(ofByte: start), end: location(ofByte: max(start, end)))
+    let (line, column) = lineAndColumn(ofByte: start)
+    let from = max(0, min(start, bytes.count))
+    let to = max(0, min(max(start, end), bytes.count))
+    // Nearly every span ends on the line it starts on: its end column follows from the start's
+    // without a second line search or a second count from the line start.
+    if from >= lineStarts[line] && (line + 1 == lineStarts.count || to < lineStarts[line + 1]) {
+      return SourceSpan(
+        start: SourceLocation(line: line + 1, column: column),
+        end: SourceLocation(line: line + 1, column: column + scalars(from: from, to: to)))
+    }
+    return SourceSpan(
+      start: SourceLocation(line: line + 1, column: column), end: location(ofByte: max(start, end)))
   }
 
   /// The byte range of 1-based `line`, without its line break.
