@@ -59,8 +59,11 @@ public struct LiteralSet: Sendable {
     let count = bytes.count
     let window = self.window
     return shifts.withUnsafeBufferPointer { table in
+      // Wrapping arithmetic: `end` stays below `count`, and overflow checks would double the
+      // instructions of this loop.
       @inline(__always) func shift(at end: Int) -> Int {
-        let pair = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: end - 1, as: UInt16.self))
+        let pair = UInt16(
+          littleEndian: base.loadUnaligned(fromByteOffset: end &- 1, as: UInt16.self))
         return Int(table[Self.slot(pair: UInt32(pair))])
       }
       @inline(__always) func matches(endingAt end: Int) -> Bool {
@@ -75,12 +78,12 @@ public struct LiteralSet: Sendable {
       // jump of the four is zero too: a candidate met on the way is still there for the check.
       let unrolledLimit = count - 3 * (window - 1)
       while end < unrolledLimit {
-        end += shift(at: end)
-        end += shift(at: end)
-        end += shift(at: end)
+        end &+= shift(at: end)
+        end &+= shift(at: end)
+        end &+= shift(at: end)
         let last = shift(at: end)
         if last != 0 {
-          end += last
+          end &+= last
           continue
         }
         if matches(endingAt: end) { return true }
