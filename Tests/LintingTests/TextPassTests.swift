@@ -2,6 +2,9 @@ import ResourceModel
 import SourceText
 import Testing
 
+typealias TextPassLocation = ResourceModel.SourceLocation
+typealias TextPassSpan = ResourceModel.SourceSpan
+
 /// The passes that read every byte of every file (`TextCheck`, `LiteralSet`) and the line index
 /// (`SourceFile`) have fast paths; each is compared here with a plain byte-by-byte reference on
 /// random and edge inputs, around the 8/16/64-byte strides and the search window.
@@ -63,7 +66,7 @@ struct TextPassTests {
   }
 
   /// Line and column by walking from the start of the file.
-  static func referenceLocation(_ bytes: [UInt8], _ offset: Int) -> SourceLocation {
+  static func referenceLocation(_ bytes: [UInt8], _ offset: Int) -> TextPassLocation {
     let target = max(0, min(offset, bytes.count))
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     var line = 1
@@ -77,9 +80,9 @@ struct TextPassTests {
       }
       index += 1
     }
-    guard target >= lineStart else { return SourceLocation(line: line, column: 1) }
+    guard target >= lineStart else { return TextPassLocation(line: line, column: 1) }
     let column = bytes[lineStart..<target].filter { $0 & 0xC0 != 0x80 }.count + 1
-    return SourceLocation(line: line, column: column)
+    return TextPassLocation(line: line, column: column)
   }
 
   // MARK: - Inputs
@@ -103,7 +106,7 @@ struct TextPassTests {
   /// Pieces that random texts are built from: plain text, words and near-misses, line breaks,
   /// valid multi-byte scalars and every kind of invalid UTF-8.
   static let pieces: [[UInt8]] = {
-    var pieces: [[UInt8]] = [
+    var all: [[UInt8]] = [
       Array("abc".utf8), Array(" ".utf8), Array("x = 1".utf8), Array("\n".utf8),
       Array("\r\n".utf8), Array("\r".utf8), [0], [0x7F], [0x01],
       Array("é".utf8), Array("€".utf8), Array("😀".utf8), Array("ß".utf8),
@@ -111,16 +114,16 @@ struct TextPassTests {
       [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0xFE], [0xE0, 0x80, 0x80],
       [0xF0, 0x80, 0x80, 0x80], [0xEF, 0xBB, 0xBF], [0xC3, 0x41],
     ]
-    for word in pythonWords + yamlWords {
+    for word in Self.pythonWords + Self.yamlWords {
       let bytes = Array(word.utf8)
-      pieces.append(bytes)
-      pieces.append(Array(bytes.dropLast()))
-      pieces.append(Array(bytes.dropFirst()))
+      all.append(bytes)
+      all.append(Array(bytes.dropLast()))
+      all.append(Array(bytes.dropFirst()))
       var changed = bytes
       changed[changed.count / 2] ^= 0x20
-      pieces.append(changed)
+      all.append(changed)
     }
-    return pieces
+    return all
   }()
 
   static func randomText(_ generator: inout Generator, maxPieces: Int) -> [UInt8] {
@@ -132,7 +135,7 @@ struct TextPassTests {
         let run = Int.random(in: 1...40, using: &generator)
         for _ in 0..<run { bytes.append(UInt8.random(in: 0x20...0x7E, using: &generator)) }
       } else {
-        bytes += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+        bytes += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)]
       }
     }
     return bytes
@@ -140,7 +143,7 @@ struct TextPassTests {
 
   static func expectSameProblem(_ bytes: [UInt8], _ comment: String = "") {
     let fast = TextCheck.problem(in: bytes)
-    let slow = referenceProblem(bytes)
+    let slow = Self.referenceProblem(bytes)
     #expect(fast?.offset == slow?.offset, "\(comment) \(bytes)")
     #expect(fast?.message == slow?.message, "\(comment) \(bytes)")
   }
@@ -150,7 +153,7 @@ struct TextPassTests {
   @Test func textCheckMatchesReferenceOnRandomTexts() {
     var generator = Generator(state: 1)
     for _ in 0..<3000 {
-      expectSameProblem(randomText(&generator, maxPieces: 30))
+      Self.expectSameProblem(Self.randomText(&generator, maxPieces: 30))
     }
   }
 
@@ -161,36 +164,36 @@ struct TextPassTests {
     ]
     for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 127, 128, 129, 200] {
       let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
-      expectSameProblem(plain)
+      Self.expectSameProblem(plain)
       for sequence in bad {
         for position in 0...length {
           var bytes = plain
           bytes.insert(contentsOf: sequence, at: position)
-          expectSameProblem(bytes, "length \(length) position \(position)")
+          Self.expectSameProblem(bytes, "length \(length) position \(position)")
           // Two problems: the first one is reported.
           if position + 1 < bytes.count {
             var twice = bytes
             twice.insert(0, at: bytes.count - 1)
-            expectSameProblem(twice)
+            Self.expectSameProblem(twice)
           }
         }
       }
     }
-    expectSameProblem([0xFF, 0xFE] + Array("a".utf8))
-    expectSameProblem([0xFE, 0xFF])
+    Self.expectSameProblem([0xFF, 0xFE] + Array("a".utf8))
+    Self.expectSameProblem([0xFE, 0xFF])
   }
 
   // MARK: - LiteralSet
 
   @Test func literalSetMatchesReferenceOnRandomTexts() {
     var generator = Generator(state: 2)
-    let sets = [pythonWords, yamlWords, ["ab", "abc"], ["limits"], ["aaaa", "aab"]]
+    let sets = [Self.pythonWords, Self.yamlWords, ["ab", "abc"], ["limits"], ["aaaa", "aab"]]
     let literalSets = sets.map(LiteralSet.init)
     var found = 0
     for _ in 0..<4000 {
-      let bytes = randomText(&generator, maxPieces: 20)
+      let bytes = Self.randomText(&generator, maxPieces: 20)
       for (words, set) in zip(sets, literalSets) {
-        let expected = referenceOccurs(words, in: bytes)
+        let expected = Self.referenceOccurs(words, in: bytes)
         if expected { found += 1 }
         #expect(set.occurs(in: bytes) == expected, "\(words) \(bytes)")
       }
@@ -199,7 +202,7 @@ struct TextPassTests {
   }
 
   @Test func literalSetFindsWordsAtEveryPosition() {
-    for words in [pythonWords, yamlWords] {
+    for words in [Self.pythonWords, Self.yamlWords] {
       let set = LiteralSet(words)
       for word in words {
         let wordBytes = Array(word.utf8)
@@ -211,7 +214,7 @@ struct TextPassTests {
             #expect(set.occurs(in: bytes), "\(word) at \(position) of \(length)")
             // One byte short of the word, at the end of the buffer: not found.
             let cut = Array(bytes[..<(position + wordBytes.count - 1)])
-            #expect(set.occurs(in: cut) == referenceOccurs(words, in: cut))
+            #expect(set.occurs(in: cut) == Self.referenceOccurs(words, in: cut))
           }
         }
       }
@@ -225,11 +228,11 @@ struct TextPassTests {
   @Test func sourceFileLocationsAndSpansMatchReference() {
     var generator = Generator(state: 3)
     for round in 0..<600 {
-      var bytes = randomText(&generator, maxPieces: round % 10 == 0 ? 200 : 25)
+      var bytes = Self.randomText(&generator, maxPieces: round % 10 == 0 ? 200 : 25)
       if round % 7 == 0 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
       let file = SourceFile(path: "f", bytes: bytes)
       for offset in -1...(bytes.count + 1) {
-        #expect(file.location(ofByte: offset) == referenceLocation(bytes, offset))
+        #expect(file.location(ofByte: offset) == Self.referenceLocation(bytes, offset))
       }
       for _ in 0..<40 {
         let start = Int.random(in: -1...(bytes.count + 1), using: &generator)
@@ -237,8 +240,8 @@ struct TextPassTests {
           Int.random(in: 0..<3, using: &generator) == 0
           ? Int.random(in: -1...(bytes.count + 1), using: &generator)
           : start + Int.random(in: 0...12, using: &generator)
-        let expected = SourceSpan(
-          start: referenceLocation(bytes, start), end: referenceLocation(bytes, max(start, end)))
+        let expected = TextPassSpan(
+          start: Self.referenceLocation(bytes, start), end: Self.referenceLocation(bytes, max(start, end)))
         #expect(file.span(fromByte: start, toByte: end) == expected, "\(start) \(end) \(bytes)")
       }
     }
@@ -250,12 +253,12 @@ struct TextPassTests {
     let bytes = Array("x\n".utf8) + line + Array("\nend".utf8)
     let file = SourceFile(path: "f", bytes: bytes)
     for offset in stride(from: 0, through: bytes.count, by: 7) {
-      #expect(file.location(ofByte: offset) == referenceLocation(bytes, offset))
+      #expect(file.location(ofByte: offset) == Self.referenceLocation(bytes, offset))
       let end = offset + 900
       #expect(
         file.span(fromByte: offset, toByte: end)
-          == SourceSpan(
-            start: referenceLocation(bytes, offset), end: referenceLocation(bytes, end)))
+          == TextPassSpan(
+            start: Self.referenceLocation(bytes, offset), end: Self.referenceLocation(bytes, end)))
     }
   }
 }
