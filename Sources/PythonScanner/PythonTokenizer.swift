@@ -167,7 +167,8 @@ enum Keyword {
   /// multiplier chosen (once, at first use; a few dozen tries) so that no two keywords share a
   /// slot: a name is then one multiplication and one comparison away from its answer. Empty
   /// slots hold word 0, which no name of two or more bytes packs to.
-  private static let slots: (multiplier: UInt64, entries: [(word: UInt64, code: UInt8)]) = {
+  typealias Slots = (multiplier: UInt64, entries: [(word: UInt64, code: UInt8)])
+  static let slots: Slots = {
     var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     while true {
       var entries = [(word: UInt64, code: UInt8)](repeating: (0, 0), count: 256)
@@ -195,9 +196,13 @@ enum Keyword {
   }
 
   /// The keyword code of `bytes[start..<end]`, or 0 for an ordinary identifier: every name
-  /// token asks, so the name is packed into a number and looked up in `slots`.
+  /// token asks, so the name is packed into a number and looked up in `slots`. The tokenizer
+  /// passes `slots` in, read once per file: reading the lazily initialised global for every name
+  /// cost a `swift_once` call each time.
   @inline(__always)
-  static func code(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
+  static func code(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, slots: Slots
+  ) -> UInt8 {
     let length = end - start
     guard length >= 2 && length <= 8 else { return 0 }
     // Every keyword starts with one of these bytes: many identifiers are turned away here.
@@ -281,6 +286,7 @@ private struct TokenizerState {
   let b: UnsafeBufferPointer<UInt8>
   let n: Int
   var stream = TokenStream()
+  let keywordSlots = Keyword.slots
   var openBrackets: [Int] = []
   /// Matched brackets (opener, closer), turned into `stream.partner` at the end: one array
   /// filled once instead of an append for every token.
@@ -368,7 +374,7 @@ private struct TokenizerState {
           if j < n && (b[j] == 0x22 || b[j] == 0x27) && j - i <= 2 && isStringPrefix(i, j) {
             i = scanString(from: i, quoteAt: j)
           } else {
-            emit(.name, i, j, flags: Keyword.code(b, i, j))
+            emit(.name, i, j, flags: Keyword.code(b, i, j, slots: keywordSlots))
             i = j
           }
         } else {

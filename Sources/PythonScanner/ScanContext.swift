@@ -25,7 +25,9 @@ final class ScanContext {
   let file: SourceFile
   let bytes: UnsafeBufferPointer<UInt8>
   let stream: TokenStream
-  let imports: ImportTable
+  /// Built on first use: many files that pass the prefilter (they mention `Resource` or
+  /// `accelerator` in a name or a comment) have no candidate that needs a name resolved.
+  lazy var imports = ImportTable(stream: stream, bytes: bytes)
   private var statementCache: [Int: ParsedStatement] = [:]
   /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
   private var symbolCache: [Int: Symbol?] = [:]
@@ -44,7 +46,6 @@ final class ScanContext {
     self.file = file
     self.bytes = bytes
     self.stream = stream
-    self.imports = ImportTable(stream: stream, bytes: bytes)
   }
 
   // MARK: Text and positions
