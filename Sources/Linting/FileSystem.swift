@@ -171,7 +171,7 @@ final class ReadBuffer {
     var filled = 0
     while true {
       if filled == storage.count {
-        // The file grew since fstat: read it to its end all the same.
+        // The file is larger than fstat said: read it to its end all the same.
         guard filled < ReadBuffer.largestFile else { return nil }
         grow(to: storage.count * 2, keeping: filled)
       }
@@ -183,6 +183,10 @@ final class ReadBuffer {
       }
       if result == 0 { break }
       filled += result
+      // The size fstat gave has been read: asking again only to be told "end of file" would
+      // cost every file a system call. (An empty size, as some special file systems report,
+      // is not trusted.)
+      if filled == Int(info.st_size) && filled > 0 { break }
     }
     return UnsafeRawBufferPointer(rebasing: storage[0..<filled])
   }
