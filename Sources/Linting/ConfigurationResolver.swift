@@ -115,11 +115,17 @@ public final class FileSelector {
     {
       lists.append(PatternList(gitignore: bytes, base: directory))
     }
-    if case .success(let bytes) = FileSystem.contents(of: prefix + "/.gitignore") {
-      lists.append(PatternList(gitignore: bytes, base: directory))
-    }
+    if let own = ownGitignore(in: directory) { lists.append(own) }
     ignoresByDirectory[directory] = lists
     return lists
+  }
+
+  /// The patterns of `directory`'s own `.gitignore`, when it has one that can be read.
+  func ownGitignore(in directory: [String]) -> PatternList? {
+    guard case .success(let bytes) = FileSystem.contents(
+      of: AbsolutePath.string(directory + [".gitignore"]))
+    else { return nil }
+    return PatternList(gitignore: bytes, base: directory)
   }
 
   /// Whether git would ignore `path` itself, judged by the ignore files of its directory (the
@@ -288,12 +294,7 @@ extension FileSelector {
     if options.respectGitignore {
       if let parent, !listing.hasGit {
         lists = parent.ignoreLists
-        if listing.hasGitignore,
-          case .success(let bytes) = FileSystem.contents(
-            of: AbsolutePath.string(directory + [".gitignore"]))
-        {
-          lists.append(PatternList(gitignore: bytes, base: directory))
-        }
+        if listing.hasGitignore, let own = ownGitignore(in: directory) { lists.append(own) }
       } else {
         lists = ignoreLists(forDirectory: directory)
       }

@@ -395,11 +395,7 @@ public struct PatternList: Sendable, Hashable {
   }
 
   public func verdict(forAbsolute path: [String], isDirectory: Bool) -> Bool? {
-    guard path.count > base.count, path.starts(with: base) else { return nil }
-    let relative = Array(path[base.count...])
-    for pattern in patterns.reversed() where pattern.matches(relative, isDirectory: isDirectory) {
-      return !pattern.isNegated
-    }
-    return nil
+    guard let name = path.last else { return nil }
+    return verdict(in: Array(path.dropLast()), name: name, isDirectory: isDirectory)
   }
 }

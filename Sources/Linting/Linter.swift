@@ -49,24 +49,19 @@ public struct Linter: Sendable {
   /// the scanner may find anything. Most files of a tree fail it and cost no more than these two
   /// passes over their bytes: no line index, no parse, no rule.
   public func lint(path: String, bytes: [UInt8], language: FileLanguage) -> FileResult {
-    let textProblem = TextCheck.problem(in: bytes)
-    if textProblem == nil, !bytes.withUnsafeBytes({ mayMatter($0, language) }) {
-      return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
-    }
-    return scanAndCheck(path: path, bytes: bytes, language: language, textProblem: textProblem)
+    bytes.withUnsafeBytes { lint(path: path, raw: $0, language: language) { bytes } }
   }
 
-  /// `lint(path:bytes:language:)` for bytes in a reusable buffer: only a file that passes the
-  /// prefilter is copied into an array of its own.
-  private func lint(path: String, raw: UnsafeRawBufferPointer, language: FileLanguage)
-    -> FileResult
-  {
+  /// The text check and prefilter over `raw`; only a file that passes them is given an array of
+  /// its own (`owned`: the caller's array, or a copy of a reused read buffer).
+  private func lint(
+    path: String, raw: UnsafeRawBufferPointer, language: FileLanguage, owned: () -> [UInt8]
+  ) -> FileResult {
     let textProblem = TextCheck.problem(in: raw)
     if textProblem == nil, !mayMatter(raw, language) {
       return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
     }
-    return scanAndCheck(
-      path: path, bytes: Array(raw), language: language, textProblem: textProblem)
+    return scanAndCheck(path: path, bytes: owned(), language: language, textProblem: textProblem)
   }
 
   private func scanAndCheck(
@@ -118,7 +113,7 @@ public struct Linter: Sendable {
       return linter.lint(own, reading: buffer)
     }
     if let raw = buffer?.read(input.path) {
-      return lint(path: input.path, raw: raw, language: input.language)
+      return lint(path: input.path, raw: raw, language: input.language) { Array(raw) }
     }
     switch FileSystem.contents(of: input.path) {
     case .success(let bytes):
