@@ -58,7 +58,7 @@ extension Check {
     case .sarif:
       return SarifReporter.render(
         diagnostics, rules: RuleSet.descriptions,
-        toolVersion: ResourceLintCommand.configuration.version, currentDirectory: directory)
+        toolVersion: resourcelintVersion, currentDirectory: directory)
     case .github: return GitHubReporter.render(diagnostics, currentDirectory: directory)
     case .checkstyle: return CheckstyleReporter.render(diagnostics)
     case .text, .concise, .json: return ""

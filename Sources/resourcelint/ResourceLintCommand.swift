@@ -15,7 +15,7 @@ struct ResourceLintCommand: ParsableCommand {
     commandName: "resourcelint",
     abstract:
       "Lint compute-resource declarations in flytekit Python code and Kubernetes/Flyte YAML.",
-    version: "0.1.0",
+    version: resourcelintVersion,
     subcommands: [Check.self, Dump.self, Rules.self, Explain.self, QuantityCommand.self],
     defaultSubcommand: Check.self)
 
