@@ -8,7 +8,8 @@ import ResourceModel
 /// `partialFingerprints["resourcelint/v1"]` hashed from the finding's logical place — file,
 /// declaration, resource key and side, rule — so code scanning recognises a finding as the same
 /// one after lines are inserted above it. Paths are relative to the current directory under
-/// `%SRCROOT%`, which `originalUriBaseIds` maps to that directory.
+/// `%SRCROOT%`, which `originalUriBaseIds` maps to that directory. Each rule's `helpUri` is its
+/// section of docs/rules.md.
 public enum SarifReporter {
   /// The schema the output is valid against (its `$id`).
   public static let schemaURI =
@@ -106,6 +107,7 @@ public enum SarifReporter {
           ("markdown", JSON.string(RuleReporter.explain(rule))),
         ])
       ),
+      ("helpUri", JSON.string(RuleDocumentation.url(for: rule.code))),
       ("defaultConfiguration", JSON.object(configuration)),
       (
         "properties",
