@@ -3,7 +3,7 @@ SWIFT ?= swift
 PATHS ?= Fixtures/examples
 BIN := .build/debug/resourcelint
 
-.PHONY: lint test build deps readme-rules dumps oracle bench fuzz clean
+.PHONY: lint test build deps readme-rules docs dumps oracle bench fuzz clean
 
 # Install the C libraries' headers when they are missing (Debian; needs root or sudo).
 deps:
@@ -29,6 +29,13 @@ test: deps
 readme-rules: build
 	@$(BIN) rules --format markdown > .rules.md
 	@awk 'BEGIN{skip=0} /<!-- rules:start -->/{print; while((getline line < ".rules.md")>0) print line; skip=1; next} /<!-- rules:end -->/{skip=0} !skip{print}' README.md > README.md.new && mv README.md.new README.md && rm -f .rules.md
+
+# Regenerate docs/rules.md, every rule's documentation with its anchor, from the rule files
+# (a test keeps it current). Written to a temporary file first, so a failed run leaves it intact.
+docs: build
+	@mkdir -p docs
+	@$(BIN) rules --format docs > docs/rules.md.new || { rm -f docs/rules.md.new; exit 1; }
+	@mv docs/rules.md.new docs/rules.md
 
 # Regenerate the scanner fixtures' expected dumps (review the diff before committing).
 dumps: build

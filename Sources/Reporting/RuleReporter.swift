@@ -14,10 +14,41 @@ public enum RuleReporter {
 
   /// The README's rules table (kept current by a test).
   public static func markdown(_ rules: [RuleDescription]) -> String {
+    markdownTable(rules) { $0.code }
+  }
+
+  /// `docs/rules.md` (`make docs`, kept current by a test): an index table, then one section per
+  /// rule with what `explain` prints. Each section's heading is the bare code, so its GitHub
+  /// anchor is `RuleDocumentation.anchor(for:)`, the fragment `helpUri` and `explain` link to.
+  public static func docs(_ rules: [RuleDescription]) -> String {
+    var out = """
+      <!-- Generated from the rule files by `make docs` (`resourcelint rules --format docs`); \
+      do not edit. A test fails when it is stale. -->
+
+      # resourcelint rules
+
+      Every rule with its default level, why it matters, how to fix it, and examples that must \
+      and must not trigger it. `resourcelint explain RULE` prints the same text.
+
+      """
+    out += "\n" + markdownTable(rules) { rule in
+      "[\(rule.code)](#\(RuleDocumentation.anchor(for: rule.code)))"
+    }
+    for rule in rules {
+      out += "\n## \(rule.code)\n\n**\(rule.name)** (default: \(defaultText(rule)))\n\n"
+      out += body(rule, headingLevel: 3)
+    }
+    return out
+  }
+
+  /// A table of every rule; `code` spells the first cell (plain, or a link to the rule's section).
+  private static func markdownTable(
+    _ rules: [RuleDescription], code: (RuleDescription) -> String
+  ) -> String {
     var out = "| Code | Name | Default | Summary |\n|---|---|---|---|\n"
     for rule in rules {
       let severity = rule.isOptIn ? "off (opt-in)" : severityText(rule)
-      out += "| \(rule.code) | `\(rule.name)` | \(severity) | \(rule.summary) |\n"
+      out += "| \(code(rule)) | `\(rule.name)` | \(severity) | \(rule.summary) |\n"
     }
     return out
   }
@@ -33,18 +64,30 @@ public enum RuleReporter {
       }) + "\n"
   }
 
-  /// The full documentation of one rule, examples without their `# expect:` annotations.
+  /// The full documentation of one rule, examples without their `# expect:` annotations, and
+  /// last the link to its section of `docs/rules.md`.
   public static func explain(_ rule: RuleDescription) -> String {
-    let severity = rule.isOptIn ? "off, opt-in" : severityText(rule)
-    var out = "\(rule.code) \(rule.name) (default: \(severity))\n\n"
-    out +=
-      rule.summary + ".\n\n## Why\n\n" + rule.rationale + "\n\n## How to fix\n\n" + rule.fix + "\n"
+    "\(rule.code) \(rule.name) (default: \(defaultText(rule)))\n\n" + body(rule, headingLevel: 2)
+      + "\nDocumentation: \(RuleDocumentation.url(for: rule.code))\n"
+  }
+
+  /// `explain`'s default level: the severity text, or that the rule is opt-in.
+  private static func defaultText(_ rule: RuleDescription) -> String {
+    rule.isOptIn ? "off, opt-in" : severityText(rule)
+  }
+
+  /// The summary, why, how to fix and examples, with headings at `headingLevel`: level 2 on
+  /// their own (`explain`), level 3 under the rule's heading in `docs/rules.md`.
+  private static func body(_ rule: RuleDescription, headingLevel: Int) -> String {
+    let heading = String(repeating: "#", count: headingLevel) + " "
+    var out = rule.summary + ".\n\n" + heading + "Why\n\n" + rule.rationale + "\n\n"
+    out += heading + "How to fix\n\n" + rule.fix + "\n"
     if !rule.triggering.isEmpty {
-      out += "\n## Triggers\n"
+      out += "\n" + heading + "Triggers\n"
       for example in rule.triggering { out += "\n" + block(example) }
     }
     if !rule.nonTriggering.isEmpty {
-      out += "\n## Does not trigger\n"
+      out += "\n" + heading + "Does not trigger\n"
       for example in rule.nonTriggering { out += "\n" + block(example) }
     }
     return out

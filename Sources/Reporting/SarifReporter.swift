@@ -7,8 +7,10 @@ import ResourceModel
 /// documentation), one result per finding with its exact region, and a
 /// `partialFingerprints["resourcelint/v1"]` hashed from the finding's logical place — file,
 /// declaration, resource key and side, rule — so code scanning recognises a finding as the same
-/// one after lines are inserted above it. Paths are relative to the current directory under
-/// `%SRCROOT%`, which `originalUriBaseIds` maps to that directory.
+/// one after lines are inserted above it. Paths inside the repository are relative to its root
+/// under `%SRCROOT%`, which `originalUriBaseIds` maps to the root, so a log is the same from any
+/// subdirectory and code scanning finds the files; paths outside it are absolute `file:` URIs.
+/// Each rule's `helpUri` is its section of docs/rules.md.
 public enum SarifReporter {
   /// The schema the output is valid against (its `$id`).
   public static let schemaURI =
@@ -20,18 +22,22 @@ public enum SarifReporter {
   ///   - diagnostics: the findings, in report order.
   ///   - rules: the rule catalog, indexed by `ruleIndex`.
   ///   - toolVersion: the running resourcelint's version.
-  ///   - currentDirectory: the absolute directory paths are made relative to; nil leaves
-  ///     relative paths as they are and omits `originalUriBaseIds`.
+  ///   - currentDirectory: the absolute directory relative diagnostic paths start from.
+  ///   - repositoryRoot: the absolute directory URIs are relative to (`%SRCROOT%`), found by the
+  ///     caller (`RepositoryRoot.containing`): a reporter reads no file system. nil, or a
+  ///     relative path with no current directory, leaves relative paths as they are and, for
+  ///     nil, omits `originalUriBaseIds`.
   public static func render(
     _ diagnostics: [Diagnostic], rules: [RuleDescription], toolVersion: String,
-    currentDirectory: String?
+    currentDirectory: String?, repositoryRoot: String?
   ) -> String {
     var ruleIndex: [String: Int] = [:]
     for (index, rule) in rules.enumerated() { ruleIndex[rule.code] = index }
     let keys = LogicalPlace.occurrenceKeys(diagnostics)
 
     let results = zip(diagnostics, keys).map { diagnostic, key -> String in
-      let path = LogicalPlace.portablePath(diagnostic.file, currentDirectory: currentDirectory)
+      let path = rootRelativePath(
+        diagnostic.file, currentDirectory: currentDirectory, repositoryRoot: repositoryRoot)
       var fields: [(String, String)] = [("ruleId", JSON.string(diagnostic.code))]
       if let index = ruleIndex[diagnostic.code] { fields.append(("ruleIndex", String(index))) }
       fields += [
@@ -57,8 +63,10 @@ public enum SarifReporter {
       ("rules", JSON.array(rules.map(ruleObject))),
     ]
     var run: [(String, String)] = [("tool", JSON.object([("driver", JSON.object(driver))]))]
-    if let currentDirectory, currentDirectory.hasPrefix("/") {
-      let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+    if let root = absoluteDirectory(repositoryRoot) {
+      // SARIF §3.14.14: the base is an absolute URI ending in `/`, so that the relative
+      // references resolve below it rather than replacing its last segment.
+      let base = root == "/" ? root : root + "/"
       run.append(
         (
           "originalUriBaseIds",
@@ -106,6 +114,7 @@ public enum SarifReporter {
           ("markdown", JSON.string(RuleReporter.explain(rule))),
         ])
       ),
+      ("helpUri", JSON.string(RuleDocumentation.url(for: rule.code))),
       ("defaultConfiguration", JSON.object(configuration)),
       (
         "properties",
@@ -115,6 +124,33 @@ public enum SarifReporter {
         ])
       ),
     ])
+  }
+
+  /// A finding's path as written in the log: relative to `repositoryRoot` when it lies inside
+  /// it, else absolute; `.` and `dir/..` folded first, so that `..` cannot climb out of the root
+  /// unnoticed. Relative paths start from `currentDirectory`; without a root, or without a
+  /// current directory to resolve them, they stay relative, as given.
+  static func rootRelativePath(
+    _ file: String, currentDirectory: String?, repositoryRoot: String?
+  ) -> String {
+    guard let root = absoluteDirectory(repositoryRoot) else {
+      return LogicalPlace.portablePath(file, currentDirectory: nil)
+    }
+    var path = file
+    if !path.hasPrefix("/") {
+      guard let current = absoluteDirectory(currentDirectory) else {
+        return LogicalPlace.portablePath(file, currentDirectory: nil)
+      }
+      path = current + "/" + path
+    }
+    let absolute = LogicalPlace.portablePath(path, currentDirectory: nil)
+    return LogicalPlace.portablePath(absolute, currentDirectory: root)
+  }
+
+  /// `directory` folded to `/a/b` (no `.`, `..` or final `/`), or nil unless it is absolute.
+  private static func absoluteDirectory(_ directory: String?) -> String? {
+    guard let directory, directory.hasPrefix("/") else { return nil }
+    return LogicalPlace.portablePath(directory, currentDirectory: nil)
   }
 
   private static func location(path: String, span: SourceSpan) -> String {

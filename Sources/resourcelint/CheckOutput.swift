@@ -56,9 +56,12 @@ extension Check {
     let directory = currentDirectory()
     switch effectiveFormat {
     case .sarif:
+      // Relative to the repository root, not the current directory: code scanning resolves
+      // paths from the root, and a log must not depend on the subdirectory it was made in.
       return SarifReporter.render(
         diagnostics, rules: RuleSet.descriptions,
-        toolVersion: resourcelintVersion, currentDirectory: directory)
+        toolVersion: resourcelintVersion, currentDirectory: directory,
+        repositoryRoot: directory.map(RepositoryRoot.containing))
     case .github: return GitHubReporter.render(diagnostics, currentDirectory: directory)
     case .checkstyle: return CheckstyleReporter.render(diagnostics)
     case .text, .concise, .json: return ""

@@ -44,9 +44,11 @@ struct Rules: ParsableCommand {
     case text
     case json
     case markdown
+    case docs
   }
 
-  @Option(help: "Output format: text, json or markdown.")
+  @Option(
+    help: "Output format: text, json, markdown (the README's table) or docs (docs/rules.md).")
   var format: Format = .text
 
   func run() throws {
@@ -55,6 +57,7 @@ struct Rules: ParsableCommand {
     case .text: print(RuleReporter.table(rules), terminator: "")
     case .json: print(RuleReporter.json(rules), terminator: "")
     case .markdown: print(RuleReporter.markdown(rules), terminator: "")
+    case .docs: print(RuleReporter.docs(rules), terminator: "")
     }
   }
 }

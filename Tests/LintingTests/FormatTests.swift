@@ -200,7 +200,7 @@ struct FormatTests {
     #expect(Set(results.compactMap { $0["level"] as? String }) == ["error", "warning"])
     let note = SarifReporter.render(
       [Self.diagnostic(severity: .info)], rules: RuleSet.descriptions, toolVersion: "1.0.0",
-      currentDirectory: nil)
+      currentDirectory: nil, repositoryRoot: nil)
     #expect(note.contains(#""level": "note""#))
     for result in results {
       let index = try #require(result["ruleIndex"] as? Int)
