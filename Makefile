@@ -3,7 +3,7 @@ SWIFT ?= swift
 PATHS ?= Fixtures/examples
 BIN := .build/debug/resourcelint
 
-.PHONY: lint test build deps readme-rules docs dumps oracle bench fuzz clean
+.PHONY: lint test test-dist dist build deps readme-rules docs dumps oracle bench fuzz clean
 
 # Install the C libraries' headers when they are missing (Debian; needs root or sudo).
 deps:
@@ -24,6 +24,25 @@ lint: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The self-contained release under dist/: a tarball (binary, LICENSE, README) with its
+# .sha256 and a manylinux wheel holding the same binary (scripts/dist/build.sh says how).
+dist: deps
+	@SWIFT=$(SWIFT) bash scripts/dist/build.sh
+
+# The release as a user meets it (Tests/dist/test_dist.py): the tarball and its checksum, ldd,
+# the wheel's RECORD and auditwheel, a fresh venv installing the wheel with no index and no
+# Swift on PATH, and the `language: python` pre-commit hook with the real client. The tools
+# come from PyPI into .venv-dist/ once.
+DIST_VENV := .venv-dist
+DIST_TOOLS := pytest==9.2.0 auditwheel==6.8.2 pre-commit==4.7.0
+test-dist: dist
+	$(SWIFT) build --product resourcelint
+	@if [ "$$(cat $(DIST_VENV)/.tools 2>/dev/null)" != "$(DIST_TOOLS)" ]; then \
+	  rm -rf $(DIST_VENV) && python3 -m venv $(DIST_VENV) && \
+	  $(DIST_VENV)/bin/pip install --quiet --disable-pip-version-check $(DIST_TOOLS) && \
+	  echo "$(DIST_TOOLS)" > $(DIST_VENV)/.tools; fi
+	$(DIST_VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/dist
 
 # Regenerate the README's rules table from the rule files.
 readme-rules: build
