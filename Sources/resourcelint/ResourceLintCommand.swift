@@ -16,7 +16,9 @@ struct ResourceLintCommand: ParsableCommand {
     abstract:
       "Lint compute-resource declarations in flytekit Python code and Kubernetes/Flyte YAML.",
     version: resourcelintVersion,
-    subcommands: [Check.self, Dump.self, Rules.self, Explain.self, QuantityCommand.self],
+    subcommands: [
+      Check.self, Dump.self, Rules.self, Explain.self, QuantityCommand.self, Completion.self,
+    ],
     defaultSubcommand: Check.self)
 
   /// Usage errors exit with 2 (DESIGN.md), not ArgumentParser's 64.

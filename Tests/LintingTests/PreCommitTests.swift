@@ -12,13 +12,15 @@ import Testing
 /// stay quiet on YAML that declares no resources. `pre-commit try-repo` runs the
 /// `resourcelint-system` variant with the binary under test on PATH.
 ///
-/// Set `RESOURCELINT_SKIP_PRE_COMMIT=1` to leave it out of a local run; CI always runs it.
+/// Set `RESOURCELINT_SKIP_PRE_COMMIT=1` to leave it out of a local run (README, Development);
+/// CI always runs it. The `language: python` hook is tested by `make test-dist`.
 @Suite(
   .enabled(
     if: ProcessInfo.processInfo.environment["RESOURCELINT_SKIP_PRE_COMMIT"] == nil,
     "RESOURCELINT_SKIP_PRE_COMMIT is set"))
 struct PreCommitTests {
-  /// The sample repository's files: two with findings, three without.
+  /// The sample repository's files: two with findings, one more under vendor/, which the
+  /// sample's .resourcelint.yml excludes, and files without findings.
   static let sampleFiles: [String: String] = [
     "flows/bad.py": """
     from flytekit import Resources, task
@@ -66,6 +68,15 @@ struct PreCommitTests {
 
     """,
     "notes.txt": "memory: 1GB is not checked here: pre-commit passes only Python and YAML.\n",
+    ".resourcelint.yml": "exclude: [\"vendor/**\"]\n",
+    "vendor/sdk.py": """
+    from flytekit import Resources, task
+
+
+    @task(requests=Resources(mem="1GB"))
+    def vendored() -> None: ...
+
+    """,
   ]
 
   @Test(.timeLimit(.minutes(8)))
@@ -81,8 +92,8 @@ struct PreCommitTests {
     // The sample repository: the README's config, this repository's own workflow example
     // (YAML that declares no resources), and the files above, committed.
     let snippet = try #require(
-      Readme.block(after: "<!-- snippet: pre-commit-config -->"),
-      "README.md has no pre-commit-config snippet")
+      Readme.block(after: "<!-- snippet: pre-commit-config-swift -->"),
+      "README.md has no pre-commit-config-swift snippet")
     let config = try Self.pointing(snippet, at: hookRepository, revision: revision)
     var files = Self.sampleFiles.mapValues { Array($0.utf8) }
     files[".pre-commit-config.yaml"] = Array(config.utf8)
@@ -124,7 +135,7 @@ struct PreCommitTests {
     let seconds = Int(Date().timeIntervalSince(started))
     #expect(all.status == 1, "\(all.output)")
     #expect(
-      all.output.contains("resourcelint....") && all.output.contains("Failed"), "\(all.output)")
+      all.output.contains("resourcelint (built from source)....") && all.output.contains("Failed"), "\(all.output)")
     #expect(all.output.contains("- exit code: 1"), "\(all.output)")
     for line in expected {
       #expect(all.output.contains(line + "\n"), "missing \(line) in:\n\(all.output)")
@@ -141,6 +152,14 @@ struct PreCommitTests {
       in: sample, environment: Self.environment())
     #expect(good.status == 0, "\(good.output)")
     #expect(good.output.contains("Passed") && !good.output.contains("[RL"), "\(good.output)")
+
+    // 2b. A file the sample's .resourcelint.yml excludes is skipped even when pre-commit
+    // names it (the hooks pass --force-exclude).
+    let excluded = try Subprocess.run(
+      preCommit, ["run", "--color", "never", "--files", "vendor/sdk.py", "flows/good.py"],
+      in: sample, environment: Self.environment())
+    #expect(excluded.status == 0, "\(excluded.output)")
+    #expect(!excluded.output.contains("vendor/sdk.py"), "\(excluded.output)")
 
     // 3. YAML that declares no resources is passed to the hook (Passed, not Skipped) and
     // draws nothing.
