@@ -5,12 +5,21 @@ BIN := .build/debug/resourcelint
 
 .PHONY: lint test test-dist dist build deps readme-rules docs dumps oracle bench fuzz clean
 
-# Install the C libraries' headers when they are missing (Debian; needs root or sudo).
+# Install the C libraries' headers when they are missing: with apt on Debian and Ubuntu
+# (needs root or sudo), with Homebrew where apt is absent (macOS).
 deps:
-	@if [ ! -f /usr/include/yaml.h ] || [ ! -f /usr/include/pcre2.h ] || ! command -v pkg-config >/dev/null; then \
-	  echo "Installing libyaml-dev libpcre2-dev pkg-config..."; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev libpcre2-dev pkg-config; \
+	@if command -v apt-get >/dev/null; then \
+	  if [ ! -f /usr/include/yaml.h ] || [ ! -f /usr/include/pcre2.h ] || ! command -v pkg-config >/dev/null; then \
+	    echo "Installing libyaml-dev libpcre2-dev pkg-config..."; \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev libpcre2-dev pkg-config; \
+	  fi; \
+	elif command -v brew >/dev/null; then \
+	  if ! pkg-config --exists yaml-0.1 libpcre2-8 2>/dev/null; then \
+	    echo "Installing libyaml pcre2 pkg-config with Homebrew..."; brew install libyaml pcre2 pkg-config; \
+	  fi; \
+	elif ! pkg-config --exists yaml-0.1 libpcre2-8 2>/dev/null; then \
+	  echo "make deps: install libyaml, libpcre2 (8-bit) and pkg-config with your package manager" >&2; exit 2; \
 	fi
 
 build: deps
