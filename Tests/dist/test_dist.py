@@ -223,3 +223,46 @@ def test_python_hook_installs_the_wheel_offline_and_gates_commits(tmp_path):
     with zipfile.ZipFile(the_wheel()) as archive:
         shipped = archive.read(f"resourcelint-{VERSION}.data/scripts/resourcelint")
     assert environments[0].read_bytes() == shipped
+
+
+def test_readme_install_names_the_artifacts_make_dist_builds():
+    readme = (ROOT / "README.md").read_text()
+    install = readme[readme.index("## Install"):readme.index("## Quick start")]
+    assert the_wheel().name in install
+    assert TARBALL.name in install and TARBALL.name + ".sha256" in install
+    glibc = the_wheel().name.split("manylinux_")[1].split("_x86_64")[0].replace("_", ".")
+    assert f"glibc {glibc} or newer" in install
+    assert f"(here {VERSION})" in install
+
+
+def test_action_installs_a_wheel_and_runs_check_format_github(tmp_path):
+    """The action's steps for the `wheel` input, run as the runner would run them."""
+    import yaml  # pre-commit's dependency, so present in this environment
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    assert action["runs"]["using"] == "composite"
+    inputs = {"paths": "Fixtures/examples", "args": "--strict", "wheel": str(the_wheel())}
+    github_path = tmp_path / "github_path"
+    github_path.write_text("")
+    environment = without_swift(SYSTEM_PATH) | {
+        "RUNNER_TEMP": str(tmp_path), "GITHUB_PATH": str(github_path), "GITHUB_ACTIONS": "true"}
+    environment["PIP_CONFIG_FILE"] = os.devnull
+    last = None
+    for step in action["runs"]["steps"]:
+        condition = step.get("if", "")
+        if condition == "inputs.wheel == ''" or "uses" in step:
+            continue  # the build-from-source steps
+        assert condition in ("", "inputs.wheel != ''"), condition
+        script = step["run"]
+        step_environment = dict(environment)
+        for name, value in step.get("env", {}).items():
+            step_environment[name] = inputs[value.removeprefix("${{ inputs.").removesuffix(" }}")]
+        added = [line for line in github_path.read_text().splitlines() if line]
+        step_environment["PATH"] = ":".join(added + [environment["PATH"]])
+        last = run(["bash", "-e", "-c", script], env=step_environment, cwd=ROOT)
+        assert last.returncode in (0, 1), script + last.stdout + last.stderr
+    assert last is not None and last.returncode == 1
+    assert last.stdout.startswith(VERSION + "\n")
+    assert "::error file=Fixtures/examples/" in last.stdout, last.stdout
+    workflow = (ROOT / "integrations/github/resourcelint.yml").read_text()
+    assert "uses: resourcelint/resourcelint@COMMIT" in workflow
