@@ -64,16 +64,47 @@ struct Check: ParsableCommand {
   @Flag(help: "Warnings fail the run too.")
   var strict = false
 
-  @Flag(help: "Print nothing but findings (no summary).")
+  @Flag(name: .shortAndLong, help: "Print the findings only: no summary, notes or warnings.")
   var quiet = false
+
+  @Flag(
+    name: .shortAndLong,
+    help: "Print nothing, not even findings; the exit status tells (usage errors still print).")
+  var silent = false
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to FILE (atomically) instead of standard output.", valueName: "FILE"))
+  var outputFile: String?
+
+  @Option(
+    help: ArgumentHelp(
+      """
+      When to use colours: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces \
+      them; never in an --output-file), always or never.
+      """,
+      valueName: "WHEN"))
+  var color: ColorChoice?
+
+  /// The spelling before `--color`: kept working for scripts, out of the help.
+  @Flag(help: .hidden)
+  var noColor = false
 
   @Flag(help: "Print how often each rule fired instead of the findings.")
   var statistics = false
 
-  @Flag(help: "Never use colours (NO_COLOR is honoured too).")
-  var noColor = false
+  func validate() throws {
+    if noColor, let color, color != .never {
+      throw ValidationError("--no-color contradicts --color \(color.rawValue)")
+    }
+  }
+
+  /// `--quiet`, `--silent` (which wins) or neither.
+  var verbosity: ReportOutput.Verbosity { silent ? .silent : quiet ? .quiet : .normal }
 
   func run() throws {
+    let output = try ReportOutput(file: outputFile, verbosity: verbosity)
     let rules = try makeRuleSet(select: select, ignore: ignore, severity: severity)
     var platformLimits: PlatformLimits?
     if let platform {
@@ -83,44 +114,50 @@ struct Check: ParsableCommand {
         throw UsageError(description: error.description)
       }
     }
+    let commandLine = CommandLineRules(
+      select: splitList(select), ignore: splitList(ignore),
+      severities: try parseSeverities(severity), platform: platformLimits)
     var linter = Linter(rules: rules, platform: platformLimits)
     linter.keepsDeclarations = false  // only `dump` shows them
-    let (allResults, filesChecked) = try input.run(
-      with: linter,
-      commandLine: CommandLineRules(
-        select: splitList(select), ignore: splitList(ignore),
-        severities: try parseSeverities(severity), platform: platformLimits))
-    let (results, baselineOutcome) = try applyBaseline(to: allResults)
+    let (allResults, filesChecked) = try input.run(with: linter, commandLine: commandLine)
+    let (results, baselineOutcome) = try applyBaseline(to: allResults, output: output)
     let diagnostics = results.flatMap(\.diagnostics)
-    let style = TextReporter.Style(color: useColor(disabled: noColor))
-
-    if statistics {
-      print(StatisticsReporter.render(diagnostics), terminator: "")
-    } else {
-      switch effectiveFormat {
-      case .concise: print(ConciseReporter.render(diagnostics), terminator: "")
-      case .json: print(JSONReporter.render(diagnostics), terminator: "")
-      case .sarif, .github, .checkstyle:
-        print(renderMachineFormat(diagnostics), terminator: "")
-      case .text:
-        print(TextReporter.render(results, style: style), terminator: "")
-        if !quiet {
-          print(
-            TextReporter.summary(
-              RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style),
-            terminator: "")
-          if let note = baselineOutcome?.summary { print(note) }
-        }
-      }
-    }
+    try output.write(
+      report(
+        results, filesChecked: filesChecked, baselineNote: baselineOutcome?.summary,
+        toFile: output.file != nil))
     // Machine formats keep stdout parseable; the baseline's note goes to stderr.
-    if effectiveFormat != .text || statistics, !quiet, let note = baselineOutcome?.summary {
-      printError("resourcelint: " + note)
+    if effectiveFormat != .text || statistics, let note = baselineOutcome?.summary {
+      output.note(note)
     }
     let failing = diagnostics.contains {
       $0.severity == .error || (strict && $0.severity == .warning)
     }
     if failing && !exitZero { throw ExitCode(1) }
+  }
+
+  /// The report in the chosen format: the findings (or their statistics) and, in `text`, the
+  /// summary and the baseline's note unless `--quiet`.
+  func report(
+    _ results: [FileResult], filesChecked: Int, baselineNote: String?, toFile: Bool
+  ) -> String {
+    let diagnostics = results.flatMap(\.diagnostics)
+    if statistics { return StatisticsReporter.render(diagnostics) }
+    switch effectiveFormat {
+    case .concise: return ConciseReporter.render(diagnostics)
+    case .json: return JSONReporter.render(diagnostics)
+    case .sarif, .github, .checkstyle: return renderMachineFormat(diagnostics)
+    case .text:
+      let colorChoice = noColor ? ColorChoice.never : color ?? .auto
+      let style = TextReporter.Style(color: colorChoice.isEnabled(writingToFile: toFile))
+      var text = TextReporter.render(results, style: style)
+      if !quiet {
+        text += TextReporter.summary(
+          RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style)
+        if let baselineNote { text += baselineNote + "\n" }
+      }
+      return text
+    }
   }
 }
 

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// ruff's command-line conventions on `check`, end to end through the built binary: short
+/// flags, `--silent`, `--output-file`, `--color`, `-V`, `-` for standard input,
+/// `--show-settings`, `--show-files`, JSON statistics, and warnings instead of silent nothing.
+struct CLIConventionTests {
+  static let badYAML = "worker:\n  resources:\n    requests: {memory: 1GB}\n"
+  static let badPython = """
+    from flytekit import Resources, task
+
+    @task(requests=Resources(cpu="1", mem="1GB"))
+    def train():
+        ...
+
+    """
+
+  static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+  /// A tree with one error-level finding in `bad.yaml`.
+  static func badTree() throws -> String {
+    try CLITests.tree(["bad.yaml": bytes(badYAML)])
+  }
+
+  static func hasColour(_ text: String) -> Bool { text.contains("\u{1B}[") }
+
+  // MARK: -q, -s
+
+  @Test func quietHasAShortFlag() throws {
+    let root = try Self.badTree()
+    let long = try CLITests.run(["check", "--quiet", "bad.yaml"], in: root)
+    let short = try CLITests.run(["check", "-q", "bad.yaml"], in: root)
+    #expect(short.status == 1)
+    #expect(short.stdout == long.stdout)
+    #expect(short.stdout.contains("bad.yaml:3:24: error:"))
+    #expect(!short.stdout.contains("Found 1 problem"))
+  }
+
+  @Test func silentPrintsNothingAndKeepsTheExitStatus() throws {
+    let root = try Self.badTree()
+    for flag in ["-s", "--silent"] {
+      let run = try CLITests.run(["check", flag, "bad.yaml"], in: root)
+      #expect(run.status == 1)
+      #expect(run.stdout.isEmpty && run.stderr.isEmpty, "\(run.stdout)\(run.stderr)")
+    }
+    // Not even the notes and warnings of standard error, nor an output file.
+    let tree = try CLITests.tree(["bad.yaml": Self.bytes(Self.badYAML), "empty/notes.txt": []])
+    let noted = try CLITests.run(
+      ["check", "-s", "--write-baseline", "b.json", "-o", "out.txt", "bad.yaml"], in: tree)
+    #expect(noted.status == 0)
+    #expect(noted.stdout.isEmpty && noted.stderr.isEmpty, "\(noted.stderr)")
+    #expect(FileManager.default.fileExists(atPath: tree + "/b.json"), "the baseline is written")
+    #expect(!FileManager.default.fileExists(atPath: tree + "/out.txt"))
+    let warned = try CLITests.run(
+      ["check", "-s", "--select", "RL001", "--ignore", "RL001", "empty"], in: tree)
+    #expect(warned.status == 0)
+    #expect(warned.stdout.isEmpty && warned.stderr.isEmpty, "\(warned.stderr)")
+    // Usage errors are still printed.
+    let usage = try CLITests.run(["check", "-s", "--select", "RL999", "bad.yaml"], in: root)
+    #expect(usage.status == 2)
+    #expect(usage.stderr.contains("unknown rule 'RL999'"))
+  }
+
+  // MARK: -o / --output-file
+
+  @Test func outputFileReceivesTheReport() throws {
+    let root = try Self.badTree()
+    let printed = try CLITests.run(["check", "--format", "json", "bad.yaml"], in: root)
+    for flag in ["-o", "--output-file"] {
+      try Data("an older report\n".utf8).write(to: URL(fileURLWithPath: root + "/report.json"))
+      let run = try CLITests.run(
+        ["check", "--format", "json", flag, "report.json", "bad.yaml"], in: root)
+      #expect(run.status == 1)
+      #expect(run.stdout.isEmpty)
+      let written = try String(contentsOfFile: root + "/report.json", encoding: .utf8)
+      #expect(written == printed.stdout)
+    }
+    // Written atomically: no temporary file is left beside the report.
+    let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+    #expect(names == ["bad.yaml", "report.json"])
+  }
+
+  @Test func unwritableOutputFileIsAUsageError() throws {
+    let root = try CLITests.tree(["bad.yaml": Self.bytes(Self.badYAML), "a-file": []])
+    try FileManager.default.createDirectory(
+      atPath: root + "/a-directory", withIntermediateDirectories: false)
+    for target in ["no/such/dir/out.txt", "a-directory", "a-file/out.txt"] {
+      let run = try CLITests.run(["check", "-o", target, "bad.yaml"], in: root)
+      #expect(run.status == 2, "\(target): \(run.stderr)")
+      #expect(run.stderr.contains("error: cannot write output file \(target)"), "\(run.stderr)")
+      #expect(run.stdout.isEmpty)
+    }
+  }
+
+  // MARK: --color
+
+  @Test func colourFollowsColorAndTheEnvironment() throws {
+    let root = try Self.badTree()
+    func coloured(_ arguments: [String], _ environment: [String: String?] = [:]) throws -> Bool {
+      let run = try CLITests.run(
+        ["check"] + arguments + ["bad.yaml"], in: root, environment: environment)
+      #expect(run.status == 1, "\(run.stderr)")
+      return Self.hasColour(run.stdout)
+    }
+    // auto: a pipe is no terminal, unless FORCE_COLOR (non-empty) forces colours, over NO_COLOR.
+    #expect(try !coloured([]))
+    #expect(try !coloured(["--color", "auto"]))
+    #expect(try coloured([], ["FORCE_COLOR": "1"]))
+    #expect(try coloured([], ["FORCE_COLOR": "1", "NO_COLOR": "1"]))
+    #expect(try !coloured([], ["FORCE_COLOR": ""]))
+    // always and never win over the environment.
+    #expect(try coloured(["--color", "always"], ["NO_COLOR": "1"]))
+    #expect(try !coloured(["--color", "never"], ["FORCE_COLOR": "1"]))
+    // --no-color is still --color never.
+    #expect(try !coloured(["--no-color"], ["FORCE_COLOR": "1"]))
+    #expect(try !coloured(["--no-color", "--color", "never"], ["FORCE_COLOR": "1"]))
+    let contradiction = try CLITests.run(
+      ["check", "--no-color", "--color", "always", "bad.yaml"], in: root)
+    #expect(contradiction.status == 2)
+    #expect(contradiction.stderr.contains("--no-color contradicts --color always"))
+    #expect(try CLITests.run(["check", "--color", "sometimes", "bad.yaml"], in: root).status == 2)
+  }
+
+  @Test func outputFileIsNeverColouredInAutoMode() throws {
+    let root = try Self.badTree()
+    _ = try CLITests.run(
+      ["check", "-o", "auto.txt", "bad.yaml"], in: root, environment: ["FORCE_COLOR": "1"])
+    let auto = try String(contentsOfFile: root + "/auto.txt", encoding: .utf8)
+    #expect(auto.contains("bad.yaml:3:24: error:"))
+    #expect(!Self.hasColour(auto))
+    _ = try CLITests.run(["check", "--color", "always", "-o", "always.txt", "bad.yaml"], in: root)
+    #expect(Self.hasColour(try String(contentsOfFile: root + "/always.txt", encoding: .utf8)))
+  }
+
+  @Test func helpShowsColorAndHidesNoColor() throws {
+    let help = try CLITests.run(["check", "--help"])
+    #expect(help.stdout.contains("--color <WHEN>"))
+    #expect(!help.stdout.contains("--no-color"))
+    for option in ["-q, --quiet", "-s, --silent", "-o, --output-file <FILE>"] {
+      #expect(help.stdout.contains(option), "\(option) is not in the help")
+    }
+  }
+
+  // MARK: -V
+
+  @Test func shortVersionFlag() throws {
+    let short = try CLITests.run(["-V"])
+    let long = try CLITests.run(["--version"])
+    #expect(short.status == 0 && long.status == 0)
+    #expect(short.stdout == long.stdout)
+    #expect(short.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+  }
+
+  // MARK: Usage errors
+
+  @Test func missingPathSaysErrorAndExits2() throws {
+    let run = try CLITests.run(["check", "does/not/exist.py"])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("error: does/not/exist.py: no such file or directory"))
+  }
+}
