@@ -225,6 +225,10 @@ public final class FileSelector {
     return try settings(for: configuration, ignoring: ignored)
   }
 
+  /// Every distinct settings made so far, for any file or directory the walk judged: after a
+  /// run, what files were (or, when none matched, would have been) linted with.
+  public var settingsInUse: [LintSettings] { Array(settingsCache.values) }
+
   /// The settings for files of `configuration` with the rules `ignored` turned off, made once
   /// for each distinct pair.
   private func settings(for configuration: Configuration?, ignoring ignored: [String])

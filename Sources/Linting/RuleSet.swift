@@ -51,6 +51,12 @@ public struct RuleSet: Sendable {
     }
   }
 
+  /// True when no rule runs at all, engine-reported ones included (`--select RL001 --ignore
+  /// RL001`): a run would check nothing.
+  public var isEmpty: Bool {
+    entries.isEmpty && parseErrors == nil && unusedSuppressions == nil
+  }
+
   /// Every registered rule's description, in code order.
   public static var descriptions: [RuleDescription] {
     allRules.map { $0.description }.sorted { $0.code < $1.code }

@@ -119,12 +119,13 @@ struct Check: ParsableCommand {
       severities: try parseSeverities(severity), platform: platformLimits)
     var linter = Linter(rules: rules, platform: platformLimits)
     linter.keepsDeclarations = false  // only `dump` shows them
-    let (allResults, filesChecked) = try input.run(with: linter, commandLine: commandLine)
-    let (results, baselineOutcome) = try applyBaseline(to: allResults, output: output)
+    let outcome = try input.run(with: linter, commandLine: commandLine)
+    for warning in outcome.warnings { output.warn(warning) }
+    let (results, baselineOutcome) = try applyBaseline(to: outcome.results, output: output)
     let diagnostics = results.flatMap(\.diagnostics)
     try output.write(
       report(
-        results, filesChecked: filesChecked, baselineNote: baselineOutcome?.summary,
+        results, filesChecked: outcome.filesChecked, baselineNote: baselineOutcome?.summary,
         toFile: output.file != nil))
     // Machine formats keep stdout parseable; the baseline's note goes to stderr.
     if effectiveFormat != .text || statistics, let note = baselineOutcome?.summary {

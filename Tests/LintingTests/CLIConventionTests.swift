@@ -151,11 +151,87 @@ struct CLIConventionTests {
     #expect(short.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
   }
 
-  // MARK: Usage errors
+  // MARK: - (standard input)
+
+  @Test func dashReadsStandardInputAsStdinPy() throws {
+    let python = try CLITests.run(["check", "--format", "concise", "-"], stdin: Self.badPython)
+    #expect(python.status == 1)
+    #expect(python.stdout.hasPrefix("stdin.py:3:39: error: memory request \"1GB\""), "\(python.stdout)")
+    // --stdin-filename names it, and with it its language.
+    let yaml = try CLITests.run(
+      ["check", "--format", "concise", "-", "--stdin-filename", "x.yaml"], stdin: Self.badYAML)
+    #expect(yaml.status == 1)
+    #expect(yaml.stdout.hasPrefix("x.yaml:3:24: error: memory request \"1GB\""), "\(yaml.stdout)")
+    let text = try CLITests.run(["check", "-"], stdin: Self.badYAML.replacingOccurrences(of: "1GB", with: "1Gi"))
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("All checks passed (1 file checked)."))
+    // `-` beside other paths is ambiguous.
+    let mixed = try CLITests.run(["check", "-", "Fixtures/examples"], stdin: "")
+    #expect(mixed.status == 2)
+    #expect(mixed.stderr.contains("- (standard input) cannot be combined with other paths"))
+  }
+
+  @Test func stdinFilenameWarnsAboutIgnoredPaths() throws {
+    let run = try CLITests.run(
+      ["check", "--format", "concise", "--stdin-filename", "a.yaml", "Fixtures/examples"],
+      stdin: Self.badYAML)
+    #expect(run.status == 1)
+    #expect(run.stdout.hasPrefix("a.yaml:3:24:"))
+    #expect(
+      run.stderr.contains(
+        "warning: ignoring Fixtures/examples: --stdin-filename checks standard input"))
+  }
+
+  // MARK: No silent nothing
 
   @Test func missingPathSaysErrorAndExits2() throws {
     let run = try CLITests.run(["check", "does/not/exist.py"])
     #expect(run.status == 2)
     #expect(run.stderr.hasPrefix("error: does/not/exist.py: no such file or directory"))
+  }
+
+  @Test func pathsWithoutCheckableFilesWarn() throws {
+    let root = try CLITests.tree([
+      "docs/readme.md": Self.bytes("# nothing to check\n"),
+      "sub/.gitignore": Self.bytes("*.py\n"),
+      "sub/a.py": Self.bytes(Self.badPython),
+      // A configuration file is YAML, so it is checked too unless excluded.
+      "configured/.resourcelint.yml": Self.bytes("exclude: [\"*.py\", \"*.yml\"]\n"),
+      "configured/a.py": Self.bytes(Self.badPython),
+    ])
+    try FileManager.default.createDirectory(
+      atPath: root + "/empty", withIntermediateDirectories: false)
+    for paths in [["empty"], ["docs"], ["sub/"], ["configured"], ["empty", "docs"]] {
+      let run = try CLITests.run(["check"] + paths, in: root)
+      #expect(run.status == 0)
+      #expect(
+        run.stderr == "warning: no files matched \(paths.joined(separator: " "))\n",
+        "\(paths): \(run.stderr)")
+    }
+    // --quiet prints findings only, like ruff's -q.
+    #expect(try CLITests.run(["check", "-q", "empty"], in: root).stderr.isEmpty)
+    // A file named explicitly is checked whatever .gitignore says: no warning.
+    let named = try CLITests.run(["check", "sub/a.py"], in: root)
+    #expect(named.status == 1 && named.stderr.isEmpty)
+  }
+
+  @Test func selectionsThatEnableNoRuleWarn() throws {
+    let root = try CLITests.tree([
+      "bad.yaml": Self.bytes(Self.badYAML),
+      "off/.resourcelint.yml": Self.bytes("ignore: [ALL]\n"),
+      "off/bad.yaml": Self.bytes(Self.badYAML),
+    ])
+    let cancelled = try CLITests.run(
+      ["check", "--select", "RL001", "--ignore", "RL001", "bad.yaml"], in: root)
+    #expect(cancelled.status == 0)
+    #expect(cancelled.stderr == "warning: no rules are enabled\n")
+    let configured = try CLITests.run(["check", "off"], in: root)
+    #expect(configured.stderr == "warning: no rules are enabled\n")
+    let stdin = try CLITests.run(
+      ["check", "--select", "RL004", "--ignore", "invalid-quantity", "-"], stdin: "", in: root)
+    #expect(stdin.stderr == "warning: no rules are enabled\n")
+    // Some rule runs somewhere: no warning.
+    let mixed = try CLITests.run(["check", "."], in: root)
+    #expect(mixed.status == 1 && mixed.stderr.isEmpty, "\(mixed.stderr)")
   }
 }
