@@ -91,7 +91,7 @@ struct Check: ParsableCommand {
   @Flag(help: .hidden)
   var noColor = false
 
-  @Flag(help: "Print how often each rule fired instead of the findings.")
+  @Flag(help: "Print how often each rule fired instead of the findings (JSON with --format json).")
   var statistics = false
 
   func validate() throws {
@@ -143,7 +143,10 @@ struct Check: ParsableCommand {
     _ results: [FileResult], filesChecked: Int, baselineNote: String?, toFile: Bool
   ) -> String {
     let diagnostics = results.flatMap(\.diagnostics)
-    if statistics { return StatisticsReporter.render(diagnostics) }
+    if statistics {
+      return effectiveFormat == .json
+        ? StatisticsReporter.json(diagnostics) : StatisticsReporter.render(diagnostics)
+    }
     switch effectiveFormat {
     case .concise: return ConciseReporter.render(diagnostics)
     case .json: return JSONReporter.render(diagnostics)

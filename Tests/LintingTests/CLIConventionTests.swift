@@ -182,6 +182,43 @@ struct CLIConventionTests {
         "warning: ignoring Fixtures/examples: --stdin-filename checks standard input"))
   }
 
+  // MARK: --statistics
+
+  @Test func statisticsAsJSON() throws {
+    let root = try CLITests.tree([
+      "values.yaml": Self.bytes(
+        """
+        a:
+          resources:
+            requests: {memory: 1GB, cpu: 1GB}
+        b:
+          resources:
+            requests: {memory: 2048}
+        c:
+          resources:
+            requests: {memory: 1gi}
+
+        """)
+    ])
+    let run = try CLITests.run(["check", "--statistics", "--format", "json", "."], in: root)
+    #expect(run.status == 1)
+    #expect(
+      run.stdout == """
+        [
+          {"code": "RL004", "name": "invalid-quantity", "count": 3},
+          {"code": "RL002", "name": "bare-integer-memory", "count": 1}
+        ]
+
+        """)
+    let parsed = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    #expect(parsed.map { $0["count"] as? Int } == [3, 1])
+    let empty = try CLITests.run(
+      ["check", "--statistics", "--format", "json", "--select", "RL001", "."], in: root)
+    #expect(empty.status == 0)
+    #expect(empty.stdout == "[]\n")
+  }
+
   // MARK: No silent nothing
 
   @Test func missingPathSaysErrorAndExits2() throws {
