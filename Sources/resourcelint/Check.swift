@@ -94,7 +94,19 @@ struct Check: ParsableCommand {
   @Flag(help: "Print how often each rule fired instead of the findings (JSON with --format json).")
   var statistics = false
 
+  @Flag(
+    help: """
+      Print the settings the one PATH (default: the current directory) is checked with, and exit.
+      """)
+  var showSettings = false
+
+  @Flag(help: "Print the files that would be checked, one per line, and exit.")
+  var showFiles = false
+
   func validate() throws {
+    if showSettings && showFiles {
+      throw ValidationError("--show-settings and --show-files cannot be used together")
+    }
     if noColor, let color, color != .never {
       throw ValidationError("--no-color contradicts --color \(color.rawValue)")
     }
@@ -117,6 +129,14 @@ struct Check: ParsableCommand {
     let commandLine = CommandLineRules(
       select: splitList(select), ignore: splitList(ignore),
       severities: try parseSeverities(severity), platform: platformLimits)
+    if showSettings {
+      try output.write(try settingsReport(commandLine: commandLine))
+      return
+    }
+    if showFiles {
+      try output.write(try filesReport(output: output))
+      return
+    }
     var linter = Linter(rules: rules, platform: platformLimits)
     linter.keepsDeclarations = false  // only `dump` shows them
     let outcome = try input.run(with: linter, commandLine: commandLine)

@@ -136,7 +136,9 @@ struct CLIConventionTests {
     let help = try CLITests.run(["check", "--help"])
     #expect(help.stdout.contains("--color <WHEN>"))
     #expect(!help.stdout.contains("--no-color"))
-    for option in ["-q, --quiet", "-s, --silent", "-o, --output-file <FILE>"] {
+    for option in ["-q, --quiet", "-s, --silent", "-o, --output-file <FILE>", "--show-settings",
+      "--show-files"]
+    {
       #expect(help.stdout.contains(option), "\(option) is not in the help")
     }
   }
@@ -180,6 +182,114 @@ struct CLIConventionTests {
     #expect(
       run.stderr.contains(
         "warning: ignoring Fixtures/examples: --stdin-filename checks standard input"))
+  }
+
+  // MARK: --show-settings, --show-files
+
+  static let configuredTree: [String: [UInt8]] = [
+    ".resourcelint.yml": bytes(
+      """
+      exclude: ["vendor/**"]
+      per-file-ignores:
+        "tests/**": [bare-integer-memory]
+      rules:
+        RL003: error
+      select: [RL002, RL003, RL004, ORG001]
+      platform:
+        limits: {cpu: "16", mem: 64Gi}
+      policies:
+        - id: ORG001
+          message: GPU tasks must stay within 4 GPUs
+          max: {gpu: "4"}
+
+      """),
+    "flows/train.py": bytes(badPython),
+    "tests/test_train.py": bytes(badPython),
+    "vendor/lib.py": bytes(badPython),
+    "ignored/skip.yaml": bytes(badYAML),
+    ".gitignore": bytes("ignored/\n"),
+    "docs/readme.md": bytes("# not checked\n"),
+    "k8s/pod.yml": bytes(badYAML),
+  ]
+
+  @Test func showSettingsPrintsTheResolvedConfiguration() throws {
+    let root = try CLITests.tree(Self.configuredTree)
+    let run = try CLITests.run(["check", "--show-settings", "tests/test_train.py"], in: root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout == """
+        path: tests/test_train.py
+        configuration: .resourcelint.yml
+        include: default (*.py, *.pyi, *.yaml, *.yml)
+        exclude: vendor/**
+        per-file-ignores:
+          tests/**: RL002
+        per-file-ignores here: RL002
+        respect-gitignore: true
+        force-exclude: false
+        platform: inline in .resourcelint.yml
+          limits: cpu 16, mem 64Gi
+        rules: 2 enabled
+          RL003  gpu-without-accelerator  error
+          RL004  invalid-quantity         error
+        policies: 1 enabled
+          ORG001  org001  error  GPU tasks must stay within 4 GPUs
+
+        """)
+    // The command line is layered over the file; a directory, or no path, is the directory's.
+    let layered = try CLITests.run(
+      ["check", "--show-settings", "--select", "RL002", "--severity", "RL002=info",
+        "--no-respect-gitignore"],
+      in: root)
+    #expect(layered.status == 0)
+    #expect(layered.stdout.hasPrefix("path: . (directory)\nconfiguration: .resourcelint.yml\n"))
+    #expect(layered.stdout.contains("respect-gitignore: false\n"))
+    #expect(layered.stdout.contains("rules: 1 enabled\n  RL002  bare-integer-memory  info\n"))
+    #expect(layered.stdout.contains("policies: 0 enabled\n"))
+    #expect(!layered.stdout.contains("per-file-ignores here"))
+  }
+
+  @Test func showSettingsWithoutConfiguration() throws {
+    let root = try CLITests.tree(["a.py": Self.bytes(Self.badPython)])
+    let run = try CLITests.run(["check", "--show-settings", "a.py"], in: root)
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("configuration: none (defaults)\n"))
+    #expect(run.stdout.contains("platform: none\n"))
+    #expect(run.stdout.contains("  RL002  bare-integer-memory "))
+    #expect(run.stdout.contains("error below 1Mi, else warning\n"))
+    #expect(!run.stdout.contains("RL026"), "opt-in rules are off by default")
+    let stdin = try CLITests.run(
+      ["check", "--show-settings", "--stdin-filename", "new/b.yaml"], in: root)
+    #expect(stdin.status == 0)
+    #expect(stdin.stdout.hasPrefix("path: new/b.yaml\n"))
+  }
+
+  @Test func showSettingsNeedsOneExistingPath() throws {
+    let root = try CLITests.tree(Self.configuredTree)
+    let two = try CLITests.run(["check", "--show-settings", "flows", "tests"], in: root)
+    #expect(two.status == 2)
+    #expect(two.stderr.contains("--show-settings takes one path, got 2"))
+    let missing = try CLITests.run(["check", "--show-settings", "nope.py"], in: root)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("nope.py: no such file or directory"))
+    let both = try CLITests.run(["check", "--show-settings", "--show-files"], in: root)
+    #expect(both.status == 2)
+  }
+
+  @Test func showFilesListsWhatWouldBeChecked() throws {
+    let root = try CLITests.tree(Self.configuredTree)
+    let run = try CLITests.run(["check", "--show-files"], in: root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout == ".resourcelint.yml\nflows/train.py\nk8s/pod.yml\ntests/test_train.py\n")
+    // A directory named on the command line is walked even when .gitignore ignores it.
+    let named = try CLITests.run(["check", "--show-files", "ignored", "flows"], in: root)
+    #expect(named.stdout == "flows/train.py\nignored/skip.yaml\n")
+    let everything = try CLITests.run(
+      ["check", "--show-files", "--no-respect-gitignore", "-o", "files.txt"], in: root)
+    #expect(everything.status == 0 && everything.stdout.isEmpty)
+    let written = try String(contentsOfFile: root + "/files.txt", encoding: .utf8)
+    #expect(written.contains("ignored/skip.yaml\n"))
   }
 
   // MARK: --statistics
