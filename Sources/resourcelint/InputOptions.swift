@@ -149,7 +149,8 @@ func readStandardInput() throws -> [UInt8] {
     if count < 0 {
       if errno == EINTR { continue }
       // A closed or unreadable standard input is an input that could not be read at all.
-      throw UsageError(description: "cannot read standard input: \(String(cString: strerror(errno)))")
+      let reason = String(cString: strerror(errno))
+      throw UsageError(description: "cannot read standard input: \(reason)")
     }
     bytes.append(contentsOf: buffer[0..<count])
   }

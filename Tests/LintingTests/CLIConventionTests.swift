@@ -136,9 +136,10 @@ struct CLIConventionTests {
     let help = try CLITests.run(["check", "--help"])
     #expect(help.stdout.contains("--color <WHEN>"))
     #expect(!help.stdout.contains("--no-color"))
-    for option in ["-q, --quiet", "-s, --silent", "-o, --output-file <FILE>", "--show-settings",
-      "--show-files"]
-    {
+    for option in [
+      "-q, --quiet", "-s, --silent", "-o, --output-file <FILE>", "--show-settings",
+      "--show-files",
+    ] {
       #expect(help.stdout.contains(option), "\(option) is not in the help")
     }
   }
@@ -158,13 +159,15 @@ struct CLIConventionTests {
   @Test func dashReadsStandardInputAsStdinPy() throws {
     let python = try CLITests.run(["check", "--format", "concise", "-"], stdin: Self.badPython)
     #expect(python.status == 1)
-    #expect(python.stdout.hasPrefix("stdin.py:3:39: error: memory request \"1GB\""), "\(python.stdout)")
+    #expect(
+      python.stdout.hasPrefix("stdin.py:3:39: error: memory request \"1GB\""), "\(python.stdout)")
     // --stdin-filename names it, and with it its language.
     let yaml = try CLITests.run(
       ["check", "--format", "concise", "-", "--stdin-filename", "x.yaml"], stdin: Self.badYAML)
     #expect(yaml.status == 1)
     #expect(yaml.stdout.hasPrefix("x.yaml:3:24: error: memory request \"1GB\""), "\(yaml.stdout)")
-    let text = try CLITests.run(["check", "-"], stdin: Self.badYAML.replacingOccurrences(of: "1GB", with: "1Gi"))
+    let text = try CLITests.run(
+      ["check", "-"], stdin: Self.badYAML.replacingOccurrences(of: "1GB", with: "1Gi"))
     #expect(text.status == 0)
     #expect(text.stdout.contains("All checks passed (1 file checked)."))
     // `-` beside other paths is ambiguous.
@@ -238,8 +241,10 @@ struct CLIConventionTests {
         """)
     // The command line is layered over the file; a directory, or no path, is the directory's.
     let layered = try CLITests.run(
-      ["check", "--show-settings", "--select", "RL002", "--severity", "RL002=info",
-        "--no-respect-gitignore"],
+      [
+        "check", "--show-settings", "--select", "RL002", "--severity", "RL002=info",
+        "--no-respect-gitignore",
+      ],
       in: root)
     #expect(layered.status == 0)
     #expect(layered.stdout.hasPrefix("path: . (directory)\nconfiguration: .resourcelint.yml\n"))
@@ -247,6 +252,20 @@ struct CLIConventionTests {
     #expect(layered.stdout.contains("rules: 1 enabled\n  RL002  bare-integer-memory  info\n"))
     #expect(layered.stdout.contains("policies: 0 enabled\n"))
     #expect(!layered.stdout.contains("per-file-ignores here"))
+  }
+
+  /// The README's example of the output is what the binary prints for it.
+  @Test func readmeShowSettingsExampleIsCurrent() throws {
+    let readme = try #require(Paths.read("README.md"))
+    let marker = "--show-settings --select RL002,RL003 tests/test_train.py` prints:\n\n```\n"
+    let after = try #require(readme.range(of: marker), "README lost its --show-settings example")
+    let rest = readme[after.upperBound...]
+    let end = try #require(rest.range(of: "```"))
+    let run = try CLITests.run(
+      ["check", "--show-settings", "--select", "RL002,RL003", "tests/test_train.py"],
+      in: Paths.fixtures + "/cli/config")
+    #expect(run.status == 0)
+    #expect(run.stdout == String(rest[..<end.lowerBound]))
   }
 
   @Test func showSettingsWithoutConfiguration() throws {
