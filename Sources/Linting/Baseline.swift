@@ -1,11 +1,5 @@
 import ResourceModel
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Why a baseline could not be read or written. The CLI turns it into a usage error (exit 2).
 public struct BaselineError: Error, Sendable, CustomStringConvertible {
   public var description: String
@@ -251,74 +245,15 @@ public struct Baseline: Sendable, Equatable {
     }
   }
 
-  /// Writes the baseline to `path` atomically: the text goes to a temporary file in the same
-  /// directory, is flushed to disk, then renamed over `path`, so a reader (or a crash) sees
+  /// Writes the baseline to `path` atomically (see `AtomicFile`), so a reader (or a crash) sees
   /// either the old baseline or the new one, never half of one.
   public func write(to path: String) throws(BaselineError) {
-    let directory: String
-    let name: String
-    if let slash = path.lastIndex(of: "/") {
-      directory = slash == path.startIndex ? "/" : String(path[..<slash])
-      name = String(path[path.index(after: slash)...])
-    } else {
-      directory = "."
-      name = path
-    }
-    guard !name.isEmpty else {
-      throw BaselineError(description: "cannot write baseline \(path): not a file name")
-    }
-    func failure(_ what: String, _ code: Int32) -> BaselineError {
-      BaselineError(
-        description: "cannot write baseline \(path): \(what): \(ReadError(errno: code).description)"
-      )
-    }
-    var template = Array((directory + "/." + name + ".tmp-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      guard let base = buffer.baseAddress else { return -1 }
-      return mkstemp(base)
-    }
-    guard descriptor >= 0 else { throw failure("cannot create a temporary file", errno) }
-    let temporary = String(
-      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var committed = false
-    defer { if !committed { unlink(temporary) } }
-
-    let bytes = Array(encoded().utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes {
-        posixWrite(descriptor, $0.baseAddress, $0.count)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        let code = errno
-        close(descriptor)
-        throw failure("write failed", code)
-      }
-      offset += written
-    }
-    // mkstemp creates the file readable by its owner only; a baseline is shared in the repo.
-    _ = fchmod(descriptor, 0o644)
-    if fsync(descriptor) != 0 {
-      let code = errno
-      close(descriptor)
-      throw failure("fsync failed", code)
-    }
-    guard close(descriptor) == 0 else { throw failure("close failed", errno) }
-    guard rename(temporary, path) == 0 else { throw failure("rename failed", errno) }
-    committed = true
-    // Make the rename itself durable; a failure here does not undo a completed rename.
-    let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if directoryDescriptor >= 0 {
-      _ = fsync(directoryDescriptor)
-      close(directoryDescriptor)
+    do {
+      try AtomicFile.write(encoded(), to: path)
+    } catch {
+      throw BaselineError(description: "cannot write baseline \(path): \(error.description)")
     }
   }
-}
-
-/// The C `write`, which `Baseline.write(to:)` would otherwise shadow.
-private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  write(descriptor, buffer, count)
 }
 
 /// A small strict JSON reader (RFC 8259) for the baseline file: enough to read any JSON

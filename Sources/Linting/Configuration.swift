@@ -64,6 +64,10 @@ public struct LintSettings: Sendable {
     self.platform = platform
     self.policies = policies
   }
+
+  /// True when neither a rule nor a policy runs: a file linted with these settings gets no
+  /// finding whatever it holds.
+  public var checksNothing: Bool { rules.isEmpty && policies.isEmpty }
 }
 
 /// The rule choices made on the command line, which win over the configuration file's.

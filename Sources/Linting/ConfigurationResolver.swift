@@ -212,6 +212,12 @@ public final class FileSelector {
     // Read even when not linting, so a broken configuration is reported by `dump` too.
     let configuration = try configuration(forDirectory: Array(path.dropLast()))
     guard options.commandLine != nil else { return nil }
+    return try settings(
+      for: configuration, ignoring: perFileIgnores(forFile: path, in: configuration))
+  }
+
+  /// The codes that `configuration`'s `per-file-ignores` turn off for the file `path`.
+  func perFileIgnores(forFile path: [String], in configuration: Configuration?) -> [String] {
     var ignored: [String] = []
     if let configuration {
       for entry in configuration.perFileIgnores
@@ -222,8 +228,12 @@ public final class FileSelector {
         ignored += entry.codes
       }
     }
-    return try settings(for: configuration, ignoring: ignored)
+    return ignored
   }
+
+  /// Every distinct settings made so far, for any file or directory the walk judged: after a
+  /// run, what files were (or, when none matched, would have been) linted with.
+  public var settingsInUse: [LintSettings] { Array(settingsCache.values) }
 
   /// The settings for files of `configuration` with the rules `ignored` turned off, made once
   /// for each distinct pair.

@@ -31,6 +31,9 @@ public struct Linter: Sendable {
     self.policies = policies
   }
 
+  /// True when neither a rule nor a policy runs.
+  public var checksNothing: Bool { rules.isEmpty && policies.isEmpty }
+
   /// A linter with a file's own settings (its `.resourcelint.yml`).
   public init(_ settings: LintSettings) {
     self.init(rules: settings.rules, platform: settings.platform, policies: settings.policies)

@@ -51,6 +51,27 @@ public struct RuleSet: Sendable {
     }
   }
 
+  /// True when no rule runs at all, engine-reported ones included (`--select RL001 --ignore
+  /// RL001`): a run would check nothing.
+  public var isEmpty: Bool {
+    entries.isEmpty && parseErrors == nil && unusedSuppressions == nil
+  }
+
+  /// Every rule that runs, in code order, with the severity it reports at when that is fixed
+  /// (by the rule's default or a `rules:`/`--severity` choice); nil when the rule's own
+  /// severity, which may depend on the finding, applies.
+  public var enabledRules: [(description: RuleDescription, severity: Severity?)] {
+    var enabled: [(description: RuleDescription, severity: Severity?)] = entries.map {
+      ($0.description, $0.severityOverride)
+    }
+    for (code, severity) in [("RL000", parseErrors), ("RL028", unusedSuppressions)] {
+      if let severity, let description = RuleSet.description(named: code) {
+        enabled.append((description, severity))
+      }
+    }
+    return enabled.sorted { $0.description.code < $1.description.code }
+  }
+
   /// Every registered rule's description, in code order.
   public static var descriptions: [RuleDescription] {
     allRules.map { $0.description }.sorted { $0.code < $1.code }

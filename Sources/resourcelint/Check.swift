@@ -9,82 +9,6 @@ import ResourceModel
   import Darwin
 #endif
 
-/// Options shared by `check` and `dump`: what to read.
-struct InputOptions: ParsableArguments {
-  @Argument(help: "Files or directories to lint (default: the current directory).")
-  var paths: [String] = []
-
-  @Option(
-    help: ArgumentHelp(
-      "Read the file from standard input and report it under NAME.", valueName: "NAME"))
-  var stdinFilename: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Use this configuration for every file instead of the nearest .resourcelint.yml.",
-      valueName: "FILE"))
-  var config: String?
-
-  @Flag(help: "Apply exclude and .gitignore to paths named on the command line too.")
-  var forceExclude = false
-
-  @Flag(help: "Also check files that .gitignore or .git/info/exclude exclude.")
-  var noRespectGitignore = false
-
-  /// Lints the inputs, each file with the settings of its configuration layered under
-  /// `commandLine`, or with `linter` alone when `commandLine` is nil (`dump`). Exits 2 on a
-  /// missing path or a bad configuration.
-  func run(with linter: Linter, commandLine: CommandLineRules? = nil) throws
-    -> (results: [FileResult], filesChecked: Int)
-  {
-    let selector: FileSelector
-    do {
-      selector = try FileSelector(
-        options: SelectionOptions(
-          configFile: config, respectGitignore: !noRespectGitignore, forceExclude: forceExclude,
-          commandLine: commandLine))
-    } catch {
-      throw UsageError(description: error.description)
-    }
-    if let name = stdinFilename {
-      guard let language = FileLanguage(path: name) else {
-        throw UsageError(description: "--stdin-filename must end in .py, .yaml or .yml: \(name)")
-      }
-      var own = linter
-      do {
-        if try selector.skipsExplicit(path: name, isDirectory: false) { return ([], 0) }
-        if let settings = try selector.settings(forPath: name) {
-          own = Linter(settings)
-          own.keepsDeclarations = linter.keepsDeclarations
-        }
-      } catch {
-        throw UsageError(description: error.description)
-      }
-      var bytes: [UInt8] = []
-      var buffer = [UInt8](repeating: 0, count: 1 << 16)
-      while true {
-        let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { break }
-        bytes.append(contentsOf: buffer[0..<count])
-      }
-      return ([own.lint(path: name, bytes: bytes, language: language)], 1)
-    }
-    let linted: (results: [FileResult], unreadable: [(path: String, reason: String)], files: Int)
-    do {
-      linted = try linter.lint(discovering: paths.isEmpty ? ["."] : paths, selector: selector)
-    } catch {
-      throw UsageError(description: "\(error)")
-    }
-    var results = linted.results
-    for (path, reason) in linted.unreadable {
-      results.append(linter.unreadable(path, reason: reason))
-    }
-    results.sort { $0.path < $1.path }
-    return (results, linted.files + linted.unreadable.count)
-  }
-}
-
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Lint files and directories (the default command).",
@@ -140,16 +64,59 @@ struct Check: ParsableCommand {
   @Flag(help: "Warnings fail the run too.")
   var strict = false
 
-  @Flag(help: "Print nothing but findings (no summary).")
+  @Flag(name: .shortAndLong, help: "Print the findings only: no summary, notes or warnings.")
   var quiet = false
 
-  @Flag(help: "Print how often each rule fired instead of the findings.")
-  var statistics = false
+  @Flag(
+    name: .shortAndLong,
+    help: "Print nothing, not even findings; the exit status tells (usage errors still print).")
+  var silent = false
 
-  @Flag(help: "Never use colours (NO_COLOR is honoured too).")
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to FILE (atomically) instead of standard output.", valueName: "FILE"))
+  var outputFile: String?
+
+  @Option(
+    help: ArgumentHelp(
+      """
+      When to use colours: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces \
+      them; never in an --output-file), always or never.
+      """,
+      valueName: "WHEN"))
+  var color: ColorChoice?
+
+  /// The spelling before `--color`: kept working for scripts, out of the help.
+  @Flag(help: .hidden)
   var noColor = false
 
+  @Flag(help: "Print how often each rule fired instead of the findings (JSON with --format json).")
+  var statistics = false
+
+  @Flag(
+    help: """
+      Print the settings the one PATH (default: the current directory) is checked with, and exit.
+      """)
+  var showSettings = false
+
+  @Flag(help: "Print the files that would be checked, one per line, and exit.")
+  var showFiles = false
+
+  func validate() throws {
+    if showSettings && showFiles {
+      throw ValidationError("--show-settings and --show-files cannot be used together")
+    }
+    if noColor, let color, color != .never {
+      throw ValidationError("--no-color contradicts --color \(color.rawValue)")
+    }
+  }
+
+  /// `--quiet`, `--silent` (which wins) or neither.
+  var verbosity: ReportOutput.Verbosity { silent ? .silent : quiet ? .quiet : .normal }
+
   func run() throws {
+    let output = try ReportOutput(file: outputFile, verbosity: verbosity)
     let rules = try makeRuleSet(select: select, ignore: ignore, severity: severity)
     var platformLimits: PlatformLimits?
     if let platform {
@@ -159,44 +126,62 @@ struct Check: ParsableCommand {
         throw UsageError(description: error.description)
       }
     }
+    let commandLine = CommandLineRules(
+      select: splitList(select), ignore: splitList(ignore),
+      severities: try parseSeverities(severity), platform: platformLimits)
+    if showSettings {
+      try output.write(try settingsReport(commandLine: commandLine))
+      return
+    }
+    if showFiles {
+      try output.write(try filesReport(output: output))
+      return
+    }
     var linter = Linter(rules: rules, platform: platformLimits)
     linter.keepsDeclarations = false  // only `dump` shows them
-    let (allResults, filesChecked) = try input.run(
-      with: linter,
-      commandLine: CommandLineRules(
-        select: splitList(select), ignore: splitList(ignore),
-        severities: try parseSeverities(severity), platform: platformLimits))
-    let (results, baselineOutcome) = try applyBaseline(to: allResults)
+    let outcome = try input.run(with: linter, commandLine: commandLine)
+    for warning in outcome.warnings { output.warn(warning) }
+    let (results, baselineOutcome) = try applyBaseline(to: outcome.results, output: output)
     let diagnostics = results.flatMap(\.diagnostics)
-    let style = TextReporter.Style(color: useColor(disabled: noColor))
-
-    if statistics {
-      print(StatisticsReporter.render(diagnostics), terminator: "")
-    } else {
-      switch effectiveFormat {
-      case .concise: print(ConciseReporter.render(diagnostics), terminator: "")
-      case .json: print(JSONReporter.render(diagnostics), terminator: "")
-      case .sarif, .github, .checkstyle:
-        print(renderMachineFormat(diagnostics), terminator: "")
-      case .text:
-        print(TextReporter.render(results, style: style), terminator: "")
-        if !quiet {
-          print(
-            TextReporter.summary(
-              RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style),
-            terminator: "")
-          if let note = baselineOutcome?.summary { print(note) }
-        }
-      }
-    }
+    try output.write(
+      report(
+        results, filesChecked: outcome.filesChecked, baselineNote: baselineOutcome?.summary,
+        toFile: output.file != nil))
     // Machine formats keep stdout parseable; the baseline's note goes to stderr.
-    if effectiveFormat != .text || statistics, !quiet, let note = baselineOutcome?.summary {
-      printError("resourcelint: " + note)
+    if effectiveFormat != .text || statistics, let note = baselineOutcome?.summary {
+      output.note(note)
     }
     let failing = diagnostics.contains {
       $0.severity == .error || (strict && $0.severity == .warning)
     }
     if failing && !exitZero { throw ExitCode(1) }
+  }
+
+  /// The report in the chosen format: the findings (or their statistics) and, in `text`, the
+  /// summary and the baseline's note unless `--quiet`.
+  func report(
+    _ results: [FileResult], filesChecked: Int, baselineNote: String?, toFile: Bool
+  ) -> String {
+    let diagnostics = results.flatMap(\.diagnostics)
+    if statistics {
+      return effectiveFormat == .json
+        ? StatisticsReporter.json(diagnostics) : StatisticsReporter.render(diagnostics)
+    }
+    switch effectiveFormat {
+    case .concise: return ConciseReporter.render(diagnostics)
+    case .json: return JSONReporter.render(diagnostics)
+    case .sarif, .github, .checkstyle: return renderMachineFormat(diagnostics)
+    case .text:
+      let colorChoice = noColor ? ColorChoice.never : color ?? .auto
+      let style = TextReporter.Style(color: colorChoice.isEnabled(writingToFile: toFile))
+      var text = TextReporter.render(results, style: style)
+      if !quiet {
+        text += TextReporter.summary(
+          RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style)
+        if let baselineNote { text += baselineNote + "\n" }
+      }
+      return text
+    }
   }
 }
 

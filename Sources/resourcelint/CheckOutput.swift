@@ -20,7 +20,7 @@ extension Check {
 
   /// Applies `--write-baseline` (record every finding, report none) or `--baseline` (report
   /// only findings not recorded). A baseline that cannot be read or written is a usage error.
-  func applyBaseline(to results: [FileResult]) throws -> (
+  func applyBaseline(to results: [FileResult], output: ReportOutput) throws -> (
     results: [FileResult], outcome: Baseline.Outcome?
   ) {
     let directory = currentDirectory()
@@ -33,11 +33,8 @@ extension Check {
       } catch {
         throw UsageError(description: error.description)
       }
-      if !quiet {
-        let count = recorded.findingCount
-        printError(
-          "resourcelint: wrote \(count) finding\(count == 1 ? "" : "s") to the baseline \(path)")
-      }
+      let count = recorded.findingCount
+      output.note("wrote \(count) finding\(count == 1 ? "" : "s") to the baseline \(path)")
     } else if let path = baseline {
       do {
         recorded = try Baseline.load(path: path)

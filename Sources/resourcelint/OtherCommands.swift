@@ -22,7 +22,9 @@ struct Dump: ParsableCommand {
   func run() throws {
     // Dump reports what was read; only RL000 runs, so unreadable files still show up.
     let rules = try makeRuleSet(select: ["RL000"], ignore: [], severity: [])
-    let (results, _) = try input.run(with: Linter(rules: rules))
+    let outcome = try input.run(with: Linter(rules: rules))
+    for warning in outcome.warnings { printError("warning: " + warning) }
+    let results = outcome.results
     let declarations = results.flatMap(\.declarations)
     switch format {
     case .json: print(DumpReporter.json(declarations), terminator: "")

@@ -15,6 +15,7 @@ struct ResourceLintCommand: ParsableCommand {
     commandName: "resourcelint",
     abstract:
       "Lint compute-resource declarations in flytekit Python code and Kubernetes/Flyte YAML.",
+    discussion: "-V is short for --version.",
     version: resourcelintVersion,
     subcommands: [
       Check.self, Dump.self, Rules.self, Explain.self, QuantityCommand.self, Completion.self,
@@ -23,8 +24,12 @@ struct ResourceLintCommand: ParsableCommand {
 
   /// Usage errors exit with 2 (DESIGN.md), not ArgumentParser's 64.
   static func main() {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    // ruff's `-V`: ArgumentParser spells its built-in version flag `--version` only, and a
+    // root flag of our own would be consumed before the default subcommand runs.
+    if arguments.first == "-V" { arguments[0] = "--version" }
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
       let code = exitCode(for: error)
@@ -32,7 +37,7 @@ struct ResourceLintCommand: ParsableCommand {
         print(fullMessage(for: error))
         Glibc.exit(0)
       }
-      let message = fullMessage(for: error)
+      let message = lowercasedErrorPrefix(fullMessage(for: error))
       if code == .validationFailure || error is UsageError {
         if !message.isEmpty { printError(message) }
         Glibc.exit(2)
@@ -41,6 +46,11 @@ struct ResourceLintCommand: ParsableCommand {
       Glibc.exit(code.rawValue)
     }
   }
+}
+
+/// `error: …`, like the `warning: …` lines and like ruff, instead of ArgumentParser's `Error: …`.
+func lowercasedErrorPrefix(_ message: String) -> String {
+  message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
 }
 
 /// A problem with how the tool was invoked: exit 2.
@@ -60,13 +70,6 @@ func printError(_ message: String) {
     if written <= 0 { break }
     offset += written
   }
-}
-
-/// Colours only on a terminal, never with `NO_COLOR` set (https://no-color.org) or `--no-color`.
-func useColor(disabled: Bool) -> Bool {
-  if disabled { return false }
-  if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-  return isatty(STDOUT_FILENO) == 1
 }
 
 /// Output formats of `check`.

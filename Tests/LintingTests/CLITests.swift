@@ -23,7 +23,8 @@ struct CLITests {
 
   /// Runs the binary; `environment` entries are added to (or, as nil, removed from) the test's
   /// own environment. GITHUB_ACTIONS is removed unless given, so that the default format is
-  /// `text` even when the suite itself runs in GitHub Actions.
+  /// `text` even when the suite itself runs in GitHub Actions, and so are NO_COLOR and
+  /// FORCE_COLOR, which CI sets for its logs and which would colour the output.
   static func run(
     _ arguments: [String], stdin: String? = nil, in directory: String? = nil,
     environment overrides: [String: String?] = [:]
@@ -34,6 +35,7 @@ struct CLITests {
     process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Paths.repository)
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = nil
+    environment["FORCE_COLOR"] = nil
     environment["GITHUB_ACTIONS"] = nil
     for (name, value) in overrides { environment[name] = value }
     process.environment = environment

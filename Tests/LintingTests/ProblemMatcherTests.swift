@@ -217,7 +217,7 @@ struct ProblemMatcherTests {
       "    |               ^^^^",
       "::error file=flows/bad.py,line=4,col=39,endLine=4,endColumn=44,title=RL004 "
         + "invalid-quantity::memory request \"1GB\" is not a valid quantity",
-      "Error: does/not/exist.py: no such file or directory",
+      "error: does/not/exist.py: no such file or directory",
       "flows/bad.py:4:39: note: not one of ours [RL004]",
       "flows/bad.py:4:39: error: no code at the end",
     ]
