@@ -35,15 +35,15 @@ struct ResourceLintCommand: ParsableCommand {
       let code = exitCode(for: error)
       if code == .success {
         print(fullMessage(for: error))
-        Glibc.exit(0)
+        terminateProcess(0)
       }
       let message = lowercasedErrorPrefix(fullMessage(for: error))
       if code == .validationFailure || error is UsageError {
         if !message.isEmpty { printError(message) }
-        Glibc.exit(2)
+        terminateProcess(2)
       }
       if !message.isEmpty { printError(message) }
-      Glibc.exit(code.rawValue)
+      terminateProcess(code.rawValue)
     }
   }
 }
