@@ -3,7 +3,7 @@ SWIFT ?= swift
 PATHS ?= Fixtures/examples
 BIN := .build/debug/resourcelint
 
-.PHONY: lint test test-dist dist build deps readme-rules docs dumps oracle bench fuzz clean
+.PHONY: format format-check lint test test-dist dist build deps readme-rules docs dumps oracle bench fuzz clean
 
 # Install the C libraries' headers when they are missing: with apt on Debian and Ubuntu
 # (needs root or sudo), with Homebrew where apt is absent (macOS).
@@ -29,6 +29,14 @@ build: deps
 # so a non-zero lint result does not fail the target; usage errors (exit 2) still do.
 lint: build
 	@$(BIN) check $(PATHS); status=$$?; if [ $$status -ge 2 ]; then exit $$status; fi
+
+# swift-format over every Swift file, with the committed .swift-format.
+FORMATTED := Package.swift Sources Rules Tests Fuzz
+format:
+	$(SWIFT) format -i -r $(FORMATTED)
+
+format-check:
+	$(SWIFT) format lint --strict -r $(FORMATTED)
 
 test: deps
 	$(SWIFT) build

@@ -15,7 +15,8 @@ let package = Package(
     .systemLibrary(
       name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
     .systemLibrary(
-      name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+      name: "CPCRE2", pkgConfig: "libpcre2-8",
+      providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
     .target(name: "PCRE2", dependencies: ["CPCRE2"]),
     .target(name: "LibYAML", dependencies: ["CYAML"]),
 
@@ -31,25 +32,42 @@ let package = Package(
     // Rules: one file each, importing only the model.
     .target(name: "Rules", dependencies: ["ResourceModel"], path: "Rules"),
 
-    // Engine, reporters, command line.
+    // Files: reading, atomic writing, lexical paths. Knows nothing of resources.
+    .target(name: "FileIO"),
+    // The engine: one file in, diagnostics out (scan → rules → policies → suppressions → levels).
     .target(
       name: "Linting",
       dependencies: [
-        "ResourceModel", "SourceText", "PythonScanner", "YAMLScanner", "LibYAML", "Rules",
+        "ResourceModel", "SourceText", "PythonScanner", "YAMLScanner", "Rules", "FileIO",
       ]),
-    .target(name: "Reporting", dependencies: ["ResourceModel", "Linting"]),
+    // The workspace: configuration files, globs, `.gitignore`, walking the tree into settings
+    // per file, platform files; it hands files to the engine.
+    .target(
+      name: "Workspace",
+      dependencies: [
+        "Linting", "ResourceModel", "SourceText", "YAMLScanner", "LibYAML", "Rules", "FileIO",
+      ]),
+    // Baselines: findings recorded once and not reported again (JSON through FoundationEssentials).
+    .target(name: "Baseline", dependencies: ["ResourceModel", "FileIO"]),
+    // Reporters: diagnostics and declarations in, text out. The model only.
+    .target(name: "Reporting", dependencies: ["ResourceModel"]),
     .executableTarget(
       name: "resourcelint",
       dependencies: [
-        "Linting", "Reporting", "ResourceModel", "Rules",
+        "Workspace", "Linting", "Baseline", "Reporting", "ResourceModel", "Rules", "FileIO",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .testTarget(name: "ResourceModelTests", dependencies: ["ResourceModel"]),
-    .testTarget(name: "PythonScannerTests", dependencies: ["PythonScanner", "ResourceModel", "SourceText"]),
-    .testTarget(name: "YAMLScannerTests", dependencies: ["YAMLScanner", "ResourceModel", "SourceText"]),
+    .testTarget(
+      name: "PythonScannerTests", dependencies: ["PythonScanner", "ResourceModel", "SourceText"]),
+    .testTarget(
+      name: "YAMLScannerTests", dependencies: ["YAMLScanner", "ResourceModel", "SourceText"]),
     .testTarget(
       name: "LintingTests",
-      dependencies: ["Linting", "Reporting", "Rules", "ResourceModel", "PythonScanner", "YAMLScanner"]),
+      dependencies: [
+        "Workspace", "Linting", "Baseline", "Reporting", "Rules", "ResourceModel", "PythonScanner",
+        "YAMLScanner", "FileIO",
+      ]),
   ]
 )

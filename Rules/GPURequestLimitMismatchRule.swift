@@ -49,7 +49,8 @@ struct GPURequestLimitMismatchRule: Rule {
       declaration.limits.entries.contains(where: \.mayBeGPU)
     else { return [] }
     return declaration.limits.winningEntries.compactMap { key, limitEntry -> Violation? in
-      guard key.requiresRequestEqualToLimit, let requestEntry = declaration.requests[key], let limit = limitEntry.value.quantity,
+      guard key.requiresRequestEqualToLimit, let requestEntry = declaration.requests[key],
+        let limit = limitEntry.value.quantity,
         let request = requestEntry.value.quantity, limit != request,
         !limitEntry.value.isRejectedFloat(for: key, in: declaration.kind),
         !requestEntry.value.isRejectedFloat(for: key, in: declaration.kind)

@@ -43,7 +43,7 @@ struct InvalidQuantityRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // The value's quantity was parsed when the value was made: nil means its text failed.
-    declaration.compactMapEntries(where: { !$0.hasQuantity }) { side, entry -> Violation? in
+    declaration.compactMapEntries(where: \.lacksQuantity) { side, entry -> Violation? in
       guard let text = entry.value.quantityText else { return nil }
       // flytekit drops falsy values on the container path, so `""` never reaches flyteadmin
       // there: RL017 reports it instead.

@@ -112,7 +112,8 @@ extension ResourceEntry {
     case .cpu, .memory, .ephemeralStorage: false
     }
   }
-  var hasQuantity: Bool { if case .some = value.quantity { true } else { false } }
+  /// True when the value's text did not parse as a quantity (or it has no text).
+  var lacksQuantity: Bool { value.quantity == nil }
 }
 
 extension Quantity {

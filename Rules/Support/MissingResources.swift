@@ -24,9 +24,10 @@ enum MissingResources {
       ["requests", "limits", "resources"].contains(argument.name)
         && (argument.value.map { if case .dynamic = $0.form { true } else { false } } ?? false)
     }
-    let owned = declaration.name.map {
-      !context.plugins(of: $0).isEmpty || !context.podTemplates(of: $0).isEmpty
-    } ?? false
+    let owned =
+      declaration.name.map {
+        !context.plugins(of: $0).isEmpty || !context.podTemplates(of: $0).isEmpty
+      } ?? false
     return !elsewhere && !unread && !owned
   }
 

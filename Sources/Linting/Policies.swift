@@ -55,6 +55,16 @@ public struct Policy: Sendable, Hashable {
     public var quantity: Quantity
     /// The bound as written in the configuration, for messages.
     public var written: String
+
+    public init(
+      isMaximum: Bool, sides: [Side], resource: Resource, quantity: Quantity, written: String
+    ) {
+      self.isMaximum = isMaximum
+      self.sides = sides
+      self.resource = resource
+      self.quantity = quantity
+      self.written = written
+    }
   }
 
   /// `require: [requests.cpu]`: the resource must be declared on that side (a bare name: on
@@ -62,6 +72,11 @@ public struct Policy: Sendable, Hashable {
   public struct Requirement: Sendable, Hashable {
     public var sides: [Side]
     public var resource: Resource
+
+    public init(sides: [Side], resource: Resource) {
+      self.sides = sides
+      self.resource = resource
+    }
   }
 
   public var id: String
@@ -72,6 +87,19 @@ public struct Policy: Sendable, Hashable {
   public var kinds: Set<DeclarationKind>?
   public var bounds: [Bound]
   public var requirements: [Requirement]
+
+  public init(
+    id: String, name: String, message: String, severity: Severity,
+    kinds: Set<DeclarationKind>?, bounds: [Bound], requirements: [Requirement]
+  ) {
+    self.id = id
+    self.name = name
+    self.message = message
+    self.severity = severity
+    self.kinds = kinds
+    self.bounds = bounds
+    self.requirements = requirements
+  }
 
   /// The policy's findings over one file's declarations, once each (a constant used by several
   /// tasks is one mistake).

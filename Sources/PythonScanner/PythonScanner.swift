@@ -86,7 +86,8 @@ public enum PythonScanner {
     // their calls are found in the token stream.
     // A call site needs its callee resolved, so the import table is built then anyway; only a
     // file without one is spared it when no call can be through an alias.
-    let aliases = !result.isEmpty && tokens[result[0]].kind == .name || mayCallAlias(context)
+    let aliases =
+      !result.isEmpty && tokens[result[0]].kind == .name || mayCallAlias(context)
       ? context.imports.aliases : []
     if !aliases.isEmpty {
       // A name becomes a String (to look it up) only when an alias has its first byte and its
@@ -149,8 +150,9 @@ public enum PythonScanner {
       guard isName(value) else { continue }
       var end = value + 1
       while isOp(end, dot) && isName(end + 1) { end += 2 }
-      guard end >= tokens.count || tokens[end].kind == .newline
-        || tokens[end].kind == .endMarker || isOp(end, semicolon)
+      guard
+        end >= tokens.count || tokens[end].kind == .newline
+          || tokens[end].kind == .endMarker || isOp(end, semicolon)
       else { continue }
       for target in stride(from: index, to: value, by: 2) { possible.append(target) }
     }

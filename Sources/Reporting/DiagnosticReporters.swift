@@ -1,4 +1,3 @@
-import Linting
 import ResourceModel
 
 /// How diagnostics are printed.

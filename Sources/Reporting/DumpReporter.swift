@@ -1,4 +1,3 @@
-import Linting
 import ResourceModel
 
 /// `resourcelint dump`: the extracted declarations, normalised.

@@ -1,4 +1,3 @@
-import Linting
 import ResourceModel
 
 /// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per finding,

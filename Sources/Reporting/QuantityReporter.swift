@@ -1,4 +1,3 @@
-import Linting
 import ResourceModel
 
 /// `resourcelint quantity`: what each value means, or why it is not a quantity.

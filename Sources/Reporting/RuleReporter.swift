@@ -1,4 +1,3 @@
-import Linting
 import ResourceModel
 
 /// `resourcelint rules` and `resourcelint explain`.
@@ -31,9 +30,11 @@ public enum RuleReporter {
       and must not trigger it. `resourcelint explain RULE` prints the same text.
 
       """
-    out += "\n" + markdownTable(rules) { rule in
-      "[\(rule.code)](#\(RuleDocumentation.anchor(for: rule.code)))"
-    }
+    out +=
+      "\n"
+      + markdownTable(rules) { rule in
+        "[\(rule.code)](#\(RuleDocumentation.anchor(for: rule.code)))"
+      }
     for rule in rules {
       out += "\n## \(rule.code)\n\n**\(rule.name)** (default: \(defaultText(rule)))\n\n"
       out += body(rule, headingLevel: 3)
@@ -94,7 +95,7 @@ public enum RuleReporter {
   }
 
   /// `error`, or `error; info in with_overrides …` when the severity varies by finding.
-  static func severityText(_ rule: RuleDescription) -> String {
+  public static func severityText(_ rule: RuleDescription) -> String {
     let base = rule.defaultSeverity.rawValue
     guard let detail = rule.severityDetail else { return base }
     return detail.hasPrefix(base) ? detail : "\(base); \(detail)"

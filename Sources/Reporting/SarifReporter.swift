@@ -1,4 +1,3 @@
-import Linting
 import ResourceModel
 
 /// SARIF 2.1.0 (OASIS), the format GitHub code scanning and most CI dashboards ingest.

@@ -1,4 +1,3 @@
-import Linting
 import ResourceModel
 
 /// `--statistics`: how often each rule fired, most frequent first, then by code.

@@ -1,9 +1,10 @@
+import ResourceModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ResourceModel
 
 /// The bytes of one file with a line index: the one place where byte offsets become
 /// 1-based lines and Unicode-scalar columns.
@@ -29,7 +30,8 @@ public struct SourceFile: Sendable {
         return SourceFile.index(withoutCR: raw, from: hasBOM ? 3 : 0)
       }
       return (
-        SourceFile.lineStarts(in: raw, from: hasBOM ? 3 : 0), SourceFile.scalarsBeforeBlocks(in: raw)
+        SourceFile.lineStarts(in: raw, from: hasBOM ? 3 : 0),
+        SourceFile.scalarsBeforeBlocks(in: raw)
       )
     }
   }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Linting
 import Reporting
 import ResourceModel
+import Workspace
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,8 @@
+import Baseline
 import Linting
 import Reporting
 import ResourceModel
+import Workspace
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Linting
 import Reporting
+import Workspace
 
 /// `--show-settings` and `--show-files`: what a run would do, without linting.
 extension Check {

@@ -11,12 +11,25 @@ struct Completion: ParsableCommand {
       fish: resourcelint completion fish > ~/.config/fish/completions/resourcelint.fish
       """)
 
+  /// The shells ArgumentParser writes scripts for, as an argument of our own (conforming the
+  /// library's `CompletionShell` to `ExpressibleByArgument` here would be a retroactive
+  /// conformance that a later library version could break).
+  enum Shell: String, ExpressibleByArgument, CaseIterable {
+    case bash, zsh, fish
+
+    var completionShell: CompletionShell {
+      switch self {
+      case .bash: .bash
+      case .zsh: .zsh
+      case .fish: .fish
+      }
+    }
+  }
+
   @Argument(help: "The shell: bash, zsh or fish.")
-  var shell: CompletionShell
+  var shell: Shell
 
   func run() throws {
-    print(ResourceLintCommand.completionScript(for: shell), terminator: "")
+    print(ResourceLintCommand.completionScript(for: shell.completionShell), terminator: "")
   }
 }
-
-extension CompletionShell: @retroactive ExpressibleByArgument {}

@@ -1,5 +1,8 @@
 import ArgumentParser
+import FileIO
 import Linting
+import ResourceModel
+import Workspace
 
 #if canImport(Glibc)
   import Glibc

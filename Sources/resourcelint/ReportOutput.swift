@@ -1,3 +1,4 @@
+import FileIO
 import Linting
 
 /// Where `check` puts what it prints, and how much of it: the report on standard output or in

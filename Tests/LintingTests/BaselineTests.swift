@@ -1,3 +1,4 @@
+import Baseline
 import Foundation
 import Linting
 import ResourceModel
@@ -183,16 +184,25 @@ struct BaselineTests {
     let cases: [(String, String)] = [
       (
         "{\"version\": 1, \"entries\": [\n  {\"file\": \"a\"}\n]}",
-        "b.json:2:3: invalid baseline: entry is missing \"place\""
+        "b.json: invalid baseline: entries[0] is missing \"place\""
       ),
       (
         "{\"version\": 2, \"entries\": []}",
-        "b.json:1:13: invalid baseline: unsupported baseline version"
+        "b.json: invalid baseline: unsupported baseline version 2"
       ),
-      ("[1, 2]", "b.json:1:1: invalid baseline: a baseline is a JSON object"),
-      ("{\"version\": 1, \"entries\": [}", "b.json:1:28: invalid baseline: expected a value"),
-      ("", "b.json:1:1: invalid baseline: unexpected end of file"),
-      ("{\"version\": 1, \"entries\": []} x", "b.json:1:31: invalid baseline: unexpected text"),
+      ("[1, 2]", "b.json: invalid baseline: a baseline is a JSON object"),
+      ("{\"version\": 1}", "b.json: invalid baseline: missing \"entries\""),
+      (
+        "{\"version\": 1, \"entries\": [{\"file\": \"a\", \"place\": \"p\", \"rule\": \"r\", \"count\": 0}]}",
+        "b.json: invalid baseline: entries[0].count must be a positive integer"
+      ),
+      (
+        "{\"version\": 1, \"entries\": [{\"file\": 1, \"place\": \"p\", \"rule\": \"r\"}]}",
+        "b.json: invalid baseline: entries[0].file has the wrong type"
+      ),
+      ("{\"version\": 1, \"entries\": [}", "b.json: invalid baseline: not valid JSON"),
+      ("", "b.json: invalid baseline: not valid JSON"),
+      ("{\"version\": 1, \"entries\": []} x", "b.json: invalid baseline: not valid JSON"),
     ]
     for (text, message) in cases {
       try text.write(toFile: root + "/b.json", atomically: true, encoding: .utf8)
@@ -236,7 +246,7 @@ struct BaselineTests {
         Self.diagnostic("a.py", "task ünïcode > requests.cpu", line: 9),
         Self.diagnostic("/repo/b.py", nil, line: 7),
       ], currentDirectory: "/repo")
-    let text = baseline.encoded()
+    let text = try baseline.encoded()
     #expect(text.hasPrefix("{\n  \"version\": 1,\n"))
     #expect(text.split(separator: "\n").count == 9)
     let decoded = try Baseline.decode(Array(text.utf8), source: "b")
@@ -252,9 +262,6 @@ struct BaselineTests {
     let read = try Baseline.decode(Array(foreign.utf8), source: "f")
     #expect(read.entries.first?.key == Baseline.Key(file: "a/b", place: "\u{1F600}", rule: "RL1"))
     #expect(read.entries.first?.count == 3)
-    #expect(throws: BaselineError.self) {
-      try Baseline.decode(Array(#"{"version": 1, "entries": [], "x": "\ud800"}"#.utf8), source: "f")
-    }
     #expect(throws: BaselineError.self) {
       try Baseline.decode(Array(#"{"version": 01, "entries": []}"#.utf8), source: "f")
     }

@@ -70,7 +70,9 @@ struct CLITests {
   }
 
   @Test func completionScriptsForEachShell() throws {
-    for (shell, marker) in [("bash", "-F _resourcelint"), ("zsh", "#compdef resourcelint"), ("fish", "complete -c")] {
+    for (shell, marker) in [
+      ("bash", "-F _resourcelint"), ("zsh", "#compdef resourcelint"), ("fish", "complete -c"),
+    ] {
       let run = try Self.run(["completion", shell])
       #expect(run.status == 0, "\(shell): \(run.stderr)")
       #expect(run.stdout.contains(marker), "\(shell) script lacks \(marker)")
@@ -256,6 +258,9 @@ struct OneLineMessageTests {
       "nl.yaml": Array("w:\n  resources:\n    requests: {memory: \"1\\nGi\"}\n".utf8)
     ])
     let run = try CLITests.run(["check", "--format", "concise", "nl.yaml"], in: root)
-    #expect(run.stdout == "nl.yaml:3:24: error: memory request \"1\\nGi\" is not a valid quantity (the API server rejects it) [RL004]\n")
+    #expect(
+      run.stdout
+        == "nl.yaml:3:24: error: memory request \"1\\nGi\" is not a valid quantity (the API server rejects it) [RL004]\n"
+    )
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Linting
 import Testing
+import Workspace
 
 /// `.resourcelint.yml`, `.gitignore` and policies: end to end through the binary, plus the
 /// glob matcher on its own.

@@ -1,7 +1,9 @@
+import FileIO
 import Linting
 import ResourceModel
 import Rules
 import Testing
+import Workspace
 
 /// Every example in every rule's documentation runs, so docs and behaviour cannot drift.
 struct ExampleTests {

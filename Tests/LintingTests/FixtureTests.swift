@@ -1,3 +1,4 @@
+import FileIO
 import Linting
 import Reporting
 import ResourceModel

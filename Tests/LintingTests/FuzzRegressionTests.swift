@@ -4,6 +4,7 @@ import Linting
 import ResourceModel
 import SourceText
 import Testing
+import Workspace
 import YAMLScanner
 
 /// Inputs the fuzzers (`Fuzz/`, `make fuzz`) found crashing, hanging or breaking an invariant,

@@ -1,6 +1,7 @@
 import Linting
 import ResourceModel
 import Testing
+import Workspace
 
 /// `--platform FILE` and RL021: loading the three platform shapes, and the severity split
 /// between what flyteadmin rejects at registration and what is silently clamped.

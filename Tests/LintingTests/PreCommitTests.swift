@@ -135,7 +135,8 @@ struct PreCommitTests {
     let seconds = Int(Date().timeIntervalSince(started))
     #expect(all.status == 1, "\(all.output)")
     #expect(
-      all.output.contains("resourcelint (built from source)....") && all.output.contains("Failed"), "\(all.output)")
+      all.output.contains("resourcelint (built from source)....") && all.output.contains("Failed"),
+      "\(all.output)")
     #expect(all.output.contains("- exit code: 1"), "\(all.output)")
     for line in expected {
       #expect(all.output.contains(line + "\n"), "missing \(line) in:\n\(all.output)")

@@ -279,7 +279,8 @@ struct ProblemMatcherTests {
     let workflow = try #require(Paths.read("integrations/github/resourcelint.yml"))
     let action = try #require(Paths.read("action.yml"))
     let steps = Readme.block(after: "<!-- snippet: github-problem-matcher -->") ?? ""
-    let commands = (workflow + "\n" + action + "\n" + steps).split(separator: "\n").compactMap { line in
+    let commands = (workflow + "\n" + action + "\n" + steps).split(separator: "\n").compactMap {
+      line in
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       let command = trimmed.hasPrefix("run: ") ? String(trimmed.dropFirst(5)) : trimmed
       return command.hasPrefix("resourcelint check ") ? command : nil

@@ -3,6 +3,7 @@ import Linting
 import Reporting
 import ResourceModel
 import Testing
+import Workspace
 
 /// SARIF locations relative to the repository root (`%SRCROOT%`), whatever subdirectory the
 /// run starts in, and each rule's `helpUri` pointing at its section of docs/rules.md.

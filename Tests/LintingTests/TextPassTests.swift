@@ -44,7 +44,9 @@ struct TextPassTests {
           return (index, "truncated UTF-8 sequence at end of file")
         }
         let next = bytes[index + offset]
-        if next & 0xC0 != 0x80 { return (index, "invalid UTF-8 sequence starting with 0x\(hex(byte))") }
+        if next & 0xC0 != 0x80 {
+          return (index, "invalid UTF-8 sequence starting with 0x\(hex(byte))")
+        }
         scalar = scalar << 6 | UInt32(next & 0x3F)
       }
       if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
@@ -101,7 +103,9 @@ struct TextPassTests {
 
   static let pythonWords =
     ["Resource", "accelerator", "with_overrides", "shared_memory", "PodTemplate", "resourcelint"]
-  static let yamlWords = ["ontainer", "sidecars", "resources", "defaults", "limits", "resourcelint"]
+  static let yamlWords = [
+    "ontainer", "sidecars", "resources", "defaults", "limits", "resourcelint",
+  ]
 
   /// Pieces that random texts are built from: plain text, words and near-misses, line breaks,
   /// valid multi-byte scalars and every kind of invalid UTF-8.
@@ -241,7 +245,8 @@ struct TextPassTests {
           ? Int.random(in: -1...(bytes.count + 1), using: &generator)
           : start + Int.random(in: 0...12, using: &generator)
         let expected = TextPassSpan(
-          start: Self.referenceLocation(bytes, start), end: Self.referenceLocation(bytes, max(start, end)))
+          start: Self.referenceLocation(bytes, start),
+          end: Self.referenceLocation(bytes, max(start, end)))
         #expect(file.span(fromByte: start, toByte: end) == expected, "\(start) \(end) \(bytes)")
       }
     }

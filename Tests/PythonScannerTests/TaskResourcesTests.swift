@@ -108,12 +108,14 @@ import Testing
     #expect(context.resources(ofTask: "f")?.gpu == .present)
     #expect(context.resources(ofTask: "g")?.gpu == .absent)
     let overrides = context.fileDeclarations.filter { $0.kind == .override }
-    #expect(overrides.map { context.gpuPresence(ofOverride: $0) } == [
-      .present, .present, .unknown, .unknown,
-    ])
-    #expect(overrides.map { context.effectiveAccelerator(of: $0)?.device } == [
-      "nvidia-l4", "nvidia-l4", "nvidia-tesla-t4", "nvidia-tesla-t4",
-    ])
+    #expect(
+      overrides.map { context.gpuPresence(ofOverride: $0) } == [
+        .present, .present, .unknown, .unknown,
+      ])
+    #expect(
+      overrides.map { context.effectiveAccelerator(of: $0)?.device } == [
+        "nvidia-l4", "nvidia-l4", "nvidia-tesla-t4", "nvidia-tesla-t4",
+      ])
     #expect(context.overrides(of: "g").count == 1)
     #expect(context.resources(ofTask: "elsewhere") == nil)
   }

@@ -37,7 +37,9 @@ private func sharedVectorsPath(_ file: String = #filePath) -> String {
 
 @Test func vectorsCopyMatchesShared() {
   guard let shared = readFile(sharedVectorsPath()) else { return }
-  #expect(readFile(vectorsPath()) == shared, "Fixtures/quantity/quantity-vectors.tsv differs from shared/")
+  #expect(
+    readFile(vectorsPath()) == shared, "Fixtures/quantity/quantity-vectors.tsv differs from shared/"
+  )
 }
 
 /// Reads a whole file with the C library, so the tests need no Foundation.

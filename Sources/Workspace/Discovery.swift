@@ -1,42 +1,5 @@
-/// The language a file is linted as, decided by its extension.
-public enum FileLanguage: Sendable {
-  case python
-  case yaml
-
-  public init?(path: String) {
-    if path.hasSuffix(".py") || path.hasSuffix(".pyi") {
-      self = .python
-    } else if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-      self = .yaml
-    } else {
-      return nil
-    }
-  }
-}
-
-/// One file to lint.
-public struct InputFile: Sendable, Hashable {
-  public var path: String
-  public var language: FileLanguage
-  /// The settings of its configuration (`.resourcelint.yml`), when they differ from the
-  /// linter's own; nil lints it with the linter's rules.
-  public var settings: LintSettings?
-
-  public init(path: String, language: FileLanguage, settings: LintSettings? = nil) {
-    self.path = path
-    self.language = language
-    self.settings = settings
-  }
-
-  public static func == (lhs: InputFile, rhs: InputFile) -> Bool {
-    lhs.path == rhs.path && lhs.language == rhs.language
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(path)
-    hasher.combine(language)
-  }
-}
+import FileIO
+import Linting
 
 /// A command-line path that does not exist: a usage error (exit 2), not a finding.
 public struct MissingPathError: Error, Sendable, CustomStringConvertible {

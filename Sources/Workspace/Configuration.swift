@@ -1,3 +1,4 @@
+import Linting
 import ResourceModel
 
 /// A problem with a configuration file: the command line exits with 2. It names the file, and
@@ -51,23 +52,6 @@ public struct Configuration: Sendable {
     self.file = file
     self.directory = directory
   }
-}
-
-/// What one file is linted with: its rule set, platform limits and policies.
-public struct LintSettings: Sendable {
-  public var rules: RuleSet
-  public var platform: PlatformLimits?
-  public var policies: [Policy]
-
-  public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
-    self.rules = rules
-    self.platform = platform
-    self.policies = policies
-  }
-
-  /// True when neither a rule nor a policy runs: a file linted with these settings gets no
-  /// finding whatever it holds.
-  public var checksNothing: Bool { rules.isEmpty && policies.isEmpty }
 }
 
 /// The rule choices made on the command line, which win over the configuration file's.

@@ -1,3 +1,4 @@
+import FileIO
 import LibYAML
 import ResourceModel
 import SourceText

@@ -5,8 +5,8 @@
 #endif
 
 /// Thin POSIX helpers: the engine reads each file exactly once, with no Foundation.
-enum FileSystem {
-  enum Kind {
+public enum FileSystem {
+  public enum Kind {
     case regular
     case directory
     case symlink
@@ -15,7 +15,7 @@ enum FileSystem {
   }
 
   /// What `path` is, without following a final symlink.
-  static func kind(of path: String, followingSymlinks: Bool = false) -> Kind {
+  public static func kind(of path: String, followingSymlinks: Bool = false) -> Kind {
     var info = stat()
     let result = followingSymlinks ? stat(path, &info) : lstat(path, &info)
     guard result == 0 else { return .missing }
@@ -35,7 +35,7 @@ enum FileSystem {
   ///
   /// Each name comes with its kind when the directory entry tells it (`d_type`), which spares
   /// the walk one `lstat` per entry; nil when the file system does not say.
-  static func entries(
+  public static func entries(
     of directory: String
   ) -> Result<(names: [(name: String, kind: Kind?)], undecodable: [String]), ReadError> {
     guard let handle = opendir(directory) else { return .failure(ReadError(errno: errno)) }
@@ -79,14 +79,14 @@ enum FileSystem {
   }
 
   /// Why a symbolic link cannot be followed: it loops, or its target does not exist.
-  static func brokenLinkReason(_ path: String) -> String {
+  public static func brokenLinkReason(_ path: String) -> String {
     var info = stat()
     return stat(path, &info) != 0 && errno == ELOOP
       ? "symbolic link loop" : "dangling symbolic link"
   }
 
   /// The whole content of a regular file.
-  static func contents(of path: String) -> Result<[UInt8], ReadError> {
+  public static func contents(of path: String) -> Result<[UInt8], ReadError> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return .failure(ReadError(errno: errno)) }
     defer { close(descriptor) }
@@ -126,12 +126,12 @@ enum FileSystem {
 }
 
 /// Why a file or directory could not be read.
-struct ReadError: Error, CustomStringConvertible {
-  var description: String
+public struct ReadError: Error, CustomStringConvertible {
+  public var description: String
 
-  init(message: String) { description = message }
+  public init(message: String) { description = message }
 
-  init(errno code: Int32) {
+  public init(errno code: Int32) {
     if let text = strerror(code) {
       description = String(cString: text)
     } else {
@@ -143,13 +143,13 @@ struct ReadError: Error, CustomStringConvertible {
 /// A worker's buffer for reading files. Most files of a tree are rejected by the prefilter
 /// straight from it, so they cost no allocation of their own (an allocation and release of a
 /// few kilobytes per file was a tenth of all instructions on a big tree).
-final class ReadBuffer {
+public final class ReadBuffer {
   private var storage: UnsafeMutableRawBufferPointer
   /// Larger files are read into arrays of their own, so that one big file does not keep its
   /// size of memory for the rest of the run.
-  static let largestFile = 1 << 20
+  public static let largestFile = 1 << 20
 
-  init() {
+  public init() {
     storage = .allocate(byteCount: 64 << 10, alignment: 16)
   }
 
@@ -159,7 +159,7 @@ final class ReadBuffer {
 
   /// The whole content of the regular file at `path`, valid until the next read; nil when it
   /// cannot be read this way (then `FileSystem.contents(of:)` reads it or says why not).
-  func read(_ path: String) -> UnsafeRawBufferPointer? {
+  public func read(_ path: String) -> UnsafeRawBufferPointer? {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }

@@ -1,5 +1,7 @@
 import Linting
+import Reporting
 import ResourceModel
+import Workspace
 
 /// `check --show-settings`: how one path is checked, as stable text of `key: value` lines, with
 /// the lists under their key indented by two spaces (README, Commands). Lists are in a fixed

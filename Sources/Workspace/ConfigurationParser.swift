@@ -1,4 +1,6 @@
+import FileIO
 import LibYAML
+import Linting
 import ResourceModel
 import Rules
 import SourceText

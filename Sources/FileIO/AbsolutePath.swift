@@ -7,9 +7,9 @@
 /// Lexical path arithmetic for configuration lookup and ignore matching. Paths are compared as
 /// absolute component lists, without resolving symlinks, so a tree reached through a link keeps
 /// the names the user typed.
-enum AbsolutePath {
+public enum AbsolutePath {
   /// The current directory's components (empty for `/` or when it cannot be read).
-  static let currentDirectory: [String] = {
+  public static let currentDirectory: [String] = {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return [] }
     let text = buffer.withUnsafeBufferPointer { pointer -> String in
@@ -20,7 +20,7 @@ enum AbsolutePath {
   }()
 
   /// `path` as absolute components: relative paths start at `base`; `.` and `..` are folded.
-  static func components(of path: String, relativeTo base: [String]) -> [String] {
+  public static func components(of path: String, relativeTo base: [String]) -> [String] {
     var result = path.hasPrefix("/") ? [] : base
     for part in path.split(separator: "/") {
       switch part {
@@ -33,16 +33,16 @@ enum AbsolutePath {
   }
 
   /// `path` as absolute components, relative paths taken from the current directory.
-  static func components(of path: String) -> [String] {
+  public static func components(of path: String) -> [String] {
     components(of: path, relativeTo: currentDirectory)
   }
 
-  static func string(_ components: [String]) -> String {
+  public static func string(_ components: [String]) -> String {
     "/" + components.joined(separator: "/")
   }
 
   /// How to show an absolute path: relative to the current directory when it is inside it.
-  static func display(_ components: [String]) -> String {
+  public static func display(_ components: [String]) -> String {
     let current = currentDirectory
     if components.count > current.count && components.starts(with: current) {
       return components[current.count...].joined(separator: "/")

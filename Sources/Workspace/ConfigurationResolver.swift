@@ -1,3 +1,5 @@
+import FileIO
+import Linting
 import ResourceModel
 
 /// How the files to lint are chosen and configured.
@@ -122,8 +124,9 @@ public final class FileSelector {
 
   /// The patterns of `directory`'s own `.gitignore`, when it has one that can be read.
   func ownGitignore(in directory: [String]) -> PatternList? {
-    guard case .success(let bytes) = FileSystem.contents(
-      of: AbsolutePath.string(directory + [".gitignore"]))
+    guard
+      case .success(let bytes) = FileSystem.contents(
+        of: AbsolutePath.string(directory + [".gitignore"]))
     else { return nil }
     return PatternList(gitignore: bytes, base: directory)
   }

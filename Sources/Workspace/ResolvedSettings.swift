@@ -1,3 +1,6 @@
+import FileIO
+import Linting
+
 /// Everything that decides how one path is checked, as `check --show-settings` reports it: the
 /// configuration that governs it and what it resolves to with the command line layered over it.
 public struct ResolvedSettings: Sendable {

@@ -11,7 +11,7 @@ public enum LogicalPlace {
   /// plus the entry (requests/limits key, argument, accelerator, container) whose value or key
   /// span is the finding's span. Rules that relate declarations (a task and its overrides) may
   /// point into another declaration of the file, so those are searched next.
-  static func of(
+  public static func of(
     _ span: SourceSpan, checking declaration: Declaration, in file: [Declaration]
   ) -> String {
     if let target = target(of: span, in: declaration) {
@@ -31,7 +31,7 @@ public enum LogicalPlace {
   /// The place of a finding that belongs to the file rather than to a declaration (RL000 parse
   /// errors, RL028 unused suppressions): the text of its line, which moves with it, and the
   /// message with every number blanked out, since parse errors quote other lines' numbers.
-  static func fileLevel(lineText: String?, message: String) -> String {
+  public static func fileLevel(lineText: String?, message: String) -> String {
     var digitsBlanked = ""
     var previousWasDigit = false
     for character in message {

@@ -1,3 +1,5 @@
+import FileIO
+
 /// The root of the repository a run happens in, which SARIF's `%SRCROOT%` names: code scanning
 /// matches a result's path against the files of the repository, so the path has to be the same
 /// whatever subdirectory resourcelint was started from.

@@ -1,0 +1,18 @@
+import ResourceModel
+
+/// What one file is linted with: its rule set, platform limits and policies.
+public struct LintSettings: Sendable {
+  public var rules: RuleSet
+  public var platform: PlatformLimits?
+  public var policies: [Policy]
+
+  public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
+    self.rules = rules
+    self.platform = platform
+    self.policies = policies
+  }
+
+  /// True when neither a rule nor a policy runs: a file linted with these settings gets no
+  /// finding whatever it holds.
+  public var checksNothing: Bool { rules.isEmpty && policies.isEmpty }
+}
