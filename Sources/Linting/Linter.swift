@@ -2,6 +2,7 @@ import Dispatch
 import FileIO
 import PythonScanner
 import ResourceModel
+import Rules
 import SourceText
 import YAMLScanner
 
@@ -149,11 +150,12 @@ public struct Linter: Sendable {
     -> FileResult
   {
     var diagnostics = rules.diagnostics(for: declarations, file: file.path, platform: platform)
-    if let severity = rules.parseErrors {
+    let parseError = EngineReportedRules.parseError
+    if let severity = rules.severity(of: parseError) {
       for problem in parseErrors {
         diagnostics.append(
           Diagnostic(
-            file: file.path, span: problem.span, code: "RL000", name: "parse-error",
+            file: file.path, span: problem.span, code: parseError.code, name: parseError.name,
             severity: severity, message: problem.message))
       }
     }
@@ -198,7 +200,8 @@ public struct Linter: Sendable {
         used.formUnion(matching.map { "\(line):\($0.offset):*" })
       }
     }
-    guard let severity = rules.unusedSuppressions else { return kept }
+    let unusedSuppression = EngineReportedRules.unusedSuppression
+    guard let severity = rules.severity(of: unusedSuppression) else { return kept }
     for (line, list) in suppressions.byLine {
       for (index, suppression) in list.enumerated() {
         var messages: [String] = suppression.unknownNames.map {
@@ -220,8 +223,8 @@ public struct Linter: Sendable {
         for message in messages {
           kept.append(
             Diagnostic(
-              file: file, span: suppression.span, code: "RL028", name: "unused-suppression",
-              severity: severity, message: message))
+              file: file, span: suppression.span, code: unusedSuppression.code,
+              name: unusedSuppression.name, severity: severity, message: message))
         }
       }
     }

@@ -39,7 +39,7 @@ public struct Policy: Sendable, Hashable {
       }
     }
 
-    var displayName: String {
+    public var displayName: String {
       switch self {
       case .anyGPU: "gpu"
       case .key(let key): key.displayName

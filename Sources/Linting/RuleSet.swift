@@ -37,25 +37,20 @@ public struct RuleSet: Sendable {
       defaultSeverity = entry.description.defaultSeverity
     }
   }
-  /// Whether RL000 (reported by the engine, not by a rule) is enabled, and at what severity.
-  public private(set) var parseErrors: Severity?
-  /// Whether RL028 (reported by the engine from suppression comments) is enabled, and how.
-  public private(set) var unusedSuppressions: Severity?
+  /// The engine-reported rules (`EngineReportedRules`) that run, by code, at their severity.
+  private var engineSeverities: [String: Severity] = [:]
+
+  /// The severity `rule`, one of `EngineReportedRules`, reports at; nil when it does not run.
+  public func severity(of rule: RuleDescription) -> Severity? { engineSeverities[rule.code] }
 
   /// True when the rule with this code runs (engine-reported rules included).
   public func isEnabled(_ code: String) -> Bool {
-    switch code {
-    case "RL000": parseErrors != nil
-    case "RL028": unusedSuppressions != nil
-    default: entries.contains { $0.description.code == code }
-    }
+    engineSeverities[code] != nil || entries.contains { $0.description.code == code }
   }
 
   /// True when no rule runs at all, engine-reported ones included (`--select RL001 --ignore
   /// RL001`): a run would check nothing.
-  public var isEmpty: Bool {
-    entries.isEmpty && parseErrors == nil && unusedSuppressions == nil
-  }
+  public var isEmpty: Bool { entries.isEmpty && engineSeverities.isEmpty }
 
   /// Every rule that runs, in code order, with the severity it reports at when that is fixed
   /// (by the rule's default or a `rules:`/`--severity` choice); nil when the rule's own
@@ -64,10 +59,8 @@ public struct RuleSet: Sendable {
     var enabled: [(description: RuleDescription, severity: Severity?)] = entries.map {
       ($0.description, $0.severityOverride)
     }
-    for (code, severity) in [("RL000", parseErrors), ("RL028", unusedSuppressions)] {
-      if let severity, let description = RuleSet.description(named: code) {
-        enabled.append((description, severity))
-      }
+    for rule in EngineReportedRules.all {
+      if let severity = engineSeverities[rule.code] { enabled.append((rule, severity)) }
     }
     return enabled.sorted { $0.description.code < $1.description.code }
   }
@@ -88,7 +81,7 @@ public struct RuleSet: Sendable {
   ///   - severities: per-rule severity overrides; `nil` as a value turns the rule off.
   ///   - only: for fixtures, exactly these rules.
   public init(
-    select: [String] = [], ignore: [String] = [], severities: [String: Severity?] = [:]
+    select: [String] = [], ignore: [String] = [], severities: [String: RuleLevel] = [:]
   ) throws(SelectionError) {
     func resolve(_ names: [String]) throws(SelectionError) -> Set<String> {
       var codes = Set<String>()
@@ -98,24 +91,26 @@ public struct RuleSet: Sendable {
         } else if let found = RuleSet.description(named: name) {
           codes.insert(found.code)
         } else {
-          throw SelectionError(description: "unknown rule '\(name)' (see `resourcelint rules`)")
+          throw SelectionError(
+            description:
+              "unknown rule '\(name)'\(RuleSet.hint(forUnknown: name)) (see `resourcelint rules`)")
         }
       }
       return codes
     }
     let selected = try resolve(select)
     let ignored = try resolve(ignore)
-    var overrides: [String: Severity?] = [:]
+    var overrides: [String: RuleLevel] = [:]
     for (name, severity) in severities {
       guard let found = RuleSet.description(named: name) else {
-        throw SelectionError(description: "unknown rule '\(name)' (see `resourcelint rules`)")
+        throw SelectionError(
+          description:
+            "unknown rule '\(name)'\(RuleSet.hint(forUnknown: name)) (see `resourcelint rules`)")
       }
       overrides[found.code] = severity
     }
 
     entries = []
-    parseErrors = nil
-    unusedSuppressions = nil
     for ruleType in allRules {
       let description = ruleType.description
       let code = description.code
@@ -123,13 +118,11 @@ public struct RuleSet: Sendable {
       if ignored.contains(code) { enabled = false }
       var severity: Severity? = nil
       if let override = overrides[code] {
-        if let level = override { severity = level } else { enabled = false }
+        if let level = override.severity { severity = level } else { enabled = false }
       }
       guard enabled else { continue }
-      if code == "RL000" {
-        parseErrors = severity ?? description.defaultSeverity
-      } else if code == "RL028" {
-        unusedSuppressions = severity ?? description.defaultSeverity
+      if EngineReportedRules.contains(code) {
+        engineSeverities[code] = severity ?? description.defaultSeverity
       } else {
         entries.append(
           Entry(rule: ruleType.init(), description: description, severityOverride: severity))

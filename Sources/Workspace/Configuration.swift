@@ -41,7 +41,7 @@ public struct Configuration: Sendable {
   public var exclude: [PathPattern] = []
   public var perFileIgnores: [PerFileIgnore] = []
   /// `rules:`: code (or policy id) → severity; nil turns it off.
-  public var severities: [String: Severity?] = [:]
+  public var severities: [String: RuleLevel] = [:]
   /// `select:` codes (or `ALL`); nil when the file does not set it.
   public var select: [String]?
   public var ignore: [String] = []
@@ -61,12 +61,12 @@ public struct CommandLineRules: Sendable {
   /// `--ignore`: added to the rules the file ignores.
   public var ignore: [String]
   /// `--severity`: per rule, over the file's `rules:`.
-  public var severities: [String: Severity?]
+  public var severities: [String: RuleLevel]
   /// `--platform`: replaces the file's `platform`.
   public var platform: PlatformLimits?
 
   public init(
-    select: [String] = [], ignore: [String] = [], severities: [String: Severity?] = [:],
+    select: [String] = [], ignore: [String] = [], severities: [String: RuleLevel] = [:],
     platform: PlatformLimits? = nil
   ) {
     self.select = select
@@ -85,25 +85,37 @@ public struct CommandLineRules: Sendable {
   public func settings(for configuration: Configuration?, extraIgnores: [String] = [])
     throws(ConfigurationError) -> LintSettings
   {
-    let select: [String]? = !self.select.isEmpty ? self.select : configuration?.select
-    let ignore =
-      (self.select.isEmpty ? configuration?.ignore ?? [] : []) + self.ignore
-      + extraIgnores
-    var severities = configuration?.severities ?? [:]
-    for (name, level) in self.severities {
-      severities[RuleSet.description(named: name)?.code ?? name] = level
-    }
-
     let policies = configuration?.policies ?? []
     func isPolicy(_ name: String) -> Bool { policies.contains { $0.id == name } }
+    // A command-line name that is neither a rule nor one of this configuration's policies is
+    // another configuration's policy (or a mistake, which `unknownNames(policies:)` reports
+    // once the run has read every configuration): it selects nothing here.
+    func isRuleOrOwnPolicy(_ name: String) -> Bool {
+      name.uppercased() == "ALL" || RuleSet.description(named: name) != nil || isPolicy(name)
+    }
+    let commandSelect = self.select.map { policyID($0, in: policies) }.filter(isRuleOrOwnPolicy)
+    let select: [String]? =
+      !self.select.isEmpty ? commandSelect : configuration?.select
+    let ignore =
+      (self.select.isEmpty ? configuration?.ignore ?? [] : [])
+      + self.ignore.map { policyID($0, in: policies) }.filter(isRuleOrOwnPolicy) + extraIgnores
+    var severities = configuration?.severities ?? [:]
+    for (name, level) in self.severities {
+      let own = policyID(name, in: policies)
+      guard isRuleOrOwnPolicy(own) else { continue }
+      severities[RuleSet.description(named: own)?.code ?? own] = level
+    }
+
     var enabledPolicies: [Policy] = []
     for var policy in policies {
-      if let select, !select.isEmpty, !select.contains("ALL"), !select.contains(policy.id) {
+      if let select, !select.isEmpty || !self.select.isEmpty, !select.contains("ALL"),
+        !select.contains(policy.id)
+      {
         continue
       }
       if ignore.contains(policy.id) || ignore.contains("ALL") { continue }
       if let override = severities[policy.id] {
-        guard let level = override else { continue }
+        guard let level = override.severity else { continue }
         policy.severity = level
       }
       enabledPolicies.append(policy)
@@ -112,8 +124,8 @@ public struct CommandLineRules: Sendable {
     var ruleSelect = (select ?? []).filter { !isPolicy($0) }
     var ruleIgnore = ignore.filter { !isPolicy($0) }
     // A selection that names only policies runs no rule at all (an empty `select` would mean
-    // the defaults).
-    if let select, !select.isEmpty, ruleSelect.isEmpty {
+    // the defaults), nor does a `--select` whose names are all another configuration's.
+    if let select, !select.isEmpty || !self.select.isEmpty, ruleSelect.isEmpty {
       ruleSelect = []
       ruleIgnore = ["ALL"]
     }
@@ -125,6 +137,26 @@ public struct CommandLineRules: Sendable {
     } catch {
       throw ConfigurationError(
         file: configuration?.file ?? "command line", message: error.description)
+    }
+  }
+
+  /// The id of the policy `name` stands for (its id in any case, or its name), else `name`.
+  private func policyID(_ name: String, in policies: [Policy]) -> String {
+    policies.first { $0.id.uppercased() == name.uppercased() || $0.name == name }?.id ?? name
+  }
+
+  /// Names in `--select`, `--ignore` and `--severity` that are neither a rule nor one of
+  /// `policies`, each with a did-you-mean among both.
+  public func unknownNames(policies: [Policy]) -> [String] {
+    let names = select + ignore + severities.keys.sorted()
+    var seen = Set<String>()
+    return names.compactMap { name in
+      guard seen.insert(name).inserted, name.uppercased() != "ALL",
+        RuleSet.description(named: name) == nil,
+        !policies.contains(where: { $0.id.uppercased() == name.uppercased() || $0.name == name })
+      else { return nil }
+      return "unknown rule or policy '\(name)'\(RuleSet.hint(forUnknown: name, policies: policies))"
+        + " (see `resourcelint rules`)"
     }
   }
 }

@@ -110,15 +110,13 @@ struct ConfigurationReader {
     for (key, value) in pairs.ordered {
       let code = try resolveRule(key, at: pairs.keyNodes[key] ?? id, allowAll: false)
       let text = try scalar(value, what: "the severity of \(key)")
-      switch text {
-      case "off": configuration.severities[code] = .some(nil)
-      default:
-        guard let level = Severity(rawValue: text) else {
-          throw error(
-            at: value, "unknown severity '\(text)' for \(key) (error, warning, info or off)")
-        }
-        configuration.severities[code] = .some(level)
+      guard let level = RuleLevel(rawValue: text) else {
+        throw error(
+          at: value,
+          "unknown severity '\(text)' for \(key)\(DidYouMean.hint(text, among: RuleLevel.allCases.map(\.rawValue))) (\(RuleLevel.spellings))"
+        )
       }
+      configuration.severities[code] = level
     }
   }
 
@@ -232,7 +230,7 @@ struct ConfigurationReader {
           let known = DeclarationKind.allCases.map(\.rawValue)
           throw error(
             at: item,
-            "unknown declaration kind '\(text)'\(suggestion(text, among: known)) (one of "
+            "unknown declaration kind '\(text)'\(DidYouMean.hint(text, among: known)) (one of "
               + known.joined(separator: ", ") + ")")
         }
         set.insert(kind)
@@ -318,7 +316,7 @@ struct ConfigurationReader {
       }
       let key = keyNode.text
       if let keys, !keys.contains(key) {
-        throw error(at: pair.key, "unknown key '\(key)'\(suggestion(key, among: keys))")
+        throw error(at: pair.key, "unknown key '\(key)'\(DidYouMean.hint(key, among: keys))")
       }
       if result.values[key] != nil {
         throw error(at: pair.key, "duplicate key '\(key)'")
@@ -395,12 +393,8 @@ struct ConfigurationReader {
     }) {
       return policy.id
     }
-    let known =
-      RuleSet.descriptions.flatMap { [$0.code, $0.name] }
-      + configuration.policies.flatMap { [$0.id, $0.name] }
-    throw error(
-      at: id,
-      "unknown rule '\(name)'\(suggestion(name, among: known)) (see `resourcelint rules`)")
+    let hint = RuleSet.hint(forUnknown: name, policies: configuration.policies)
+    throw error(at: id, "unknown rule '\(name)'\(hint) (see `resourcelint rules`)")
   }
 
   /// A quantity and its text; an invalid one is an error at its position.
@@ -441,38 +435,4 @@ struct ConfigurationReader {
     return upper.hasPrefix("RL") && upper.count > 2
       && upper.dropFirst(2).allSatisfy { $0.isASCII && $0.isNumber }
   }
-}
-
-/// ` (did you mean 'exclude'?)` when a known word is within a small edit distance, else empty.
-func suggestion(_ word: String, among candidates: [String]) -> String {
-  let target = Array(word.lowercased().unicodeScalars)
-  var best: (String, Int)?
-  for candidate in candidates {
-    let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-    let allowed = max(1, min(3, candidate.count / 3))
-    if distance <= allowed && distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-  }
-  return best.map { " (did you mean '\($0.0)'?)" } ?? ""
-}
-
-/// Levenshtein distance, with a transposition counted as one edit (`exlcude` → `exclude`).
-func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
-  if lhs.isEmpty { return rhs.count }
-  if rhs.isEmpty { return lhs.count }
-  var previous2 = [Int](repeating: 0, count: rhs.count + 1)
-  var previous = Array(0...rhs.count)
-  var current = [Int](repeating: 0, count: rhs.count + 1)
-  for i in 1...lhs.count {
-    current[0] = i
-    for j in 1...rhs.count {
-      let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      if i > 1 && j > 1 && lhs[i - 1] == rhs[j - 2] && lhs[i - 2] == rhs[j - 1] {
-        current[j] = min(current[j], previous2[j - 2] + 1)
-      }
-    }
-    previous2 = previous
-    previous = current
-  }
-  return previous[rhs.count]
 }

@@ -34,7 +34,7 @@ public struct SelectionOptions: Sendable {
 public final class FileSelector {
   public static let configurationNames = [".resourcelint.yml", ".resourcelint.yaml"]
 
-  let options: SelectionOptions
+  public let options: SelectionOptions
   /// The `--config` file, when given.
   let fixed: Configuration?
   private var configurationByDirectory: [[String]: Configuration?] = [:]
@@ -237,6 +237,16 @@ public final class FileSelector {
   /// Every distinct settings made so far, for any file or directory the walk judged: after a
   /// run, what files were (or, when none matched, would have been) linted with.
   public var settingsInUse: [LintSettings] { Array(settingsCache.values) }
+
+  /// Every policy of every configuration read so far (`--config`'s included): the ids the
+  /// command line's rule lists may name besides the built-in rules.
+  public var policiesSeen: [Policy] {
+    var policies = fixed?.policies ?? []
+    for case .some(let configuration) in configurationByDirectory.values {
+      policies += configuration.policies
+    }
+    return policies
+  }
 
   /// The settings for files of `configuration` with the rules `ignored` turned off, made once
   /// for each distinct pair.

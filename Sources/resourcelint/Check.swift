@@ -118,7 +118,6 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let output = try ReportOutput(file: outputFile, verbosity: verbosity)
-    let rules = try makeRuleSet(select: select, ignore: ignore, severity: severity)
     var platformLimits: PlatformLimits?
     if let platform {
       do {
@@ -138,7 +137,14 @@ struct Check: ParsableCommand {
       try output.write(try filesReport(output: output))
       return
     }
-    var linter = Linter(rules: rules, platform: platformLimits)
+    // Files that no configuration governs are checked with the command line's choices alone.
+    let defaults: LintSettings
+    do {
+      defaults = try commandLine.settings(for: nil)
+    } catch {
+      throw UsageError(description: error.message)
+    }
+    var linter = Linter(defaults)
     linter.keepsDeclarations = false  // only `dump` shows them
     let outcome = try input.run(with: linter, commandLine: commandLine)
     for warning in outcome.warnings { output.warn(warning) }
@@ -196,21 +202,20 @@ func makeRuleSet(select: [String], ignore: [String], severity: [String]) throws 
   }
 }
 
-/// `--severity RULE=LEVEL` values; `off` maps to nil.
-func parseSeverities(_ severity: [String]) throws -> [String: Severity?] {
-  var severities: [String: Severity?] = [:]
+/// `--severity RULE=LEVEL` values.
+func parseSeverities(_ severity: [String]) throws -> [String: RuleLevel] {
+  var severities: [String: RuleLevel] = [:]
   for item in splitList(severity) {
     let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2 else {
       throw UsageError(description: "--severity expects RULE=LEVEL, got '\(item)'")
     }
-    if parts[1] == "off" {
-      severities[parts[0]] = .some(nil)
-    } else if let level = Severity(rawValue: parts[1]) {
-      severities[parts[0]] = .some(level)
-    } else {
-      throw UsageError(description: "unknown severity '\(parts[1])' (error, warning, info or off)")
+    guard let level = RuleLevel(rawValue: parts[1]) else {
+      let hint = DidYouMean.hint(parts[1], among: RuleLevel.allCases.map(\.rawValue))
+      throw UsageError(
+        description: "unknown severity '\(parts[1])'\(hint) (\(RuleLevel.spellings))")
     }
+    severities[parts[0]] = level
   }
   return severities
 }

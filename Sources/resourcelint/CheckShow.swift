@@ -23,12 +23,14 @@ extension Check {
       }
       path = input.paths.first ?? "."
     }
+    let resolved: ResolvedSettings
     do {
-      return SettingsReporter.render(
-        try selector.resolvedSettings(forPath: path, isStandardInput: isStandardInput))
+      resolved = try selector.resolvedSettings(forPath: path, isStandardInput: isStandardInput)
     } catch {
       throw UsageError(description: "\(error)")
     }
+    try InputOptions.requireKnownNames(commandLine, selector: selector)
+    return SettingsReporter.render(resolved)
   }
 
   /// The files a run would check, after include, exclude and `.gitignore`: one per line, sorted.

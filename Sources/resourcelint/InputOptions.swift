@@ -101,6 +101,7 @@ struct InputOptions: ParsableArguments {
     }
     // Settings are made for every directory the walk judged, so they are there even when
     // nothing matched; without any, the command line's own choice is what would have run.
+    if let commandLine { try Self.requireKnownNames(commandLine, selector: selector) }
     let used = selector.settingsInUse
     if commandLine != nil,
       used.isEmpty ? linter.checksNothing : used.allSatisfy(\.checksNothing)
@@ -108,6 +109,14 @@ struct InputOptions: ParsableArguments {
       warnings.append("no rules are enabled")
     }
     return Outcome(results: results, filesChecked: filesChecked, warnings: warnings)
+  }
+
+  /// Fails the run (exit 2) when `--select`, `--ignore` or `--severity` names something that is
+  /// neither a rule nor a policy of a configuration the run read. Checked after the walk,
+  /// since a policy may be defined by any configuration in the tree.
+  static func requireKnownNames(_ commandLine: CommandLineRules, selector: FileSelector) throws {
+    let unknown = commandLine.unknownNames(policies: selector.policiesSeen)
+    if !unknown.isEmpty { throw UsageError(description: unknown.joined(separator: "\nerror: ")) }
   }
 
   /// Lints standard input as the file `name`, with the settings of `name`'s configuration.
@@ -133,6 +142,9 @@ struct InputOptions: ParsableArguments {
       }
     } catch {
       throw UsageError(description: error.description)
+    }
+    if linting, let commandLine = selector.options.commandLine {
+      try Self.requireKnownNames(commandLine, selector: selector)
     }
     if linting && own.checksNothing { warnings.append("no rules are enabled") }
     let bytes = try readStandardInput()

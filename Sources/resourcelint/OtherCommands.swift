@@ -1,7 +1,9 @@
 import ArgumentParser
+import FileIO
 import Linting
 import Reporting
 import ResourceModel
+import Workspace
 
 struct Dump: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -66,16 +68,62 @@ struct Rules: ParsableCommand {
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show a rule's full documentation with its examples.")
+    abstract: "Show a rule's full documentation with its examples, or a policy's definition.")
 
-  @Argument(help: "A rule code (RL002) or name (bare-integer-memory).")
+  @Argument(
+    help: "A rule code (RL002) or name (bare-integer-memory), or a policy id from the configuration."
+  )
   var rule: String
 
+  @Option(
+    help: "The configuration whose policies to search (default: the nearest .resourcelint.yml).")
+  var config: String?
+
   func run() throws {
-    guard let description = RuleSet.description(named: rule) else {
-      throw UsageError(description: "unknown rule '\(rule)' (see `resourcelint rules`)")
+    if let description = RuleSet.description(named: rule) {
+      print(RuleReporter.explain(description), terminator: "")
+      return
     }
-    print(RuleReporter.explain(description), terminator: "")
+    // Policies are rules too, defined by the configuration that governs this directory.
+    let found: Configuration?
+    do {
+      let selector = try FileSelector(options: SelectionOptions(configFile: config))
+      found = try selector.configuration(forDirectory: AbsolutePath.components(of: "."))
+    } catch {
+      throw UsageError(description: error.description)
+    }
+    let policies = found?.policies ?? []
+    if let policy = policies.first(where: {
+      $0.id.uppercased() == rule.uppercased() || $0.name == rule
+    }), let found {
+      print(Self.explain(policy, from: found.file), terminator: "")
+      return
+    }
+    let hint = RuleSet.hint(forUnknown: rule, policies: policies)
+    throw UsageError(
+      description: "unknown rule or policy '\(rule)'\(hint) (see `resourcelint rules`)")
+  }
+
+  /// A policy as its configuration defines it.
+  static func explain(_ policy: Policy, from file: String) -> String {
+    var lines = [
+      "\(policy.id) (\(policy.name)): a policy of \(file)", "", policy.message, "",
+      "Severity: \(policy.severity.rawValue)",
+      "Applies to: "
+        + (policy.kinds.map { $0.map(\.rawValue).sorted().joined(separator: ", ") }
+          ?? "every kind of declaration"),
+    ]
+    for bound in policy.bounds {
+      let sides = bound.sides.map(\.rawValue).joined(separator: " and ")
+      lines.append(
+        "\(bound.isMaximum ? "At most" : "At least") \(bound.written) of \(bound.resource.displayName) in \(sides)"
+      )
+    }
+    for requirement in policy.requirements {
+      let sides = requirement.sides.map(\.rawValue).joined(separator: " or ")
+      lines.append("Requires \(requirement.resource.displayName) in \(sides)")
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 }
 

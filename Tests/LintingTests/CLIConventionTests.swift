@@ -58,7 +58,7 @@ struct CLIConventionTests {
     // Usage errors are still printed.
     let usage = try CLITests.run(["check", "-s", "--select", "RL999", "bad.yaml"], in: root)
     #expect(usage.status == 2)
-    #expect(usage.stderr.contains("unknown rule 'RL999'"))
+    #expect(usage.stderr.contains("unknown rule or policy 'RL999'"))
   }
 
   // MARK: -o / --output-file
