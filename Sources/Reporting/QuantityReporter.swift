@@ -15,7 +15,8 @@ public enum QuantityReporter {
         case .failure(let error):
           return JSON.object([
             ("input", JSON.string(input)), ("valid", "false"),
-            ("error", JSON.string(error.description)),
+            ("error", JSON.string(QuantityTypo.explanation(for: input, error: error))),
+            ("kubernetes_error", JSON.string(error.kubernetesError)),
           ])
         }
       }) + "\n"
@@ -33,7 +34,7 @@ public enum QuantityReporter {
         line += " (\(quantity.format.rawValue))"
         return line + "\n"
       case .failure(let error):
-        return "\(JSON.string(input)): invalid: \(error.description)\n"
+        return "\(JSON.string(input)): invalid: \(QuantityTypo.explanation(for: input, error: error))\n"
       }
     }.joined()
   }

@@ -22,13 +22,23 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
   /// An error of the given kind.
   public init(_ kind: Kind) { self.kind = kind }
 
-  /// Go's error message, word for word.
+  /// What is wrong, in words for the user (no grammar): `not a quantity (…)`.
   public var description: String {
     switch kind {
     case .formatWrong:
-      "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
-    case .suffix: "unable to parse quantity's suffix"
-    case .numeric: "unable to parse numeric part of quantity"
+      "not a quantity: a number and an optional unit, such as 500m, 2, 512Mi, 1Gi or 1G"
+    case .suffix:
+      "unknown unit: Kubernetes knows m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei and exponents (1e3)"
+    case .numeric: "no number before the unit"
+    }
+  }
+
+  /// The apimachinery error Go returns: `ErrFormatWrong`, `ErrSuffix` or `ErrNumeric`.
+  public var kubernetesError: String {
+    switch kind {
+    case .formatWrong: "ErrFormatWrong"
+    case .suffix: "ErrSuffix"
+    case .numeric: "ErrNumeric"
     }
   }
 }

@@ -403,7 +403,8 @@ struct ConfigurationReader {
     switch Quantity.parse(text) {
     case .success(let quantity): return (quantity, text)
     case .failure(let problem):
-      throw error(at: id, "invalid quantity '\(text)' for \(what): \(problem.description)")
+      let explanation = QuantityTypo.explanation(for: text, error: problem)
+      throw error(at: id, "invalid quantity '\(text)' for \(what): \(explanation)")
     }
   }
 

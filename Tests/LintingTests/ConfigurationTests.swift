@@ -60,11 +60,11 @@ struct ConfigurationTests {
     ),
     (
       "policies:\n  - id: ORG001\n    message: cap\n    max: {gpu: 4x}\n",
-      ".resourcelint.yml:4:16: invalid quantity '4x' for gpu in 'max': quantities must match"
+      ".resourcelint.yml:4:16: invalid quantity '4x' for gpu in 'max': not a quantity"
     ),
     (
       "policies:\n  - id: ORG001\n    message: cap\n    max: {limits: {memory: 1GB}}\n",
-      ".resourcelint.yml:4:28: invalid quantity '1GB' for memory in 'max': quantities must match"
+      ".resourcelint.yml:4:28: invalid quantity '1GB' for memory in 'max': not a quantity: a number and an optional unit, such as 500m, 2, 512Mi, 1Gi or 1G; did you mean \"1G\" or \"1Gi\"?"
     ),
     (
       "platform:\n  limits: {cpu: \"16\", mem: 64GB}\n",

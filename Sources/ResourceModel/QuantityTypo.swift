@@ -1,7 +1,7 @@
-import ResourceModel
-
-/// Suggestions for the quantity mistakes people actually make.
-enum QuantityTypo {
+/// Suggestions for the quantity mistakes people actually make. Every place that rejects a
+/// quantity (rules, the `quantity` command, configuration files) explains it through here, so
+/// the same mistake always gets the same words.
+public enum QuantityTypo {
   /// Wrong spellings of a suffix and what they most likely mean, decimal first.
   private static let suffixFixes: [String: [String]] = [
     "KB": ["k", "Ki"], "kB": ["k", "Ki"], "kb": ["k", "Ki"], "K": ["k", "Ki"], "KiB": ["Ki"],
@@ -13,8 +13,19 @@ enum QuantityTypo {
     "ti": ["Ti"], "TI": ["Ti"], "pi": ["Pi"], "PI": ["Pi"],
   ]
 
+  /// Why `text` is not a quantity, with a did-you-mean when the mistake is a known one:
+  /// `not a quantity (a number and a unit such as 500m, 2, 512Mi or 1G); did you mean "1G" or
+  /// "1Gi"?`. `key`, when known, narrows the suggestion (memory never means milli).
+  public static func explanation(for text: String, error: QuantityError, key: ResourceKey? = nil)
+    -> String
+  {
+    var message = error.description
+    if let hint = suggestion(for: text, key: key) { message += "; \(hint)" }
+    return message
+  }
+
   /// A short hint, or nil when there is nothing specific to say.
-  static func suggestion(for text: String, key: ResourceKey) -> String? {
+  public static func suggestion(for text: String, key: ResourceKey? = nil) -> String? {
     if text.isEmpty { return "an empty string is not a quantity; remove the entry or set a value" }
     if text.contains(" ") || text.contains("\t") {
       let trimmed = String(text.filter { $0 != " " && $0 != "\t" })
@@ -35,7 +46,7 @@ enum QuantityTypo {
     guard !number.isEmpty, let fixes = suffixFixes[suffix] else { return nil }
     var options = fixes
     // Lowercase `m` is milli, never mega: suggest only the binary form for memory.
-    if key.isByteSized && suffix == "mi" { options = ["Mi"] }
+    if key?.isByteSized == true && suffix == "mi" { options = ["Mi"] }
     let quoted = options.map { "\"\(number)\($0)\"" }
     return "did you mean " + quoted.joined(separator: " or ") + "?"
   }
