@@ -31,4 +31,5 @@ public let allRules: [any Rule.Type] = [
   MissingRequestsRule.self,  // RL026
   MissingLimitsRule.self,  // RL027
   UnusedSuppressionRule.self,  // RL028
+  InvalidSuppressionRule.self,  // RL029
 ]

@@ -11,10 +11,10 @@ struct UnusedSuppressionRule: Rule {
       `# resourcelint: ignore[RL002]` (or `# noqa: RL002`, or a rule name such as \
       `ignore[bare-integer-memory]`) silences that rule on its line, and a bare \
       `# resourcelint: ignore` silences every rule there. Once the mistake is fixed, a \
-      leftover suppression hides the next real finding on that line; a misspelt rule name \
-      silences nothing at all. Unused codes are only reported for rules that ran, so \
-      `--select` never makes other suppressions look unused, and `# noqa` comments that name \
-      only other linters' codes (`# noqa: E501`) are left alone.
+      leftover suppression hides the next real finding on that line. Unused codes are only \
+      reported for rules that ran, so `--select` never makes other suppressions look unused, \
+      and `# noqa` comments that name only other linters' codes (`# noqa: E501`) are left \
+      alone. A misspelt comment or rule name is RL029's.
       """,
     fix: "Delete the suppression, or correct the rule code or name it gives.",
     defaultSeverity: .warning,
@@ -30,7 +30,7 @@ struct UnusedSuppressionRule: Rule {
         """
         worker:
           resources:
-            limits: {memory: 1Gi}  # resourcelint: ignore[bare-integer-memry]  # expect: 30 [RL028] "no resourcelint rule"
+            limits: {memory: 1Gi}  # resourcelint: ignore  # expect: 30 [RL028] "no rule reports anything"
         """, language: .yaml),
     ],
     nonTriggering: [

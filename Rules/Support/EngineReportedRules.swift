@@ -7,9 +7,11 @@ public enum EngineReportedRules {
   public static let parseError = ParseErrorRule.description
   /// RL028: a suppression comment that silences nothing.
   public static let unusedSuppression = UnusedSuppressionRule.description
+  /// RL029: a suppression comment that is misspelt or names no rule.
+  public static let invalidSuppression = InvalidSuppressionRule.description
 
   /// Every engine-reported rule.
-  public static let all = [parseError, unusedSuppression]
+  public static let all = [parseError, unusedSuppression, invalidSuppression]
 
   /// True when `code` is one of them.
   public static func contains(_ code: String) -> Bool { all.contains { $0.code == code } }

@@ -44,6 +44,19 @@ public struct YAMLStream: Sendable {
     return builder.run()
   }
 
+  /// The byte range of every scalar read, quotes and block indicators included, in file
+  /// order: the text that is content, so a `#` outside all of them (after a space or at the
+  /// start of a line) begins a comment. Scalars of a document cut short by an error are here
+  /// up to the error.
+  public var scalarByteRanges: [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    for record in records where record.kind == .scalar && record.end.offset > record.start.offset {
+      ranges.append(record.start.offset..<record.end.offset)
+    }
+    ranges.sort { $0.lowerBound < $1.lowerBound }
+    return ranges
+  }
+
   /// A node as stored: plain values only, so building, reading and freeing the arena does
   /// no reference counting. Its texts are ranges of `YAMLStream.text`.
   @usableFromInline struct Record: Sendable {

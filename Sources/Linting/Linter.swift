@@ -13,6 +13,8 @@ public struct Linter: Sendable {
   public var platform: PlatformLimits?
   /// Organisation policies from the configuration, run after the rules.
   public var policies: [Policy]
+  /// Prefixes of other linters' codes that suppression comments may name.
+  public var external: [String] = []
   /// Whether results keep each file's declarations (`dump` needs them; `check` does not, and
   /// dropping them keeps memory bounded by the largest file instead of growing with the tree).
   public var keepsDeclarations = true
@@ -29,6 +31,7 @@ public struct Linter: Sendable {
   /// A linter with a file's own settings (its `.resourcelint.yml`).
   public init(_ settings: LintSettings) {
     self.init(rules: settings.rules, platform: settings.platform, policies: settings.policies)
+    external = settings.external
   }
 
   /// The scanners' prefilter words plus `resourcelint`, without which a file has no
@@ -37,6 +40,7 @@ public struct Linter: Sendable {
   static let yamlWords = LiteralSet(YAMLScanner.prefilterWords + ["resourcelint"])
   /// `# noqa: RL002` is a suppression too; too short for the literal set, it is searched apart.
   static let noqa = Array("noqa".utf8)
+  static let upperNoqa = Array("NOQA".utf8)
 
   /// Lints one file already in memory (used for `--stdin-filename`, tests and examples).
   ///
@@ -77,7 +81,15 @@ public struct Linter: Sendable {
     case .python: scan = PythonScanner.scan(file)
     case .yaml: scan = YAMLScanner.scan(file)
     }
-    return result(file: file, declarations: scan.declarations, parseErrors: scan.problems)
+    var comments: [Range<Int>] = []
+    if file.bytes.withUnsafeBytes(FileSuppressions.mayContainDirective) {
+      switch language {
+      case .python: comments = scan.comments ?? PythonScanner.comments(in: file)
+      case .yaml: comments = scan.comments ?? YAMLScanner.comments(in: file)
+      }
+    }
+    return result(
+      file: file, declarations: scan.declarations, parseErrors: scan.problems, comments: comments)
   }
 
   /// False when scanning the file cannot give a finding: its scanner's prefilter rejects it and
@@ -91,6 +103,7 @@ public struct Linter: Sendable {
     }
     // `q` is rare in text, so a search anchored on it beats another pass of the literal set.
     return matters || ByteSearch.occurs(Self.noqa, anchor: 2, in: bytes)
+      || ByteSearch.occurs(Self.upperNoqa, anchor: 2, in: bytes)
   }
 
   /// Reads and lints one file from disk. A file that cannot be read is an RL000 finding.
@@ -146,9 +159,10 @@ public struct Linter: Sendable {
     return slots.compactMap { $0 }
   }
 
-  private func result(file: SourceFile, declarations: [Declaration], parseErrors: [ScanProblem])
-    -> FileResult
-  {
+  private func result(
+    file: SourceFile, declarations: [Declaration], parseErrors: [ScanProblem],
+    comments: [Range<Int>] = []
+  ) -> FileResult {
     var diagnostics = rules.diagnostics(for: declarations, file: file.path, platform: platform)
     let parseError = EngineReportedRules.parseError
     if let severity = rules.severity(of: parseError) {
@@ -162,8 +176,13 @@ public struct Linter: Sendable {
     for policy in policies {
       diagnostics += policy.diagnostics(for: declarations, file: file.path)
     }
-    diagnostics = applySuppressions(
-      suppressionsNamingPolicies(FileSuppressions(file)), to: diagnostics, file: file.path)
+    let suppressions =
+      comments.isEmpty
+      ? FileSuppressions()
+      : FileSuppressions(
+        file, comments: comments,
+        names: FileSuppressions.Names(policies: policies, external: external))
+    diagnostics = applySuppressions(suppressions, to: diagnostics, file: file.path)
     // Findings of the file itself (RL000, RL028) are placed by the text of their line.
     for index in diagnostics.indices where diagnostics[index].logicalPlace == nil {
       diagnostics[index].logicalPlace = LogicalPlace.fileLevel(
@@ -180,33 +199,44 @@ public struct Linter: Sendable {
       diagnostics: diagnostics, lines: lines)
   }
 
-  /// Drops suppressed findings and, when RL028 runs, reports suppressions that silenced nothing.
+  /// Drops suppressed findings and reports, when RL028 and RL029 run, suppressions that
+  /// silenced nothing and suppression comments that are misspelt or name no rule.
   private func applySuppressions(
     _ suppressions: FileSuppressions, to diagnostics: [Diagnostic], file: String
   ) -> [Diagnostic] {
     if suppressions.ignoresFile { return [] }
-    guard !suppressions.byLine.isEmpty else { return diagnostics }
-    var used = Set<String>()  // "line:index:code" of each suppression entry that silenced something
     var kept: [Diagnostic] = []
-    for diagnostic in diagnostics {
-      let line = diagnostic.span.start.line
-      let matching = (suppressions.byLine[line] ?? []).enumerated().filter {
-        $0.element.silences(diagnostic.code)
+    var used = Set<String>()  // "line:index:code" of each suppression entry that silenced something
+    if suppressions.byLine.isEmpty {
+      kept = diagnostics
+    } else {
+      for diagnostic in diagnostics {
+        let line = diagnostic.span.start.line
+        let matching = (suppressions.byLine[line] ?? []).enumerated().filter {
+          $0.element.silences(diagnostic.code)
+        }
+        if matching.isEmpty {
+          kept.append(diagnostic)
+        } else {
+          for (index, _) in matching { used.insert("\(line):\(index):\(diagnostic.code)") }
+          used.formUnion(matching.map { "\(line):\($0.offset):*" })
+        }
       }
-      if matching.isEmpty {
-        kept.append(diagnostic)
-      } else {
-        for (index, _) in matching { used.insert("\(line):\(index):\(diagnostic.code)") }
-        used.formUnion(matching.map { "\(line):\($0.offset):*" })
+    }
+    let invalidSuppression = EngineReportedRules.invalidSuppression
+    if let severity = rules.severity(of: invalidSuppression) {
+      for problem in suppressions.problems {
+        kept.append(
+          Diagnostic(
+            file: file, span: problem.span, code: invalidSuppression.code,
+            name: invalidSuppression.name, severity: severity, message: problem.message))
       }
     }
     let unusedSuppression = EngineReportedRules.unusedSuppression
     guard let severity = rules.severity(of: unusedSuppression) else { return kept }
     for (line, list) in suppressions.byLine {
       for (index, suppression) in list.enumerated() {
-        var messages: [String] = suppression.unknownNames.map {
-          "suppression names \($0), which is no resourcelint rule"
-        }
+        var messages: [String] = []
         if let codes = suppression.codes {
           for code in codes
           where (rules.isEnabled(code) || policies.contains { $0.id == code })
@@ -229,28 +259,5 @@ public struct Linter: Sendable {
       }
     }
     return kept
-  }
-
-  /// Suppression comments may name policies (`# resourcelint: ignore[ORG001]`), which the
-  /// comment reader, knowing only the built-in rules, left as unknown names.
-  private func suppressionsNamingPolicies(_ suppressions: FileSuppressions) -> FileSuppressions {
-    guard !policies.isEmpty else { return suppressions }
-    var result = suppressions
-    for (line, list) in result.byLine {
-      result.byLine[line] = list.map { suppression in
-        var own = suppression
-        for name in suppression.unknownNames {
-          guard
-            let policy = policies.first(where: {
-              $0.id.uppercased() == name.uppercased() || $0.name == name
-            })
-          else { continue }
-          own.unknownNames.removeAll { $0 == name }
-          own.codes = (own.codes ?? []) + [policy.id]
-        }
-        return own
-      }
-    }
-    return result
   }
 }

@@ -1,7 +1,7 @@
 import ResourceModel
 import SourceText
 
-/// One suppression comment: `# resourcelint: ignore[RL002, bare-integer-memory]`,
+/// One suppression: `# resourcelint: ignore[RL002, bare-integer-memory]`,
 /// `# resourcelint: ignore`, `# noqa: RL002` or a bare `# noqa`.
 struct Suppression {
   enum Style {
@@ -11,177 +11,287 @@ struct Suppression {
 
   var style: Style
   var line: Int
-  /// The span of the comment's directive, where RL028 points.
+  /// The span of the directive, where RL028 and RL029 point.
   var span: SourceSpan
-  /// Rule codes named by the comment; nil silences every rule on the line.
+  /// Rule codes and policy ids named by the comment; nil silences every rule on the line.
   var codes: [String]?
-  /// Names in the list that are no rule of ours (only reported for `resourcelint:` comments).
-  var unknownNames: [String]
 
   func silences(_ code: String) -> Bool { codes.map { $0.contains(code) } ?? true }
 }
 
-/// The suppression comments of one file.
+/// A problem with a suppression comment itself, which RL029 reports.
+struct SuppressionProblem {
+  var span: SourceSpan
+  var message: String
+}
+
+/// The suppression comments of one file, read from the comments its scanner found (so a
+/// directive inside a string or a YAML scalar is text, never a suppression).
 struct FileSuppressions {
   /// `# resourcelint: ignore-file` within the first lines: the file is not checked at all.
   var ignoresFile = false
   var byLine: [Int: [Suppression]] = [:]
+  var problems: [SuppressionProblem] = []
 
   static let fileDirectiveLines = 20
 
-  /// Finds suppression comments line by line. A `#` inside a string on the same line is not a
-  /// comment; strings spanning lines are rare enough in resource files to be ignored here.
-  init(_ file: SourceFile) {
-    guard Self.mayContainDirective(file.bytes) else { return }
-    for line in 1...file.lineCount {
-      guard let range = file.byteRange(ofLine: line),
-        let hash = Self.commentStart(in: file.bytes[range])
-      else { continue }
-      let comment = String(decoding: file.bytes[hash..<range.upperBound], as: UTF8.self)
-      let column = file.location(ofByte: hash).column
-      for directive in Self.directives(in: comment) {
-        let start = SourceLocation(line: line, column: column + directive.offset)
-        let span = SourceSpan(
-          start: start, end: SourceLocation(line: line, column: start.column + directive.length))
-        switch directive.kind {
-        case .ignoreFile:
-          if line <= Self.fileDirectiveLines { ignoresFile = true }
-        case .ignore(let names, let style):
-          var codes: [String]?
-          var unknown: [String] = []
-          if let names {
-            codes = []
-            for name in names {
-              if let rule = RuleSet.description(named: name) {
-                codes?.append(rule.code)
-              } else {
-                unknown.append(name)
-              }
-            }
-            // `# noqa: E501` belongs to another linter: not ours at all.
-            if style == .noqa && codes?.isEmpty == true { continue }
-          }
-          byLine[line, default: []].append(
-            Suppression(style: style, line: line, span: span, codes: codes, unknownNames: unknown))
-        }
+  /// What decides whether a listed name is ours.
+  struct Names {
+    /// The configuration's policies: their ids and names are rule names too.
+    var policies: [Policy] = []
+    /// Prefixes of other tools' codes (the `external` setting), never reported.
+    var external: [String] = []
+  }
+
+  init() {}
+
+  /// The directives in `comments` (byte ranges, each from `#` to the end of its line).
+  init(_ file: SourceFile, comments: [Range<Int>], names: Names) {
+    for comment in comments {
+      for segment in Self.segments(of: comment, in: file.bytes) {
+        read(segment, in: file, names: names)
       }
     }
   }
 
-  private enum DirectiveKind {
-    case ignoreFile
-    case ignore([String]?, Suppression.Style)
-  }
-
-  private struct Directive {
-    var kind: DirectiveKind
-    /// Scalars from the `#` to the directive, and the directive's length in scalars.
-    var offset: Int
-    var length: Int
-  }
-
-  /// A cheap test before any line is looked at: most files mention neither word. Each search
-  /// jumps with `memchr` between occurrences of one of the word's less common bytes.
-  private static func mayContainDirective(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { buffer in
-      ByteSearch.occurs(resourcelintWord, anchor: 4, in: buffer)
-        || ByteSearch.occurs(noqaWord, anchor: 2, in: buffer)
-    }
+  /// A cheap test before comments are looked for: most files mention neither word.
+  static func mayContainDirective(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    ByteSearch.occurs(resourcelintWord, anchor: 4, in: bytes)
+      || ByteSearch.occurs(noqaWord, anchor: 2, in: bytes)
+      || ByteSearch.occurs(upperNoqaWord, anchor: 2, in: bytes)
   }
   private static let resourcelintWord = Array("resourcelint".utf8)
   private static let noqaWord = Array("noqa".utf8)
+  private static let upperNoqaWord = Array("NOQA".utf8)
 
-  /// The byte offset of the `#` that starts a comment on this line, skipping quoted text.
-  private static func commentStart(in line: ArraySlice<UInt8>) -> Int? {
-    var quote: UInt8?
-    var index = line.startIndex
-    while index < line.endIndex {
-      let byte = line[index]
-      if let open = quote {
-        if byte == 0x5C { index += 1 } else if byte == open { quote = nil }
-      } else if byte == 0x22 || byte == 0x27 {
-        quote = byte
-      } else if byte == 0x23 {
-        return index
-      }
-      index += 1
-    }
-    return nil
+  /// One comment may hold several (`# noqa: E501  # resourcelint: ignore[RL002]`): each `#`
+  /// starts a segment that runs to the next.
+  private static func segments(of comment: Range<Int>, in bytes: [UInt8]) -> [Range<Int>] {
+    var starts = comment.filter { bytes[$0] == 0x23 }
+    starts.append(comment.upperBound)
+    return zip(starts, starts.dropFirst()).map { $0..<$1 }
   }
 
-  /// Every directive in a comment (several comments may follow each other on one line).
-  private static func directives(in comment: String) -> [Directive] {
-    let scalars = Array(comment.unicodeScalars)
-    var result: [Directive] = []
-    var index = 0
-    while index < scalars.count {
-      guard scalars[index] == "#" else {
-        index += 1
-        continue
-      }
-      var cursor = index + 1
-      while cursor < scalars.count && scalars[cursor] == " " { cursor += 1 }
-      let rest = String(String.UnicodeScalarView(scalars[cursor...]))
-      if rest.hasPrefix("resourcelint: ignore-file") {
-        result.append(Directive(kind: .ignoreFile, offset: cursor, length: 25))
-      } else if rest.hasPrefix("resourcelint: ignore") {
-        let (names, length) = bracketList(after: Array(rest.unicodeScalars), from: 20)
-        result.append(
-          Directive(kind: .ignore(names, .resourcelint), offset: cursor, length: 20 + length))
-      } else if rest.lowercased().hasPrefix("noqa") {
-        let restScalars = Array(rest.unicodeScalars)
-        if restScalars.count > 4 && restScalars[4] == ":" {
-          let (names, length) = codeList(restScalars, from: 5)
-          result.append(Directive(kind: .ignore(names, .noqa), offset: cursor, length: 5 + length))
-        } else {
-          result.append(Directive(kind: .ignore(nil, .noqa), offset: cursor, length: 4))
-        }
-      }
-      index = cursor
+  // MARK: Reading one directive
+
+  private mutating func read(_ segment: Range<Int>, in file: SourceFile, names: Names) {
+    let bytes = file.bytes
+    var start = segment.lowerBound + 1
+    while start < segment.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) {
+      start += 1
     }
-    return result
+    var end = segment.upperBound
+    while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+    let text = String(decoding: bytes[start..<end], as: UTF8.self)
+    let lower = text.lowercased()
+    let location = file.location(ofByte: start)
+    let span = SourceSpan(start: location, end: file.location(ofByte: end))
+    if lower.hasPrefix("resourcelint") {
+      readResourcelint(text, span: span, names: names)
+    } else if lower.hasPrefix("noqa") {
+      readNoqa(text, span: span, names: names)
+    }
   }
 
-  /// `[RL002, bare-integer-memory]` right after `ignore`; nil when there is no list.
-  private static func bracketList(after scalars: [Unicode.Scalar], from start: Int)
-    -> ([String]?, Int)
-  {
-    guard start < scalars.count, scalars[start] == "[",
-      let close = scalars[start...].firstIndex(of: "]")
-    else { return (nil, 0) }
-    let inside = String(String.UnicodeScalarView(scalars[(start + 1)..<close]))
-    let names = RuleSet.names(inList: inside)
-    return (names, close + 1 - start)
-  }
-
-  /// `RL002, RL004` or `RL002,bare-integer-memory` after `noqa:`, up to the next space-separated
-  /// word that is not part of the list.
-  private static func codeList(_ scalars: [Unicode.Scalar], from start: Int) -> ([String], Int) {
-    var cursor = start
-    var names: [String] = []
-    var current = ""
-    func flush() {
-      if !current.isEmpty { names.append(current) }
-      current = ""
+  /// `resourcelint: ignore[…]`, `resourcelint: ignore`, `resourcelint: ignore-file`, and their
+  /// near misses: a missing or doubled space, a missing colon, a list without brackets.
+  private mutating func readResourcelint(_ text: String, span: SourceSpan, names: Names) {
+    var rest = Substring(text.dropFirst("resourcelint".count))
+    let hasColon = rest.first == ":"
+    if hasColon { rest = rest.dropFirst() }
+    let spaces = rest.prefix { $0 == " " || $0 == "\t" }
+    rest = rest.dropFirst(spaces.count)
+    // Prose about the tool (`# resourcelint reads the nearest config`) is no directive: one
+    // needs the colon, or one of the verbs right after the name.
+    let firstWord = rest.prefix { $0.isLetter || $0 == "-" || $0 == "_" }.lowercased()
+    guard hasColon || (!spaces.isEmpty && Self.directiveVerbs.contains(firstWord)) else {
+      return
     }
-    while cursor < scalars.count {
-      let scalar = scalars[cursor]
-      if scalar == "," || scalar == " " {
-        flush()
-        // A space not followed by more list items ends the list.
-        if scalar == " " {
-          var next = cursor
-          while next < scalars.count && scalars[next] == " " { next += 1 }
-          if next < scalars.count && scalars[next] == "#" { break }
-        }
-      } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" {
-        current.unicodeScalars.append(scalar)
+    var exact = hasColon && spaces == " "
+    let verb = rest.prefix { $0.isLetter || $0 == "-" || $0 == "_" }
+    rest = rest.dropFirst(verb.count)
+    if verb != verb.lowercased() { exact = false }
+    switch verb.lowercased() {
+    case "ignore-file":
+      if !exact || !rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        report(span, text, accepted: "# resourcelint: ignore-file")
+      }
+      if span.start.line <= Self.fileDirectiveLines {
+        ignoresFile = true
       } else {
-        break
+        problems.append(
+          SuppressionProblem(
+            span: span,
+            message:
+              "ignore-file only works in the first \(Self.fileDirectiveLines) lines; "
+              + "move it to the top of the file"))
       }
-      cursor += 1
+    case "ignore":
+      let (list, listIsExact) = Self.list(after: rest) { isOurs($0, names) }
+      if let list {
+        let accepted = "# resourcelint: ignore[\(list.joined(separator: ", "))]"
+        if !exact || !listIsExact { report(span, text, accepted: accepted) }
+        add(.resourcelint, span: span, names: list, ours: names)
+      } else {
+        if !exact { report(span, text, accepted: "# resourcelint: ignore") }
+        add(.resourcelint, span: span, names: nil, ours: names)
+      }
+    default:
+      let word = verb.isEmpty ? "nothing" : "'\(verb)'"
+      problems.append(
+        SuppressionProblem(
+          span: span,
+          message:
+            "`# \(text)` is no suppression (\(word) after resourcelint): write "
+            + "`# resourcelint: ignore[RULE]`, `# resourcelint: ignore` or "
+            + "`# resourcelint: ignore-file`"))
     }
-    flush()
-    return (names, cursor - start)
+  }
+
+  /// Words after `resourcelint` that show a directive was meant, colon or not.
+  private static let directiveVerbs: Set<String> = [
+    "ignore", "ignore-file", "ignore_file", "noqa", "disable", "skip",
+  ]
+
+  /// `[RL002, name]` (exact), or a near miss: `(RL002)`, ` [RL002]`, `RL002`, `: RL002`, a
+  /// missing `]`. nil when nothing that could be a list follows.
+  private static func list(after rest: Substring, isOurs: (String) -> Bool)
+    -> (names: [String]?, isExact: Bool)
+  {
+    var text = rest
+    var exact = true
+    if text.first == " " || text.first == "\t" || text.first == ":" {
+      let gap = text.prefix { $0 == " " || $0 == "\t" || $0 == ":" }
+      text = text.dropFirst(gap.count)
+      exact = false
+    }
+    guard let first = text.first else { return (nil, true) }
+    let closer: Character? = first == "[" ? "]" : first == "(" ? ")" : nil
+    if first == "(" { exact = false }
+    let inside: Substring
+    if let closer {
+      let body = text.dropFirst()
+      if let close = body.firstIndex(of: closer) {
+        inside = body[..<close]
+        if !body[body.index(after: close)...].allSatisfy({ $0 == " " || $0 == "\t" }) {
+          exact = false
+        }
+      } else {
+        inside = body
+        exact = false
+      }
+    } else {
+      // Bare words after the verb (`ignore RL002`) are a list when one of them is ours;
+      // otherwise they are a remark (`ignore  -- legacy`) after a bare `ignore`.
+      let words = RuleSet.names(inList: text.replacing(" ", with: ","))
+      guard words.allSatisfy(looksLikeRuleName), words.contains(where: isOurs) else {
+        return (nil, true)
+      }
+      return (words, false)
+    }
+    let names = RuleSet.names(inList: inside)
+    return (names, exact && !names.isEmpty)
+  }
+
+  /// `# noqa` and `# noqa: RL002, E501`, with flake8's case-insensitive keyword. Lists that
+  /// name none of ours belong to other linters and are left alone.
+  private mutating func readNoqa(_ text: String, span: SourceSpan, names: Names) {
+    let keyword = text.prefix(4)
+    var rest = text.dropFirst(4)
+    let spaces = rest.prefix { $0 == " " || $0 == "\t" }
+    rest = rest.dropFirst(spaces.count)
+    if rest.first == ":" {
+      let listed = RuleSet.names(inList: rest.dropFirst().replacing(" ", with: ","))
+      guard listed.contains(where: { isOurs($0, names) }) else { return }
+      if keyword != "noqa" || !spaces.isEmpty {
+        report(span, text, accepted: "# noqa: " + listed.joined(separator: ", "))
+      }
+      add(.noqa, span: span, names: listed, ours: names)
+      return
+    }
+    // `# noqa RL002`: flake8 and ruff read a blanket noqa, but ours is what was meant.
+    let words = RuleSet.names(inList: rest.replacing(" ", with: ","))
+    if !words.isEmpty && words.allSatisfy({ isOurs($0, names) }) {
+      problems.append(
+        SuppressionProblem(
+          span: span,
+          message:
+            "`# \(text)` lacks the colon: write `# noqa: \(words.joined(separator: ", "))` "
+            + "(flake8 and ruff read this as a blanket noqa for every rule)"))
+      add(.noqa, span: span, names: words, ours: names)
+      return
+    }
+    if keyword != "noqa" && !keyword.allSatisfy(\.isUppercase) {
+      report(span, text, accepted: "# noqa")
+    }
+    add(.noqa, span: span, names: nil, ours: names)
+  }
+
+  // MARK: Names
+
+  /// Records a suppression; names that are no rule or policy of ours are reported, except
+  /// other linters' codes (in a `noqa` list, anything not shaped like ours; anywhere, the
+  /// `external` prefixes).
+  private mutating func add(
+    _ style: Suppression.Style, span: SourceSpan, names listed: [String]?, ours names: Names
+  ) {
+    var codes: [String]?
+    if let listed {
+      codes = []
+      for name in listed {
+        if let code = Self.code(of: name, names) {
+          codes?.append(code)
+        } else if names.external.contains(where: { name.hasPrefix($0) }) {
+          continue
+        } else if style == .noqa && !Self.looksLikeOurCode(name) {
+          continue
+        } else {
+          problems.append(
+            SuppressionProblem(
+              span: span,
+              message:
+                "suppression names \(name), which is no resourcelint rule or policy"
+                + RuleSet.hint(forUnknown: name, policies: names.policies)))
+        }
+      }
+    }
+    byLine[span.start.line, default: []].append(
+      Suppression(style: style, line: span.start.line, span: span, codes: codes))
+  }
+
+  /// The code (or policy id) `name` stands for.
+  private static func code(of name: String, _ names: Names) -> String? {
+    if let rule = RuleSet.description(named: name) { return rule.code }
+    return names.policies.first { $0.id.uppercased() == name.uppercased() || $0.name == name }?
+      .id
+  }
+
+  private func isOurs(_ name: String, _ names: Names) -> Bool {
+    Self.code(of: name, names) != nil
+      || (Self.looksLikeOurCode(name) && !names.external.contains { name.hasPrefix($0) })
+  }
+
+  /// `RL` and three digits, any case: our namespace, present and future.
+  static func looksLikeOurCode(_ name: String) -> Bool {
+    let upper = Array(name.uppercased().unicodeScalars)
+    return upper.count == 5 && upper[0] == "R" && upper[1] == "L"
+      && upper[2...].allSatisfy { ("0"..."9").contains($0) }
+  }
+
+  /// A word that could be a rule id or name: letters, digits and `-`, starting with a letter.
+  private static func looksLikeRuleName(_ word: String) -> Bool {
+    guard let first = word.unicodeScalars.first, first.properties.isAlphabetic else {
+      return false
+    }
+    return word.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+    }
+  }
+
+  private mutating func report(_ span: SourceSpan, _ text: String, accepted: String) {
+    problems.append(
+      SuppressionProblem(
+        span: span,
+        message: "`# \(text)` is not the accepted spelling; write `\(accepted)`"))
   }
 }

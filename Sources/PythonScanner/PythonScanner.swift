@@ -52,8 +52,16 @@ public enum PythonScanner {
         ScanProblem($0.message, at: context.span($0.start, $0.end))
       }
       context.run(candidates: candidateTokens(context))
-      return ScanResult(declarations: sorted(context.declarations), problems: problems)
+      return ScanResult(
+        declarations: sorted(context.declarations), problems: problems, comments: stream.comments)
     }
+  }
+
+  /// The byte ranges of the file's comments (`#` to the end of the line), as the tokenizer
+  /// sees them: a `#` in a string, docstring or f-string text is not one. For files `scan`
+  /// did not tokenize (its prefilter rejected them) but that may hold suppression comments.
+  public static func comments(in file: SourceFile) -> [Range<Int>] {
+    file.bytes.withUnsafeBufferPointer { PythonTokenizer.tokenize($0).comments }
   }
 
   /// Confirmed candidate tokens: names of calls and decorator `@`s, in file order.

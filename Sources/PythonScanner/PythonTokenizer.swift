@@ -250,6 +250,9 @@ struct TokenStream {
   var partner: [Int] = []
   var lines: [LogicalLine] = []
   var problems: [TokenizerProblem] = []
+  /// Every comment, from its `#` to the end of its line (exclusive), in file order: where
+  /// suppression directives are read, so that a `#` inside a string is never one.
+  var comments: [Range<Int>] = []
 }
 
 /// An exact tokenizer for Python source over bytes.
@@ -353,7 +356,9 @@ private struct TokenizerState {
         i += 1
         physicalLineStart = i
       case 0x23:  // '#': a comment runs to the end of the physical line
+        let start = i
         while i < n && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+        stream.comments.append(start..<i)
       case 0x5C:  // '\': explicit line joining
         if i + 1 < n && (b[i + 1] == 0x0A || b[i + 1] == 0x0D) {
           i += (b[i + 1] == 0x0D && i + 2 < n && b[i + 2] == 0x0A) ? 3 : 2

@@ -34,7 +34,8 @@ public enum QuantityReporter {
         line += " (\(quantity.format.rawValue))"
         return line + "\n"
       case .failure(let error):
-        return "\(JSON.string(input)): invalid: \(QuantityTypo.explanation(for: input, error: error))\n"
+        let explanation = QuantityTypo.explanation(for: input, error: error)
+        return "\(JSON.string(input)): invalid: \(explanation)\n"
       }
     }.joined()
   }

@@ -16,9 +16,15 @@ public struct ScanProblem: Sendable, Hashable {
 public struct ScanResult: Sendable {
   public var declarations: [Declaration]
   public var problems: [ScanProblem]
+  /// The byte ranges of the file's comments, when the scanner found them while reading it
+  /// (nil: it did not look; the engine asks for them only when it needs suppressions).
+  public var comments: [Range<Int>]?
 
-  public init(declarations: [Declaration] = [], problems: [ScanProblem] = []) {
+  public init(
+    declarations: [Declaration] = [], problems: [ScanProblem] = [], comments: [Range<Int>]? = nil
+  ) {
     self.declarations = declarations
     self.problems = problems
+    self.comments = comments
   }
 }

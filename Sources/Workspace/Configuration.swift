@@ -47,6 +47,8 @@ public struct Configuration: Sendable {
   public var ignore: [String] = []
   public var platform: PlatformLimits?
   public var policies: [Policy] = []
+  /// `external:`: prefixes of other linters' codes that suppressions may name.
+  public var external: [String] = []
 
   public init(file: String, directory: [String]) {
     self.file = file
@@ -133,7 +135,8 @@ public struct CommandLineRules: Sendable {
     do {
       let rules = try RuleSet(select: ruleSelect, ignore: ruleIgnore, severities: ruleSeverities)
       return LintSettings(
-        rules: rules, platform: platform ?? configuration?.platform, policies: enabledPolicies)
+        rules: rules, platform: platform ?? configuration?.platform, policies: enabledPolicies,
+        external: configuration?.external ?? [])
     } catch {
       throw ConfigurationError(
         file: configuration?.file ?? "command line", message: error.description)

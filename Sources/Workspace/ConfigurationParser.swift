@@ -9,7 +9,7 @@ extension Configuration {
   /// The keys a configuration file may have, for validation and "did you mean".
   static let topLevelKeys = [
     "include", "exclude", "per-file-ignores", "rules", "select", "ignore", "platform", "policies",
-    "options",
+    "options", "external",
   ]
   static let policyKeys = [
     "id", "name", "message", "severity", "applies-to", "max", "min", "require",
@@ -83,6 +83,7 @@ struct ConfigurationReader {
       case "rules": try readSeverities(value)
       case "platform": try readPlatform(value)
       case "options": try readOptions(value)
+      case "external": try readExternal(value)
       default: break
       }
     }
@@ -90,6 +91,18 @@ struct ConfigurationReader {
   }
 
   // MARK: Sections
+
+  /// `external: [E, W, B9]`: prefixes of other linters' codes that suppression comments may
+  /// name without RL029 calling them unknown.
+  mutating func readExternal(_ id: YAMLNodeID) throws(ConfigurationError) {
+    for (text, item) in try scalarList(id, what: "'external' (code prefixes such as E or W)") {
+      guard !text.isEmpty, !text.contains(" "), !text.contains(",") else {
+        throw error(
+          at: item, "'\(text)' is not a code prefix (write one prefix per item, as E501 or E)")
+      }
+      configuration.external.append(text)
+    }
+  }
 
   mutating func readPerFileIgnores(_ id: YAMLNodeID) throws(ConfigurationError) {
     guard let pairs = try mapping(id, what: "'per-file-ignores' (glob: [RULES])", keys: nil) else {

@@ -71,7 +71,8 @@ struct Explain: ParsableCommand {
     abstract: "Show a rule's full documentation with its examples, or a policy's definition.")
 
   @Argument(
-    help: "A rule code (RL002) or name (bare-integer-memory), or a policy id from the configuration."
+    help:
+      "A rule code (RL002) or name (bare-integer-memory), or a policy id from the configuration."
   )
   var rule: String
 

@@ -229,28 +229,6 @@ struct ExampleProjectTests {
   }
 }
 
-/// Suppression comments end to end (every form is in `Fixtures/unused-suppression/`).
-struct SuppressionTests {
-  @Test func ignoredRulesNeverMakeSuppressionsLookUnused() throws {
-    let root = try CLITests.tree([
-      "values.yaml": Array("w:\n  resources:\n    requests: {memory: 2Gi}  # noqa: RL002\n".utf8)
-    ])
-    let reported = try CLITests.run(["check", "--format", "concise", "values.yaml"], in: root)
-    #expect(reported.stdout.contains("[RL028]"))
-    let ignored = try CLITests.run(
-      ["check", "--format", "concise", "--ignore", "RL002", "values.yaml"], in: root)
-    #expect(ignored.stdout.isEmpty)
-    #expect(ignored.status == 0)
-  }
-
-  @Test func ignoreFileSkipsEverything() throws {
-    let run = try CLITests.run(
-      ["check", "--format", "concise", "Fixtures/unused-suppression/ignored-file.yaml"])
-    #expect(run.status == 0)
-    #expect(run.stdout.isEmpty)
-  }
-}
-
 /// A value holding a line break must not break the one-line-per-finding promise.
 struct OneLineMessageTests {
   @Test func lineBreaksInValuesAreEscaped() throws {

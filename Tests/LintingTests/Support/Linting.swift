@@ -11,9 +11,11 @@ func lint(_ source: String, path: String, rules: RuleSet) -> FileResult {
 /// Only `code` (and RL000, so that a broken fixture can never pass silently). RL028 judges
 /// other rules' suppressions, so it runs with the default rules.
 func rulesOnly(_ code: String) -> RuleSet {
-  if RuleSet.description(named: code)?.code == "RL028" { return defaultRules() }
+  let code = RuleSet.description(named: code)?.code
+  // Suppression rules need findings to suppress: they run with the defaults.
+  if code == "RL028" || code == "RL029" { return defaultRules() }
   // Selection of known codes cannot fail.
-  return (try? RuleSet(select: [code, "RL000"])) ?? defaultRules()
+  return (try? RuleSet(select: [code ?? "", "RL000"])) ?? defaultRules()
 }
 
 func defaultRules() -> RuleSet {
