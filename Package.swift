@@ -60,7 +60,8 @@ let package = Package(
 
     .testTarget(name: "ResourceModelTests", dependencies: ["ResourceModel"]),
     .testTarget(
-      name: "PythonScannerTests", dependencies: ["PythonScanner", "ResourceModel", "SourceText"]),
+      name: "PythonScannerTests",
+      dependencies: ["PythonScanner", "ResourceModel", "SourceText", "PCRE2"]),
     .testTarget(
       name: "YAMLScannerTests", dependencies: ["YAMLScanner", "ResourceModel", "SourceText"]),
     .testTarget(

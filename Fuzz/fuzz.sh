@@ -36,9 +36,9 @@ main() {
   OUT=.fuzz
   SANITIZE=(-sanitize=fuzzer,address)
 
-  # 1. The library modules, instrumented. Linting depends on every module a target imports.
+  # 1. The library modules, instrumented. Workspace depends on every module a target imports.
   mkdir -p "$SCRATCH"
-  if ! "$SWIFT" build --scratch-path "$SCRATCH" -c "$CONFIG" --target Linting \
+  if ! "$SWIFT" build --scratch-path "$SCRATCH" -c "$CONFIG" --target Workspace \
     -Xswiftc "${SANITIZE[@]}" > "$SCRATCH/build.log" 2>&1; then
     cat "$SCRATCH/build.log" >&2
     echo "fuzz: library build failed" >&2
@@ -47,7 +47,8 @@ main() {
   tail -1 "$SCRATCH/build.log"
   BUILD="$SCRATCH/$CONFIG"
   OBJECTS=()
-  for module in ResourceModel SourceText PCRE2 LibYAML PythonScanner YAMLScanner Rules Linting; do
+  for module in ResourceModel SourceText PCRE2 LibYAML PythonScanner YAMLScanner Rules FileIO \
+    Linting Workspace; do
     OBJECTS+=("$BUILD/$module.build"/*.o)
   done
 

@@ -1,6 +1,7 @@
 // libFuzzer target: the configuration loader (`Configuration.parse`), then what the linter does
 // with a configuration: settings, glob matching, policies; and the same bytes as a .gitignore.
 import Linting
+import Workspace
 import PythonScanner
 import ResourceModel
 import SourceText

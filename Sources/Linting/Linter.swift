@@ -42,6 +42,18 @@ public struct Linter: Sendable {
   static let noqa = Array("noqa".utf8)
   static let upperNoqa = Array("NOQA".utf8)
 
+  /// Why the scanners cannot work at all (a candidate pattern that does not compile, a bug of
+  /// this build), or nil. The command checks it before linting, so such a build stops with an
+  /// error instead of finding nothing.
+  public static var scannerSetupProblem: String? {
+    do {
+      try PythonScanner.verifyPatterns()
+      return nil
+    } catch {
+      return "internal error: \(error)"
+    }
+  }
+
   /// Lints one file already in memory (used for `--stdin-filename`, tests and examples).
   ///
   /// Every file's text is checked (UTF-8, NUL, UTF-16), then a literal prefilter decides whether

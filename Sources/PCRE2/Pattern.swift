@@ -45,8 +45,8 @@ public final class Pattern: @unchecked Sendable {
   /// Byte ranges of every non-overlapping match in `subject`, in order.
   ///
   /// A match that exceeds the match limit ends the search: the ranges found so far are returned
-  /// and `exhausted` is false.
-  public func matches(in subject: UnsafeRawBufferPointer) -> (ranges: [Range<Int>], exhausted: Bool)
+  /// and `complete` is false, so that the caller can say the search was cut short.
+  public func matches(in subject: UnsafeRawBufferPointer) -> (ranges: [Range<Int>], complete: Bool)
   {
     guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
       return ([], false)

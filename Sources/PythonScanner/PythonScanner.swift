@@ -25,33 +25,51 @@ public enum PythonScanner {
     prefilter.occurs(in: bytes)
   }
 
-  /// Calls of the names the scanner understands, however far the `(` is.
-  ///
-  /// The gap before `(` is possessive (`*+`): giving back blanks can never let `(` match, and a
-  /// backtracking gap keeps one frame per byte, so a long run of blanks after a name (a 1 MB
-  /// line) hit the match limit and silently ended the search for every later call.
-  static let callSites = try? Pattern(
-    #"(?<![A-Za-z0-9_\x80-\xff])(?:Resources|ResourceSpec|V1ResourceRequirements|V1Container|"#
-      + #"PodTemplate|with_overrides|ContainerTask|ShellTask|RawShellTask|NotebookTask|"#
-      + #"PythonFunctionTask|PythonInstanceTask|Worker|Master|Launcher|Chief|PS|Evaluator|"#
-      + #"HeadNodeConfig|WorkerNodeConfig|AutoscalerOptionsConfig|Scheduler|WorkerGroup)"#
-      + #"(?:[ \t\f\r\n]|\\\r?\n)*+\("#)
+  /// The candidate patterns, compiled once for every thread. Their sources are constants, so a
+  /// failure is a bug in this file, never a property of the input: `verifyPatterns()` lets the
+  /// command stop at start-up, and `scan` reports it on every file rather than find nothing.
+  static let patterns = Result { () throws(PatternError) in try CandidatePatterns() }
 
-  /// Decorator lines.
-  static let decorators = try? Pattern(#"^[ \t\f]*@"#)
+  /// Throws when the candidate patterns cannot be compiled (a build of this tool that cannot
+  /// find any Python declaration must not say "All checks passed").
+  public static func verifyPatterns() throws(PatternError) { _ = try patterns.get() }
 
   /// Scans one file. Returns no declarations (and does no work beyond the prefilter) for a
   /// file that mentions none of the prefilter's words.
-  public static func scan(_ file: SourceFile) -> ScanResult {
+  public static func scan(_ file: SourceFile) -> ScanResult { scan(file, patterns: patterns) }
+
+  /// `scan` with the given patterns (tests pass failing ones).
+  static func scan(_ file: SourceFile, patterns: Result<CandidatePatterns, PatternError>)
+    -> ScanResult
+  {
     let bytes = file.bytes
     if !bytes.withUnsafeBytes({ mayDeclare($0) }) { return ScanResult() }
+    let candidatePatterns: CandidatePatterns
+    switch patterns {
+    case .success(let compiled): candidatePatterns = compiled
+    case .failure(let error):
+      let start = SourceLocation(line: 1, column: 1)
+      return ScanResult(problems: [
+        ScanProblem(
+          "internal error: the candidate pattern does not compile (\(error)); nothing was scanned",
+          at: SourceSpan(start: start, end: start))
+      ])
+    }
     return bytes.withUnsafeBufferPointer { buffer in
       let stream = PythonTokenizer.tokenize(buffer)
       let context = ScanContext(file: file, bytes: buffer, stream: stream)
-      let problems = stream.problems.map {
+      var problems = stream.problems.map {
         ScanProblem($0.message, at: context.span($0.start, $0.end))
       }
-      context.run(candidates: candidateTokens(context))
+      let candidates = candidateTokens(context, patterns: candidatePatterns)
+      if let stop = candidates.searchStoppedAt {
+        problems.append(
+          ScanProblem(
+            "the search for resource declarations stopped here (PCRE2 match limit): "
+              + "declarations after this point are not checked",
+            at: context.span(stop, stop)))
+      }
+      context.run(candidates: candidates.tokens)
       return ScanResult(
         declarations: sorted(context.declarations), problems: problems, comments: stream.comments)
     }
@@ -64,31 +82,38 @@ public enum PythonScanner {
     file.bytes.withUnsafeBufferPointer { PythonTokenizer.tokenize($0).comments }
   }
 
-  /// Confirmed candidate tokens: names of calls and decorator `@`s, in file order.
-  static func candidateTokens(_ context: ScanContext) -> [Int] {
+  /// Confirmed candidate tokens: names of calls and decorator `@`s, in file order; and where a
+  /// pattern's search was cut short by the match limit (the byte after its last match), if it was.
+  static func candidateTokens(_ context: ScanContext, patterns: CandidatePatterns)
+    -> (tokens: [Int], searchStoppedAt: Int?)
+  {
     let tokens = context.stream.tokens
     // Gathered in an array, sorted and made unique at the end: cheaper than a hashed set.
     var result: [Int] = []
+    var searchStoppedAt: Int?
     let subject = UnsafeRawBufferPointer(context.bytes)
-    if let callSites {
-      for range in callSites.matches(in: subject).ranges {
-        if let index = context.tokenIndex(startingAt: range.lowerBound),
-          tokens[index].kind == .name
-        {
-          result.append(index)
-        }
+    let calls = patterns.callSites.matches(in: subject)
+    for range in calls.ranges {
+      if let index = context.tokenIndex(startingAt: range.lowerBound),
+        tokens[index].kind == .name
+      {
+        result.append(index)
       }
     }
-    if let decorators {
-      for range in decorators.matches(in: subject).ranges where range.upperBound > 0 {
-        if let index = context.tokenIndex(startingAt: range.upperBound - 1),
-          tokens[index].kind == .op, tokens[index].op == Op.at,
-          let line = context.lineIndex(ofToken: index),
-          context.stream.lines[line].firstToken == index
-        {
-          result.append(index)
-        }
+    if !calls.complete { searchStoppedAt = calls.ranges.last?.upperBound ?? 0 }
+    let decorators = patterns.decorators.matches(in: subject)
+    for range in decorators.ranges where range.upperBound > 0 {
+      if let index = context.tokenIndex(startingAt: range.upperBound - 1),
+        tokens[index].kind == .op, tokens[index].op == Op.at,
+        let line = context.lineIndex(ofToken: index),
+        context.stream.lines[line].firstToken == index
+      {
+        result.append(index)
       }
+    }
+    if !decorators.complete {
+      let stop = decorators.ranges.last?.upperBound ?? 0
+      searchStoppedAt = min(searchStoppedAt ?? stop, stop)
     }
     // Aliases (`from flytekit import Resources as R`) cannot be known to a static pattern:
     // their calls are found in the token stream.
@@ -126,7 +151,7 @@ public enum PythonScanner {
     var unique: [Int] = []
     unique.reserveCapacity(result.count)
     for index in result where unique.last != index { unique.append(index) }
-    return unique
+    return (unique, searchStoppedAt)
   }
 
   /// False when no call in the file can be through an alias, so that the import table need not

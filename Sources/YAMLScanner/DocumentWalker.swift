@@ -242,17 +242,20 @@ struct DocumentWalker {
   }
 
   /// `scalarNode("kind", _)`, `has("apiVersion", _)` and `has("type", _)` in one pass over
-  /// the pairs (the last `kind` wins, as in any lookup).
+  /// the pairs (the last `kind` wins, as in any lookup). A mapping with `<<` keys is read
+  /// through its merged pairs, resolved once for the three keys rather than once per key.
   private func facts(of mapping: YAMLNodeID) -> MappingFacts {
+    let pairs = stream.pairs(of: mapping)
+    if pairs.contains(where: { stream.isMergeKey($0.key) }) {
+      return facts(from: stream.mergedPairs(of: mapping))
+    }
+    return facts(from: pairs)
+  }
+
+  private func facts<Pairs: Sequence<YAMLPair>>(from pairs: Pairs) -> MappingFacts {
     var facts = MappingFacts()
     var kindValue: YAMLNodeID?
-    for pair in stream.pairs(of: mapping) {
-      if stream.isMergeKey(pair.key) {
-        // Merged keys count as well: look them up the general way.
-        return MappingFacts(
-          kind: scalarNode("kind", mapping), hasAPIVersion: has("apiVersion", mapping),
-          hasType: has("type", mapping))
-      }
+    for pair in pairs {
       let key = stream.resolved(pair.key)
       if stream.textEquals(key, "kind") {
         kindValue = pair.value

@@ -76,6 +76,7 @@ struct InputOptions: ParsableArguments {
   /// `commandLine`, or with `linter` alone when `commandLine` is nil (`dump`). Exits 2 on a
   /// missing path or a bad configuration.
   func run(with linter: Linter, commandLine: CommandLineRules? = nil) throws -> Outcome {
+    if let problem = Linter.scannerSetupProblem { throw UsageError(description: problem) }
     let selector = try makeSelector(commandLine: commandLine)
     if let name = stdinName {
       return try runStandardInput(
