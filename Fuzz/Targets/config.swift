@@ -1,10 +1,10 @@
 // libFuzzer target: the configuration loader (`Configuration.parse`), then what the linter does
 // with a configuration: settings, glob matching, policies; and the same bytes as a .gitignore.
 import Linting
-import Workspace
 import PythonScanner
 import ResourceModel
 import SourceText
+import Workspace
 
 /// Declarations for the policies to judge, scanned once.
 let sampleDeclarations = PythonScanner.scan(
