@@ -98,20 +98,11 @@ public struct SourceFile: Sendable {
     }
   }
 
-  /// Where each line starts. `memchr` finds the `\n`s; files with a `\r` (CRLF or lone CR)
-  /// take the byte-by-byte path.
+  /// Where each line starts in a file with a `\r` (CRLF or lone CR line ends), byte by byte;
+  /// files without one take `index(withoutCR:from:)`.
   private static func lineStarts(in bytes: UnsafeRawBufferPointer, from first: Int) -> [Int] {
     var starts = [first]
-    guard let base = bytes.baseAddress else { return starts }
     let count = bytes.count
-    if memchr(base, 0x0D, count) == nil {
-      var offset = 0
-      while offset < count, let found = memchr(base + offset, 0x0A, count - offset) {
-        offset = base.distance(to: UnsafeRawPointer(found)) + 1
-        starts.append(offset)
-      }
-      return starts
-    }
     for index in 0..<count {
       let byte = bytes[index]
       if byte == 0x0A || (byte == 0x0D && !(index + 1 < count && bytes[index + 1] == 0x0A)) {

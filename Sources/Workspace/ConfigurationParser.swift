@@ -195,8 +195,18 @@ struct ConfigurationReader {
     }
     for item in stream.items(of: stream.resolved(id)) {
       let policy = try readPolicy(item)
-      if configuration.policies.contains(where: { $0.id == policy.id || $0.name == policy.name }) {
-        throw error(at: item, "policy \(policy.id) is defined twice")
+      // Ids and names are looked up case-insensitively (suppressions, --select), so a clash
+      // in either would make one of the two policies unreachable.
+      if let other = configuration.policies.first(where: {
+        $0.id.uppercased() == policy.id.uppercased()
+      }) {
+        throw error(at: item, "policy id \(policy.id) is already the id of policy \(other.id)")
+      }
+      if let other = configuration.policies.first(where: { $0.name == policy.name }) {
+        throw error(
+          at: item,
+          "policy \(policy.id) has the name '\(policy.name)', which policy \(other.id) already has"
+            + " (a policy without 'name' is named after its id in lower case)")
       }
       configuration.policies.append(policy)
     }

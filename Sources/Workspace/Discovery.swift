@@ -15,26 +15,13 @@ public enum Discovery {
     ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs",
   ]
 
-  /// Files to lint, in a deterministic order, and directories that could not be read.
+  /// Files to lint, in a deterministic order, and directories that could not be read, with
+  /// `selector` deciding what is skipped (`.gitignore`, `exclude`, `include`) and attaching each
+  /// file's settings. Throws `MissingPathError` or `ConfigurationError`.
   ///
   /// A file named explicitly is linted whatever its extension says only if it is Python or
   /// YAML; directories are walked without following symlinks, so a link loop cannot trap the
   /// walk and nothing outside the tree is read.
-  public static func files(
-    in paths: [String]
-  ) throws(MissingPathError) -> (files: [InputFile], unreadable: [(path: String, reason: String)]) {
-    do {
-      return try files(in: paths, selector: nil)
-    } catch let error as MissingPathError {
-      throw error
-    } catch {
-      return ([], [])  // unreachable: without a selector no configuration is read
-    }
-  }
-
-  /// Like `files(in:)`, with `selector` deciding what is skipped (`.gitignore`, `exclude`,
-  /// `include`) and attaching each file's settings. Throws `MissingPathError` or
-  /// `ConfigurationError`.
   public static func files(
     in paths: [String], selector: FileSelector?
   ) throws -> (files: [InputFile], unreadable: [(path: String, reason: String)]) {

@@ -40,8 +40,10 @@ struct Dump: ParsableCommand {
   }
 }
 
-struct Rules: ParsableCommand {
+/// `resourcelint rules` (named apart from the `Rules` module it lists).
+struct RulesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "rules",
     abstract: "List every rule: code, name, default severity, summary.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

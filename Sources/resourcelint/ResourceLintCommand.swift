@@ -18,7 +18,7 @@ struct ResourceLintCommand: ParsableCommand {
     discussion: "-V is short for --version.",
     version: resourcelintVersion,
     subcommands: [
-      Check.self, Dump.self, Rules.self, Explain.self, QuantityCommand.self, Completion.self,
+      Check.self, Dump.self, RulesCommand.self, Explain.self, QuantityCommand.self, Completion.self,
     ],
     defaultSubcommand: Check.self)
 

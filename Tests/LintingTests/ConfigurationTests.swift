@@ -98,6 +98,20 @@ struct ConfigurationTests {
       ".resourcelint.yml:2:3: rule RL007 has no options (no rule takes options yet)"
     ),
     ("include: ['*.py']\ninclude: ['*.yaml']\n", ".resourcelint.yml:2:1: duplicate key 'include'"),
+    (
+      "policies:\n  - {id: ORG001, message: x, max: {cpu: '1'}}\n"
+        + "  - {id: org001, message: y, max: {cpu: '2'}}\n",
+      ".resourcelint.yml:3:5: policy id org001 is already the id of policy ORG001"
+    ),
+    (
+      "policies:\n  - {id: ORG001, name: gpu-cap, message: x, max: {gpu: '4'}}\n"
+        + "  - {id: ORG002, name: gpu-cap, message: y, max: {gpu: '2'}}\n",
+      ".resourcelint.yml:3:5: policy ORG002 has the name 'gpu-cap', which policy ORG001 already has"
+    ),
+    (
+      "external: ['E 501']\n",
+      ".resourcelint.yml:1:12: 'E 501' is not a code prefix"
+    ),
   ])
   func configurationErrorsAreLocated(_ config: String, _ expected: String) throws {
     let root = try CLITests.tree([
