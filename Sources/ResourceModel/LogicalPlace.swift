@@ -1,5 +1,3 @@
-import ResourceModel
-
 /// Names where a finding sits in terms that survive edits elsewhere in the file.
 ///
 /// Line numbers change whenever someone adds an import; the declaring construct (its kind, the
