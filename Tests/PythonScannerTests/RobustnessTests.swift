@@ -150,7 +150,16 @@ import Testing
       for _ in 0..<Int(generator.next() % 60) {
         source += fragments[Int(generator.next() % UInt64(fragments.count))]
       }
-      _ = scan(source)
+      // Whatever the input, what comes out is located inside it.
+      let lines = source.split(separator: "\n", omittingEmptySubsequences: false).count
+      let result = scan(source)
+      for declaration in result.declarations {
+        #expect((1...lines).contains(declaration.location.line), "\(source)")
+      }
+      for problem in result.problems {
+        #expect((1...lines).contains(problem.span.start.line), "\(source)")
+        #expect(problem.span.start.line <= problem.span.end.line, "\(source)")
+      }
     }
   }
 }
