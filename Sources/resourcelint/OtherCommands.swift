@@ -3,6 +3,7 @@ import FileIO
 import Linting
 import Reporting
 import ResourceModel
+import Rules
 import Workspace
 
 struct Dump: ParsableCommand {
@@ -23,7 +24,8 @@ struct Dump: ParsableCommand {
 
   func run() throws {
     // Dump reports what was read; only RL000 runs, so unreadable files still show up.
-    let rules = try makeRuleSet(select: ["RL000"], ignore: [], severity: [])
+    let rules = try makeRuleSet(
+      select: [EngineReportedRules.parseError.code], ignore: [], severity: [])
     let outcome = try input.run(with: Linter(rules: rules))
     for warning in outcome.warnings { printError("warning: " + warning) }
     let results = outcome.results
