@@ -66,7 +66,8 @@ struct FileFindings {
       return RelatedLocation(file: file, span: SourceSpan(at: declaration.location), message: user)
     }
     let text = source.flatMap { quote(extent, in: $0) }
-    return RelatedLocation(file: file, span: extent, message: user + (text.map { " (\($0))" } ?? ""))
+    return RelatedLocation(
+      file: file, span: extent, message: user + (text.map { " (\($0))" } ?? ""))
   }
 
   /// The text of `span` when it is one short line (`limits=SMALL`); nil otherwise.

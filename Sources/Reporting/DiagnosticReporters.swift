@@ -41,17 +41,18 @@ public enum JSONReporter {
   public static func render(_ diagnostics: [Diagnostic]) -> String {
     JSON.array(
       diagnostics.map { diagnostic in
-        JSON.object([
-          ("file", JSON.string(diagnostic.file)),
-          ("line", String(diagnostic.span.start.line)),
-          ("column", String(diagnostic.span.start.column)),
-          ("end_line", String(diagnostic.span.end.line)),
-          ("end_column", String(diagnostic.span.end.column)),
-          ("rule", JSON.string(diagnostic.code)),
-          ("name", JSON.string(diagnostic.name)),
-          ("severity", JSON.string(diagnostic.severity.rawValue)),
-          ("message", JSON.string(diagnostic.message)),
-        ] + related(diagnostic.related))
+        JSON.object(
+          [
+            ("file", JSON.string(diagnostic.file)),
+            ("line", String(diagnostic.span.start.line)),
+            ("column", String(diagnostic.span.start.column)),
+            ("end_line", String(diagnostic.span.end.line)),
+            ("end_column", String(diagnostic.span.end.column)),
+            ("rule", JSON.string(diagnostic.code)),
+            ("name", JSON.string(diagnostic.name)),
+            ("severity", JSON.string(diagnostic.severity.rawValue)),
+            ("message", JSON.string(diagnostic.message)),
+          ] + related(diagnostic.related))
       }) + "\n"
   }
 

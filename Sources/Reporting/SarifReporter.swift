@@ -7,10 +7,11 @@ import ResourceModel
 /// `partialFingerprints["resourcelint/v1"]` hashed from the finding's logical place — file,
 /// declaration, resource key and side, rule — so code scanning recognises a finding as the same
 /// one after lines are inserted above it. A finding on a shared value lists the constructs
-/// that use it as `relatedLocations`, which the fingerprint does not depend on. Paths inside the repository are relative to its root
-/// under `%SRCROOT%`, which `originalUriBaseIds` maps to the root, so a log is the same from any
-/// subdirectory and code scanning finds the files; paths outside it are absolute `file:` URIs.
-/// Each rule's `helpUri` is its section of docs/rules.md.
+/// that use it as `relatedLocations`, which the fingerprint does not depend on. Paths inside
+/// the repository are relative to its root under `%SRCROOT%`, which `originalUriBaseIds` maps
+/// to the root, so a log is the same from any subdirectory and code scanning finds the files;
+/// paths outside it are absolute `file:` URIs. Each rule's `helpUri` is its section of
+/// docs/rules.md.
 public enum SarifReporter {
   /// The schema the output is valid against (its `$id`).
   public static let schemaURI =

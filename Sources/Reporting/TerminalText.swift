@@ -83,7 +83,7 @@ public enum TerminalText {
   }
 
   /// Sorted, disjoint.
-  static let wideRanges: [ClosedRange<UInt32>] = [
+  public static let wideRanges: [ClosedRange<UInt32>] = [
     0x1100...0x115F,  // Hangul Jamo initial consonants
     0x2329...0x232A,  // angle brackets
     0x2E80...0x2E99, 0x2E9B...0x2EF3,  // CJK radicals supplement
