@@ -175,7 +175,8 @@ public struct Linter: Sendable {
     file: SourceFile, declarations: [Declaration], parseErrors: [ScanProblem],
     comments: [Range<Int>] = []
   ) -> FileResult {
-    var diagnostics = rules.diagnostics(for: declarations, file: file.path, platform: platform)
+    var diagnostics = rules.diagnostics(
+      for: declarations, file: file.path, platform: platform, source: file)
     let parseError = EngineReportedRules.parseError
     if let severity = rules.severity(of: parseError) {
       for problem in parseErrors {
@@ -186,7 +187,7 @@ public struct Linter: Sendable {
       }
     }
     for policy in policies {
-      diagnostics += policy.diagnostics(for: declarations, file: file.path)
+      diagnostics += policy.diagnostics(for: declarations, file: file.path, source: file)
     }
     let suppressions =
       comments.isEmpty

@@ -1,4 +1,5 @@
 import ResourceModel
+import SourceText
 
 /// An organisation rule written in `.resourcelint.yml` instead of Swift: bounds on requests and
 /// limits (`max`, `min`) and resources that must be declared (`require`), for some or all kinds
@@ -103,16 +104,18 @@ public struct Policy: Sendable, Hashable {
 
   /// The policy's findings over one file's declarations, once each (a constant used by several
   /// tasks is one mistake).
-  public func diagnostics(for declarations: [Declaration], file: String) -> [Diagnostic] {
-    var seen = Set<Diagnostic>()
-    var result: [Diagnostic] = []
-    func report(_ detail: String, at span: SourceSpan) {
-      let diagnostic = Diagnostic(
-        file: file, span: span, code: id, name: name, severity: severity,
-        message: "\(message): \(detail)")
-      if seen.insert(diagnostic).inserted { result.append(diagnostic) }
-    }
+  public func diagnostics(
+    for declarations: [Declaration], file: String, source: SourceFile? = nil
+  ) -> [Diagnostic] {
+    var findings = FileFindings(source: source)
     for declaration in declarations where kinds?.contains(declaration.kind) ?? true {
+      func report(_ detail: String, at span: SourceSpan) {
+        findings.add(
+          Diagnostic(
+            file: file, span: span, code: id, name: name, severity: severity,
+            message: "\(message): \(detail)"),
+          checking: declaration)
+      }
       for bound in bounds {
         for side in bound.sides {
           let list = side == .requests ? declaration.requests : declaration.limits
@@ -147,6 +150,6 @@ public struct Policy: Sendable, Hashable {
         }
       }
     }
-    return result
+    return findings.diagnostics
   }
 }

@@ -1,5 +1,6 @@
 import ResourceModel
 import Rules
+import SourceText
 
 /// Why a rule selection could not be applied.
 public struct SelectionError: Error, Sendable, CustomStringConvertible {
@@ -131,13 +132,14 @@ public struct RuleSet: Sendable {
     checks = entries.map(Check.init)
   }
 
-  /// Runs every rule over every declaration of one file.
+  /// Runs every rule over every declaration of one file. `source`, the file's text, lets
+  /// findings on shared values quote the argument each user passes them through.
   public func diagnostics(
-    for declarations: [Declaration], file: String, platform: PlatformLimits? = nil
+    for declarations: [Declaration], file: String, platform: PlatformLimits? = nil,
+    source: SourceFile? = nil
   ) -> [Diagnostic] {
     let context = RuleContext(fileDeclarations: declarations, platform: platform)
-    var seen = Set<Diagnostic>()
-    var result: [Diagnostic] = []
+    var findings = FileFindings(source: source)
     for declaration in declarations {
       // By index: copying a check copies its rule existential, for every declaration.
       for index in checks.indices {
@@ -147,16 +149,12 @@ public struct RuleSet: Sendable {
             file: file, span: violation.span, code: check.code, name: check.name,
             severity: check.severity ?? violation.severity ?? check.defaultSeverity,
             message: violation.message)
-          // A constant used by several tasks is one mistake, reported once, at the place of
-          // the first declaration that reported it.
-          guard seen.insert(diagnostic).inserted else { continue }
-          var placed = diagnostic
-          placed.logicalPlace = LogicalPlace.of(
-            violation.span, checking: declaration, in: declarations)
-          result.append(placed)
+          findings.add(diagnostic, checking: declaration) {
+            LogicalPlace.of(violation.span, checking: declaration, in: declarations)
+          }
         }
       }
     }
-    return result
+    return findings.diagnostics
   }
 }

@@ -46,7 +46,8 @@ extension ScanContext {
       result.arguments.append(
         ArgumentUse(
           name: keyword, span: span(argument.keywordStart, argument.keywordEnd),
-          value: value(argument.value), shape: shape(of: argument.value)))
+          value: value(argument.value), shape: shape(of: argument.value),
+          extent: span(argument.keywordStart, argument.value.end)))
       switch keyword {
       case "requests":
         result.requests = resourceListOptions(argument.value)
@@ -106,23 +107,26 @@ extension ScanContext {
     return fields.map { .resources($0) } ?? result
   }
 
+  /// One declaration per combination of conditional branches; the construct runs from
+  /// `offset` to `end`.
   private func emit(
-    _ kind: DeclarationKind, name: String?, at offset: Int, _ arguments: ResourceArguments,
-    owner: String? = nil
+    _ kind: DeclarationKind, name: String?, at offset: Int, end: Int,
+    _ arguments: ResourceArguments, owner: String? = nil
   ) {
+    let extent = span(offset, end)
     for (requests, limits, accelerator) in arguments.combinations {
       declarations.append(
         Declaration(
-          file: file.path, language: .python, kind: kind, name: name, location: location(offset),
+          file: file.path, language: .python, kind: kind, name: name, location: extent.start,
           requests: requests, limits: limits, accelerator: accelerator,
-          arguments: arguments.arguments, owner: owner))
+          arguments: arguments.arguments, owner: owner, extent: extent))
     }
   }
 
   // MARK: Tasks
 
-  /// `@task(...)`, `@dynamic(...)`, `@eager(...)` on the logical line `line`.
-  func handleTaskDecorator(_ call: CallExpr, line: Int) {
+  /// `@task(...)`, `@dynamic(...)`, `@eager(...)` on the logical line `line`, ending at `end`.
+  func handleTaskDecorator(_ call: CallExpr, line: Int, end: Int) {
     consumed.insert(call.openParen)
     let functionName = decoratedFunctionName(after: line)
     let arguments = resourceArguments(call)
@@ -134,7 +138,7 @@ extension ScanContext {
     }
     guard arguments.hasResources else { return }
     let at = stream.tokens[stream.lines[line].firstToken].start
-    emit(.task, name: functionName, at: at, arguments)
+    emit(.task, name: functionName, at: at, end: end, arguments)
   }
 
   /// The name of the function the decorators starting after `line` apply to.
@@ -172,14 +176,14 @@ extension ScanContext {
   // MARK: Overrides and container tasks
 
   /// `x.with_overrides(...)`: named after the task called (`t` in `t(a=1).with_overrides`) or
-  /// the receiver variable.
-  func handleOverride(_ call: CallExpr, receiver: Expr, nameStart: Int) {
+  /// the receiver variable. The call ends at `end`.
+  func handleOverride(_ call: CallExpr, receiver: Expr, nameStart: Int, end: Int) {
     consumed.insert(call.openParen)
     let arguments = resourceArguments(call)
     if let template = arguments.podTemplate { podTemplates(in: template, owner: nil) }
     guard arguments.hasResources else { return }
     let name = receiverName(receiver)
-    emit(.override, name: name, at: nameStart, arguments, owner: name)
+    emit(.override, name: name, at: nameStart, end: end, arguments, owner: name)
   }
 
   func receiverName(_ expr: Expr) -> String? {
@@ -210,7 +214,7 @@ extension ScanContext {
     let arguments = resourceArguments(call)
     if let template = arguments.podTemplate { podTemplates(in: template, owner: name) }
     guard arguments.hasResources else { return }
-    emit(.containerTask, name: name, at: expr.start, arguments)
+    emit(.containerTask, name: name, at: expr.start, end: expr.end, arguments)
   }
 
   // MARK: Plugins and resource specs
@@ -232,7 +236,7 @@ extension ScanContext {
       $0.name == "requests" || $0.name == "limits"
     }
     guard hasRequirements else { return }
-    emit(.plugin, name: className, at: expr.start, arguments, owner: owner)
+    emit(.plugin, name: className, at: expr.start, end: expr.end, arguments, owner: owner)
   }
 
   /// flytekit's `ResourceSpec(requests=Resources(...), limits=Resources(...))`.
@@ -246,7 +250,8 @@ extension ScanContext {
         arguments.arguments.append(
           ArgumentUse(
             name: written, span: span(argument.keywordStart, argument.keywordEnd),
-            value: value(argument.value), shape: shape(of: argument.value)))
+            value: value(argument.value), shape: shape(of: argument.value),
+            extent: span(argument.keywordStart, argument.value.end)))
       } else {
         position += 1
       }
@@ -256,7 +261,7 @@ extension ScanContext {
       default: break
       }
     }
-    emit(.resources, name: assignedName, at: expr.start, arguments)
+    emit(.resources, name: assignedName, at: expr.start, end: expr.end, arguments)
   }
 
   /// A `Resources(...)` attached to nothing the scanner knows: requests and limits as
@@ -278,7 +283,7 @@ extension ScanContext {
       for entry in list where !fields.entries.contains(entry) { fields.append(entry) }
     }
     let first = declarations.count
-    emit(.resources, name: assignedName, at: expr.start, arguments)
+    emit(.resources, name: assignedName, at: expr.start, end: expr.end, arguments)
     for index in first..<declarations.count { declarations[index].resourceFields = fields }
   }
 
@@ -423,7 +428,7 @@ extension ScanContext {
           file: file.path, language: .python, kind: .podTemplate, name: container,
           location: location(expr.start), requests: requests, limits: limits,
           arguments: arguments.arguments, container: container, primaryContainerName: primary,
-          owner: owner, templateContainers: listed))
+          owner: owner, templateContainers: listed, extent: span(expr)))
     }
   }
 }

@@ -296,12 +296,12 @@ extension ScanContext {
       if root.statement.isDecorator, root.expr.start == decoratorStart(root.statement),
         let call = root.expr.call, symbol(call.callee) == .taskDecorator
       {
-        handleTaskDecorator(call, line: root.statement.line)
+        handleTaskDecorator(call, line: root.statement.line, end: root.expr.end)
       }
       for nested in calls where !consumed.contains(nested.call.openParen) {
         let call = nested.call
         if case .attribute(let receiver, "with_overrides", let nameStart) = call.callee.kind {
-          handleOverride(call, receiver: receiver, nameStart: nameStart)
+          handleOverride(call, receiver: receiver, nameStart: nameStart, end: nested.node.end)
         } else if symbol(call.callee) == .containerTask {
           handleContainerTask(nested.node, call, assignedName: assignedName(nested.node, root))
         }

@@ -29,9 +29,10 @@ public enum ConciseReporter {
   }
 
   public static func line(for diagnostic: Diagnostic) -> String {
-    "\(Diagnostic.oneLine(diagnostic.file)):\(diagnostic.span.start.line):"
+    "\(TerminalText.escaped(diagnostic.file)):\(diagnostic.span.start.line):"
       + "\(diagnostic.span.start.column): "
-      + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
+      + "\(diagnostic.severity.rawValue): \(TerminalText.escaped(diagnostic.message)) "
+      + "[\(diagnostic.code)]"
   }
 }
 
@@ -40,18 +41,36 @@ public enum JSONReporter {
   public static func render(_ diagnostics: [Diagnostic]) -> String {
     JSON.array(
       diagnostics.map { diagnostic in
-        JSON.object([
-          ("file", JSON.string(diagnostic.file)),
-          ("line", String(diagnostic.span.start.line)),
-          ("column", String(diagnostic.span.start.column)),
-          ("end_line", String(diagnostic.span.end.line)),
-          ("end_column", String(diagnostic.span.end.column)),
-          ("rule", JSON.string(diagnostic.code)),
-          ("name", JSON.string(diagnostic.name)),
-          ("severity", JSON.string(diagnostic.severity.rawValue)),
-          ("message", JSON.string(diagnostic.message)),
-        ])
+        JSON.object(
+          [
+            ("file", JSON.string(diagnostic.file)),
+            ("line", String(diagnostic.span.start.line)),
+            ("column", String(diagnostic.span.start.column)),
+            ("end_line", String(diagnostic.span.end.line)),
+            ("end_column", String(diagnostic.span.end.column)),
+            ("rule", JSON.string(diagnostic.code)),
+            ("name", JSON.string(diagnostic.name)),
+            ("severity", JSON.string(diagnostic.severity.rawValue)),
+            ("message", JSON.string(diagnostic.message)),
+          ] + related(diagnostic.related))
       }) + "\n"
+  }
+
+  /// `"related": [{"file", "line", "column", "end_line", "end_column", "message"}]`, present
+  /// only when the finding has related locations.
+  static func related(_ locations: [RelatedLocation]) -> [(String, String)] {
+    guard !locations.isEmpty else { return [] }
+    let items = locations.map { location in
+      JSON.object([
+        ("file", JSON.string(location.file)),
+        ("line", String(location.span.start.line)),
+        ("column", String(location.span.start.column)),
+        ("end_line", String(location.span.end.line)),
+        ("end_column", String(location.span.end.column)),
+        ("message", JSON.string(location.message)),
+      ])
+    }
+    return [("related", "[" + items.joined(separator: ", ") + "]")]
   }
 }
 
@@ -85,26 +104,32 @@ public enum TextReporter {
     }
     let start = diagnostic.span.start
     var out =
-      style.paint("\(Diagnostic.oneLine(diagnostic.file)):\(start.line):\(start.column):", "1")
-      + " "
-      + style.paint(diagnostic.severity.rawValue, severityColor) + ": " + diagnostic.message + " "
+      style.paint("\(TerminalText.escaped(diagnostic.file)):\(start.line):\(start.column):", "1")
+      + " " + style.paint(diagnostic.severity.rawValue, severityColor) + ": "
+      + TerminalText.escaped(diagnostic.message) + " "
       + style.paint("[\(diagnostic.code) \(diagnostic.name)]", "2") + "\n"
-    guard let line, !line.isEmpty else { return out + "\n" }
-    let number = String(start.line)
-    let gutter = String(repeating: " ", count: number.count)
-    let scalars = Array(line.unicodeScalars)
-    // Keep tabs so the caret lines up under the same columns in any terminal.
-    let prefix = String(
-      String.UnicodeScalarView(
-        scalars.prefix(max(0, start.column - 1)).map { $0 == "\t" ? "\t" : " " }))
-    let endColumn =
-      diagnostic.span.end.line == start.line ? diagnostic.span.end.column : scalars.count + 1
-    let width = max(1, min(endColumn, scalars.count + 1) - start.column)
-    out += style.paint(" \(number) | ", "34") + line + "\n"
-    out +=
-      style.paint(" \(gutter) | ", "34") + prefix
-      + style.paint(String(repeating: "^", count: width), severityColor) + "\n\n"
-    return out
+    let gutter = String(repeating: " ", count: String(start.line).count)
+    if let line, !line.isEmpty {
+      // Escapes, expanded tabs and wide characters move what follows them on screen: the caret
+      // is placed by display columns, not by scalars.
+      let framed = TerminalText.FramedLine(line)
+      let end = diagnostic.span.end
+      let caret = framed.caret(
+        from: start.column, to: end.line == start.line ? end.column : framed.columns.count)
+      out += style.paint(" \(start.line) | ", "34") + framed.text + "\n"
+      out +=
+        style.paint(" \(gutter) | ", "34") + String(repeating: " ", count: caret.offset)
+        + style.paint(String(repeating: "^", count: caret.width), severityColor) + "\n"
+    }
+    // Under the frame, in its gutter, each in the header's own `file:line:col: text` shape so
+    // that terminals and editors make the place clickable.
+    for related in diagnostic.related {
+      out +=
+        style.paint(" \(gutter) = ", "34") + style.paint("note", "1") + ": "
+        + TerminalText.escaped(related.file) + ":\(related.span.start.line):"
+        + "\(related.span.start.column): " + TerminalText.escaped(related.message) + "\n"
+    }
+    return out + "\n"
   }
 
   /// `Found 3 problems (2 errors, 1 warning) in 12 files.` or `All checks passed (12 files).`

@@ -85,7 +85,9 @@ public enum GitHubReporter {
       + "scanning, or run `resourcelint check` locally."
   }
 
-  /// Escapes a command's message: `%`, CR, LF.
+  /// Escapes a command's message: `%`, CR, LF; other control and bidi scalars are shown as
+  /// escapes (`\x1b`, `\u{202e}`) as in the text format, since the log is read in a terminal-
+  /// like viewer and the annotation next to code.
   public static func escapeData(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -93,7 +95,12 @@ public enum GitHubReporter {
       case "%": out += "%25"
       case "\r": out += "%0D"
       case "\n": out += "%0A"
-      default: out.unicodeScalars.append(scalar)
+      default:
+        if let escape = TerminalText.escape(scalar) {
+          out += escape
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out

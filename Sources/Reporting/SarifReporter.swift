@@ -6,10 +6,12 @@ import ResourceModel
 /// documentation), one result per finding with its exact region, and a
 /// `partialFingerprints["resourcelint/v1"]` hashed from the finding's logical place — file,
 /// declaration, resource key and side, rule — so code scanning recognises a finding as the same
-/// one after lines are inserted above it. Paths inside the repository are relative to its root
-/// under `%SRCROOT%`, which `originalUriBaseIds` maps to the root, so a log is the same from any
-/// subdirectory and code scanning finds the files; paths outside it are absolute `file:` URIs.
-/// Each rule's `helpUri` is its section of docs/rules.md.
+/// one after lines are inserted above it. A finding on a shared value lists the constructs
+/// that use it as `relatedLocations`, which the fingerprint does not depend on. Paths inside
+/// the repository are relative to its root under `%SRCROOT%`, which `originalUriBaseIds` maps
+/// to the root, so a log is the same from any subdirectory and code scanning finds the files;
+/// paths outside it are absolute `file:` URIs. Each rule's `helpUri` is its section of
+/// docs/rules.md.
 public enum SarifReporter {
   /// The schema the output is valid against (its `$id`).
   public static let schemaURI =
@@ -48,6 +50,20 @@ public enum SarifReporter {
           JSON.object([(fingerprintName, JSON.string(fingerprint(path: path, key: key)))])
         ),
       ]
+      if !diagnostic.related.isEmpty {
+        // §3.27.22: each related location has an `id` unique within the result, and a message.
+        let related = diagnostic.related.enumerated().map { index, related in
+          let target = rootRelativePath(
+            related.file, currentDirectory: currentDirectory, repositoryRoot: repositoryRoot)
+          return location(
+            path: target, span: related.span,
+            extra: [
+              ("id", String(index + 1)),
+              ("message", JSON.object([("text", JSON.string(related.message))])),
+            ])
+        }
+        fields.append(("relatedLocations", "[" + related.joined(separator: ", ") + "]"))
+      }
       if let place = diagnostic.logicalPlace {
         fields.append(("properties", JSON.object([("logicalPlace", JSON.string(place))])))
       }
@@ -152,7 +168,11 @@ public enum SarifReporter {
     return LogicalPlace.portablePath(directory, currentDirectory: nil)
   }
 
-  private static func location(path: String, span: SourceSpan) -> String {
+  /// A `location` object; `extra` members (a related location's `id` and `message`) come
+  /// before its `physicalLocation`.
+  private static func location(
+    path: String, span: SourceSpan, extra: [(String, String)] = []
+  ) -> String {
     var artifact: [(String, String)]
     if path.hasPrefix("/") {
       artifact = [("uri", JSON.string("file://" + percentEncoded(path)))]
@@ -171,12 +191,13 @@ public enum SarifReporter {
       ("startLine", String(max(1, start.line))), ("startColumn", String(max(1, start.column))),
       ("endLine", String(max(1, end.line))), ("endColumn", String(max(1, end.column))),
     ])
-    return JSON.object([
-      (
-        "physicalLocation",
-        JSON.object([("artifactLocation", JSON.object(artifact)), ("region", region)])
-      )
-    ])
+    return JSON.object(
+      extra + [
+        (
+          "physicalLocation",
+          JSON.object([("artifactLocation", JSON.object(artifact)), ("region", region)])
+        )
+      ])
   }
 
   /// A path as a URI reference: unreserved characters and `/` stay, everything else (spaces,

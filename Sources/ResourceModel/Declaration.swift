@@ -59,14 +59,19 @@ public struct ArgumentUse: Sendable, Hashable {
   /// What the value is when that matters to a rule (a `Resources` call and its fields, a dict);
   /// nil for anything else.
   public var shape: ArgumentShape?
+  /// The whole argument as written, keyword through value (`limits=SMALL`): where a value
+  /// reached through a constant is used. nil when the scanner did not record it.
+  public var extent: SourceSpan?
 
   public init(
-    name: String, span: SourceSpan, value: ResourceValue? = nil, shape: ArgumentShape? = nil
+    name: String, span: SourceSpan, value: ResourceValue? = nil, shape: ArgumentShape? = nil,
+    extent: SourceSpan? = nil
   ) {
     self.name = name
     self.span = span
     self.value = value
     self.shape = shape
+    self.extent = extent
   }
 
   /// The fields of the `Resources(...)` passed here, or nil when the value is not one.
@@ -102,6 +107,11 @@ public struct Declaration: Sendable, Hashable {
   public var name: String?
   /// Where the declaring construct starts (the call, the decorator, the `resources` key).
   public var location: SourceLocation
+  /// The whole declaring construct as written (the decorator or call through its `)`, the
+  /// `resources` key through its value). A value outside it was defined elsewhere (a module
+  /// constant, a YAML anchor) and may be shared; findings on it name this construct as one of
+  /// its users. nil when the scanner did not record it.
+  public var extent: SourceSpan?
   /// What flytekit (or Kubernetes) would treat as requests: for `resources=`, the first item of
   /// each tuple and every single value (`ResourceSpec.from_multiple_resource`).
   public var requests: ResourceList
@@ -131,7 +141,7 @@ public struct Declaration: Sendable, Hashable {
     limits: ResourceList = ResourceList(), accelerator: AcceleratorReference? = nil,
     arguments: [ArgumentUse] = [], container: String? = nil, primaryContainerName: String? = nil,
     path: String? = nil, owner: String? = nil, resourceFields: ResourceList? = nil,
-    templateContainers: [TemplateContainer]? = nil
+    templateContainers: [TemplateContainer]? = nil, extent: SourceSpan? = nil
   ) {
     self.file = file
     self.language = language
@@ -148,6 +158,7 @@ public struct Declaration: Sendable, Hashable {
     self.owner = owner
     self.resourceFields = resourceFields
     self.templateContainers = templateContainers
+    self.extent = extent
   }
 
   /// True when the call passed a keyword argument named `name`.

@@ -29,10 +29,14 @@ public struct Diagnostic: Sendable, Hashable {
   /// line number — `task train › limits.cpu`. Baselines and SARIF fingerprints are built from it.
   /// The engine fills it in; nil for diagnostics made elsewhere.
   public var logicalPlace: String?
+  /// Other places the finding involves, in file order: when the offending value is defined
+  /// outside the construct that uses it (a module constant, a YAML anchor), every construct
+  /// that uses it. Empty for most findings. Not part of the logical place.
+  public var related: [RelatedLocation]
 
   public init(
     file: String, span: SourceSpan, code: String, name: String, severity: Severity,
-    message: String, logicalPlace: String? = nil
+    message: String, logicalPlace: String? = nil, related: [RelatedLocation] = []
   ) {
     self.file = file
     self.span = span
@@ -41,6 +45,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.severity = severity
     self.message = Diagnostic.oneLine(message)
     self.logicalPlace = logicalPlace
+    self.related = related
   }
 
   /// The documented output order: file, line, column, rule.

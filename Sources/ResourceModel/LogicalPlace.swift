@@ -47,7 +47,7 @@ public enum LogicalPlace {
 
   /// `task train`, `k8s-container server at spec.template.spec.containers`,
   /// `pod-template of train container primary`.
-  static func describe(_ declaration: Declaration) -> String {
+  public static func describe(_ declaration: Declaration) -> String {
     var text = declaration.kind.rawValue
     if let name = declaration.name, !name.isEmpty { text += " " + name }
     if let owner = declaration.owner, owner != declaration.name { text += " of " + owner }
@@ -132,13 +132,6 @@ public enum LogicalPlace {
     let joined = kept.joined(separator: "/")
     if absolute { return "/" + joined }
     return joined.isEmpty ? "." : joined
-  }
-}
-
-extension SourceSpan {
-  /// True when `other` lies within this span (both ends included).
-  fileprivate func contains(_ other: SourceSpan) -> Bool {
-    start <= other.start && other.end <= end
   }
 }
 

@@ -35,6 +35,11 @@ public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String { "\(start)-\(end)" }
+
+  /// True when `other` lies within this span (both ends included).
+  public func contains(_ other: SourceSpan) -> Bool {
+    start <= other.start && other.end <= end
+  }
 }
 
 /// The language a declaration was read from.

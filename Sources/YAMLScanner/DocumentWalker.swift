@@ -117,7 +117,7 @@ struct DocumentWalker {
         stream.value(forKey: "defaults", in: root), ResourceKey.init(flyteAttributeKey:)),
       limits: mapEntries(
         stream.value(forKey: "limits", in: root), ResourceKey.init(flyteAttributeKey:)),
-      path: nil)
+      path: nil, extent: locator.span(from: stream.start(of: root), to: stream.end(of: root)))
     result.arguments = stream.pairs(of: root).compactMap { pair in
       stream.scalarText(pair.key).map {
         ArgumentUse(name: $0, span: span(pair.key))
@@ -211,7 +211,7 @@ struct DocumentWalker {
               stream.value(forKey: "defaults", in: value), ResourceKey.init(flyteAdminKey:)),
             limits: mapEntries(
               stream.value(forKey: "limits", in: value), ResourceKey.init(flyteAdminKey:)),
-            path: path(index, appending: key)))
+            path: path(index, appending: key), extent: extent(of: pair)))
         continue
       }
 
@@ -318,7 +318,8 @@ struct DocumentWalker {
       limits = containerList(stream.value(forKey: "limits", in: resources))
     }
     var result = declaration(
-      kind: kind, name: name, location: location, requests: requests, limits: limits, path: path)
+      kind: kind, name: name, location: location, requests: requests, limits: limits, path: path,
+      extent: resourcesPair.map(extent(of:)))
     result.container = name
     if let template = idlTemplate(above: holder) {
       result.owner = idlTaskName(template)
@@ -355,7 +356,8 @@ struct DocumentWalker {
     if kinds.contains(.sequence) {
       var result = declaration(
         kind: .flyteIDL, name: nil, location: location,
-        requests: idlEntries(requests), limits: idlEntries(limits), path: path)
+        requests: idlEntries(requests), limits: idlEntries(limits), path: path,
+        extent: extent(of: pair))
       if let template = idlTemplate(above: holder, includingSelf: true, inObjects: true) {
         result.name = idlTaskName(template)
         result.accelerator = idlAccelerator(template)
@@ -386,7 +388,8 @@ struct DocumentWalker {
     var result = declaration(
       kind: kind, name: holderName(holder), location: location,
       requests: mapEntries(requests, ResourceKey.init(kubernetesKey:)),
-      limits: mapEntries(limits, ResourceKey.init(kubernetesKey:)), path: path)
+      limits: mapEntries(limits, ResourceKey.init(kubernetesKey:)), path: path,
+      extent: extent(of: pair))
     if kind == .k8sContainer { result.container = scalar("name", frame.node) }
     declarations.append(result)
     return true
@@ -588,11 +591,16 @@ struct DocumentWalker {
 
   private func declaration(
     kind: DeclarationKind, name: String?, location: SourceLocation, requests: ResourceList,
-    limits: ResourceList, path: String?
+    limits: ResourceList, path: String?, extent: SourceSpan?
   ) -> Declaration {
     Declaration(
       file: locator.file.path, language: .yaml, kind: kind, name: name, location: location,
-      requests: requests, limits: limits, path: path)
+      requests: requests, limits: limits, path: path, extent: extent)
+  }
+
+  /// A key with its value as written (an alias stays the alias, not what it refers to).
+  private func extent(of pair: YAMLPair) -> SourceSpan {
+    locator.span(from: stream.start(of: pair.key), to: stream.end(of: pair.value))
   }
 
   private func has(_ key: String, _ mapping: YAMLNodeID) -> Bool {
