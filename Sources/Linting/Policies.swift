@@ -112,7 +112,10 @@ public struct Policy: Sendable, Hashable {
         message: "\(message): \(detail)")
       if seen.insert(diagnostic).inserted { result.append(diagnostic) }
     }
-    for declaration in declarations where kinds?.contains(declaration.kind) ?? true {
+    // Without `applies-to`, a policy is about what containers run with: not a volume's size, a
+    // namespace's quota or a LimitRange's bounds.
+    for declaration in declarations
+    where kinds?.contains(declaration.kind) ?? declaration.kind.isContainerAmount {
       for bound in bounds {
         for side in bound.sides {
           let list = side == .requests ? declaration.requests : declaration.limits
