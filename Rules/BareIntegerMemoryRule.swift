@@ -90,8 +90,9 @@ struct BareIntegerMemoryRule: Rule {
   private static func tooLittle(for kind: DeclarationKind, _ key: ResourceKey) -> (String, String) {
     // A quota's volume storage (`requests.storage`, per storage class too) bounds claims.
     let isVolumeStorage = key.dumpName.hasSuffix("requests.storage")
+    // A volume's size: a claim's, or a LimitRange's bound for claims.
+    if key == .named("storage") { return ("too small for any volume", "Gi") }
     switch kind {
-    case .k8sPVC: return ("too small for any volume", "Gi")
     case .k8sResourceQuota where isVolumeStorage:
       return ("too little for any claim to be admitted", "Gi")
     case .k8sResourceQuota: return ("too little for any pod to be admitted", "Mi")

@@ -401,7 +401,7 @@ struct DocumentWalker {
     if isClaim {
       declarations.append(
         declaration(
-          kind: .k8sPVC, name: metadataName(around: holder) ?? holderName(holder),
+          kind: .k8sPVC, name: claimName(holder),
           location: location, requests: mapEntries(requests, ResourceKey.init(kubernetesKey:)),
           limits: mapEntries(limits, ResourceKey.init(kubernetesKey:)), path: path))
       return true
@@ -435,6 +435,26 @@ struct DocumentWalker {
     guard parent >= 0, let metadata = stream.value(forKey: "metadata", in: frames[parent].node)
     else { return nil }
     return scalar("name", stream.resolved(metadata))
+  }
+
+  /// The name of the claim whose spec is frame `holder`: the nearest `metadata.name` a few
+  /// levels up (a PVC's, a `volumeClaimTemplates` item's), or the `name` of the list item it is
+  /// in (an ephemeral volume's), else the key it sits under.
+  private func claimName(_ holder: Int) -> String? {
+    var index = frames[holder].parent
+    var steps = 0
+    while index >= 0 && steps < 3 {
+      let node = frames[index].node
+      if let metadata = stream.value(forKey: "metadata", in: node),
+        let name = scalar("name", stream.resolved(metadata))
+      {
+        return name
+      }
+      if case .index = frames[index].component, let name = scalar("name", node) { return name }
+      index = frames[index].parent
+      steps += 1
+    }
+    return holderName(holder)
   }
 
   /// True when frame `index` was reached under a key spelled `key`.
