@@ -12,6 +12,12 @@ public struct Policy: Sendable, Hashable {
 
     /// The word in messages: "gpu limit 8 is above 4".
     var word: String { self == .requests ? "request" : "limit" }
+
+    /// The declaration's own word for this side (`quota`, `defaultRequest`, `max`), else `word`.
+    func word(in declaration: Declaration) -> String {
+      guard let words = declaration.listWords else { return word }
+      return self == .requests ? words.request : words.limit
+    }
   }
 
   /// A resource named in a policy. `gpu` stands for every GPU key (flytekit's `gpu` and vendor
@@ -127,11 +133,11 @@ public struct Policy: Sendable, Hashable {
             if declaration.kind.isPlatformConfig && quantity.isZero { continue }
             if bound.isMaximum && quantity > bound.quantity {
               report(
-                "\(key.displayName) \(side.word) \(text) is above \(bound.written)",
+                "\(key.displayName) \(side.word(in: declaration)) \(text) is above \(bound.written)",
                 at: entry.value.span)
             } else if !bound.isMaximum && quantity < bound.quantity {
               report(
-                "\(key.displayName) \(side.word) \(text) is below \(bound.written)",
+                "\(key.displayName) \(side.word(in: declaration)) \(text) is below \(bound.written)",
                 at: entry.value.span)
             }
           }
