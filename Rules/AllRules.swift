@@ -32,4 +32,5 @@ public let allRules: [any Rule.Type] = [
   MissingLimitsRule.self,  // RL027
   UnusedSuppressionRule.self,  // RL028
   InvalidSuppressionRule.self,  // RL029
+  MisplacedResourcesKeyRule.self,  // RL030
 ]

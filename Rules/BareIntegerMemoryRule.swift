@@ -5,14 +5,19 @@ struct BareIntegerMemoryRule: Rule {
   static let description = RuleDescription(
     code: "RL002",
     name: "bare-integer-memory",
-    summary: "Memory or ephemeral storage is a number without a unit, which means bytes",
+    summary: "Memory or storage is a number without a unit, which means bytes",
     rationale: """
       A quantity without a suffix is a number of bytes: `mem="1024"` is 1 KiB, not 1 GiB, and \
       `memory: 512` is 512 bytes. Below 1Mi no container can even start (the runtime fails to \
       create it, and the sandbox is re-created for hours), so that is an error; larger bare \
       numbers are warnings because they are rarely what was meant and always hard to read. \
-      This covers flytekit `Resources` (an int such as `mem=1024` also crashes serialization \
-      in `@task`), overrides, plugin configs, pod templates, Kubernetes manifests and Helm values.
+      The same holds for storage: a claim for `storage: 10` asks for 10 bytes (provisioners \
+      round it up to their smallest volume, or fail), a quota of `requests.memory: 1024` admits \
+      no pod, and a LimitRange or flytepropeller default of `1024` gives every container that \
+      sets none 1 KiB. This covers flytekit `Resources` (an int such as `mem=1024` also \
+      crashes serialization in `@task`), overrides, plugin configs, pod templates, Kubernetes \
+      manifests (volume claims, ResourceQuotas and LimitRanges included), Helm values and \
+      Flyte platform configuration.
       """,
     fix: "Write the unit: `512Mi`, `2Gi`, `1G`.",
     defaultSeverity: .error,
@@ -32,6 +37,17 @@ struct BareIntegerMemoryRule: Rule {
             requests:
               memory: 2147483648  # expect: 15 [RL002] "2 GiB"
         """, language: .yaml),
+      Example(
+        """
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: data}
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources:
+            requests:
+              storage: 10  # expect: 16 [RL002] "storage request 10 is 10 bytes (10 B), too small for any volume; did you mean 10Gi?"
+        """, language: .yaml),
     ],
     nonTriggering: [
       Example(
@@ -49,7 +65,7 @@ struct BareIntegerMemoryRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
-      guard entry.key.isByteSized, !entry.key.dumpName.hasPrefix("hugepages-"),
+      guard entry.key.isByteSized, !entry.key.isHugePages,
         let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
         quantity.signum > 0
       else { return nil }
@@ -57,15 +73,30 @@ struct BareIntegerMemoryRule: Rule {
       let bytes = quantity.groupedValue ?? quantity.exactValue
       let meaning = "\(bytes) bytes (\(quantity.byteDescription))"
       if let value = quantity.int64Value, value < Self.oneMebibyte {
+        let (consequence, unit) = Self.tooLittle(for: declaration.kind, entry.key)
         return Violation(
-          "\(label) \(quantity.text) is \(meaning), too little for a container to start; "
-            + "did you mean \(quantity.text)Mi?",
+          "\(label) \(quantity.text) is \(meaning), \(consequence); "
+            + "did you mean \(quantity.text)\(unit)?",
           at: entry.value.span, severity: .error)
       }
       return Violation(
         "\(label) \(quantity.text) is \(meaning) without a unit; write it with a unit "
           + "such as \(Self.suggestion(for: quantity))",
         at: entry.value.span, severity: .warning)
+    }
+  }
+
+  /// What an amount below 1Mi means where it is written, and the unit it was probably meant in.
+  private static func tooLittle(for kind: DeclarationKind, _ key: ResourceKey) -> (String, String) {
+    // A quota's volume storage (`requests.storage`, per storage class too) bounds claims.
+    let isVolumeStorage = key.dumpName.hasSuffix("requests.storage")
+    // A volume's size: a claim's, or a LimitRange's bound for claims.
+    if key == .named("storage") { return ("too small for any volume", "Gi") }
+    switch kind {
+    case .k8sResourceQuota where isVolumeStorage:
+      return ("too little for any claim to be admitted", "Gi")
+    case .k8sResourceQuota: return ("too little for any pod to be admitted", "Mi")
+    default: return ("too little for a container to start", "Mi")
     }
   }
 

@@ -63,7 +63,9 @@ struct CPUSuffixConfusionRule: Rule {
         return Violation("\(prefix); \(hint)", at: entry.value.span)
       default: break
       }
-      guard !declaration.kind.isPlatformConfig, let maximum = Self.maximumCores, maximum < quantity
+      // A quota sums a whole namespace, which may well have more cores than any node.
+      guard !declaration.kind.isPlatformConfig, declaration.kind != .k8sResourceQuota,
+        let maximum = Self.maximumCores, maximum < quantity
       else { return nil }
       let hint = suffix.isEmpty && quantity.isWholeNumber ? "; did you mean \(number)m?" : ""
       return Violation("\(prefix), more than any node has\(hint)", at: entry.value.span)

@@ -45,7 +45,9 @@ struct FractionalGPURule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries(where: \.mayBeGPU) { side, entry -> Violation? in
+    // A quota or a LimitRange bound is no GPU allocation.
+    guard declaration.kind.isContainerAmount else { return [] }
+    return declaration.compactMapEntries(where: \.mayBeGPU) { side, entry -> Violation? in
       guard entry.key.isGPU, let quantity = entry.value.quantity, quantity.signum > 0,
         !quantity.isWholeNumber, !entry.value.isRejectedFloat(for: entry.key, in: declaration.kind)
       else { return nil }

@@ -44,7 +44,7 @@ struct GPURequestLimitMismatchRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // Platform defaults and limits are ceilings for tasks, not one container's pair.
-    guard !declaration.kind.isPlatformConfig,
+    guard !declaration.kind.isPlatformConfig, declaration.kind.isContainerAmount,
       // Only GPUs and named keys (extended resources, huge pages) must match their request.
       declaration.limits.entries.contains(where: \.mayBeGPU)
     else { return [] }

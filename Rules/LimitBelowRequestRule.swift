@@ -55,7 +55,10 @@ struct LimitBelowRequestRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.limits.winningEntries.compactMap { key, limitEntry -> Violation? in
+    // A volume claim's storage limit is not compared with its request by the API server, and
+    // no provisioner reads it as a bound.
+    guard declaration.kind != .k8sPVC else { return [] }
+    return declaration.limits.winningEntries.compactMap { key, limitEntry -> Violation? in
       guard let limit = limitEntry.value.quantity else { return nil }
       // An override that sets only a limit is merged key by key onto the task's request.
       if declaration.kind == .override && !declaration.requests.hasEntry(for: key),
@@ -71,8 +74,8 @@ struct LimitBelowRequestRule: Rule {
         limit < request
       else { return nil }
       if declaration.kind.isPlatformConfig && limit.isZero { return nil }
-      let limitWord = Side.limit.word(for: declaration.kind)
-      let requestWord = Side.request.word(for: declaration.kind)
+      let limitWord = Side.limit.word(for: declaration)
+      let requestWord = Side.request.word(for: declaration)
       return Violation(
         "\(key.displayName) \(limitWord) \(limit.reading(for: key)) is below its \(requestWord) "
           + "\(request.reading(for: key))",

@@ -35,7 +35,10 @@ struct NegativeQuantityRule: Rule {
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     let consequence: String
     switch declaration.kind {
-    case .k8sContainer, .k8sInitContainer, .helmValues: consequence = "the API server rejects it"
+    case .k8sContainer, .k8sInitContainer, .helmValues, .k8sPVC, .k8sResourceQuota, .k8sLimitRange:
+      consequence = "the API server rejects it"
+    case .flytePropeller:
+      consequence = "Kubernetes rejects the pods of containers that inherit it"
     case .flyteAdmin, .flyteAttributes:
       consequence = "tasks that inherit it fail when Kubernetes rejects their pods"
     default: consequence = "Flyte accepts it, but Kubernetes rejects the pod when the task runs"

@@ -12,13 +12,17 @@ struct ZeroOrEmptyQuantityRule: Rule {
       instead: the task silently runs with something other than what is written. A bare \
       suffix is a zero in disguise: Kubernetes parses `Gi` and `m` as 0. In Kubernetes \
       manifests and Helm values a zero request is legal (the scheduler reserves nothing), so \
-      it is only info there. Flyte platform configuration is never reported, because 0 is how \
-      it says "no limit". An empty string anywhere but `@task`/`ContainerTask` is sent as is and \
+      it is only info there, except for a volume claim's storage request, which the API server \
+      rejects ("must be greater than zero"). Flyte platform configuration is never reported, \
+      because 0 is how it says "no limit", nor are ResourceQuotas and LimitRanges, where 0 is \
+      a real bound. An empty string anywhere but `@task`/`ContainerTask` is sent as is and \
       fails to parse, which invalid-quantity reports.
       """,
     fix: "Write the amount you need (`1Gi`, `500m`), or leave the resource out.",
     defaultSeverity: .warning,
-    severityDetail: "info in Kubernetes manifests and Helm values; never in platform config",
+    severityDetail:
+      "info in Kubernetes manifests and Helm values, error for a volume claim's storage request; "
+      + "never in platform config, quotas or LimitRanges",
     triggering: [
       Example(
         """
@@ -44,7 +48,12 @@ struct ZeroOrEmptyQuantityRule: Rule {
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     let kind = declaration.kind
-    guard !kind.isPlatformConfig else { return [] }
+    switch kind {
+    case .flyteAdmin, .flyteAttributes, .flytePropeller, .k8sResourceQuota, .k8sLimitRange:
+      return []
+    case .k8sPVC: return Self.zeroClaim(declaration)
+    default: break
+    }
     let isKubernetes = kind == .k8sContainer || kind == .k8sInitContainer || kind == .helmValues
     let dropsFalsy = kind == .task || kind == .containerTask
     // Falsy values and empty strings have no quantity or a zero one.
@@ -77,5 +86,20 @@ struct ZeroOrEmptyQuantityRule: Rule {
           + "default applies",
         at: value.span)
     }
+  }
+
+  /// A volume claim's storage request of zero, which the API server rejects.
+  private static func zeroClaim(_ declaration: Declaration) -> [Violation] {
+    guard let entry = declaration.requests[.named("storage")],
+      let quantity = entry.value.quantity, quantity.isZero
+    else { return [] }
+    let reading =
+      quantity.text.contains { $0.isNumber } ? "is zero" : "has no number and parses as 0"
+    return [
+      Violation(
+        "\(declaration.label(entry, .request)) \(quantity.text) \(reading); the API server "
+          + "rejects the claim (must be greater than zero)",
+        at: entry.value.span, severity: .error)
+    ]
   }
 }

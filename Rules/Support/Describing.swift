@@ -5,12 +5,13 @@ enum Side {
   case request
   case limit
 
-  /// "request"/"limit", or "default" for requests of Flyte platform configuration, which calls
-  /// them `defaults`.
-  func word(for kind: DeclarationKind) -> String {
+  /// "request"/"limit", "default" for requests of Flyte platform configuration, which calls
+  /// them `defaults`, or the declaration's own words (`defaultRequest`, `max`, `quota`).
+  func word(for declaration: Declaration) -> String {
+    if let words = declaration.listWords { return self == .request ? words.request : words.limit }
     switch self {
-    case .limit: "limit"
-    case .request: kind.isPlatformConfig ? "default" : "request"
+    case .limit: return "limit"
+    case .request: return declaration.kind.isPlatformConfig ? "default" : "request"
     }
   }
 }
@@ -78,7 +79,7 @@ extension Declaration {
 
   /// "memory request", "cpu limit", "memory default".
   func label(_ entry: ResourceEntry, _ side: Side) -> String {
-    "\(entry.key.displayName) \(side.word(for: kind))"
+    "\(entry.key.displayName) \(side.word(for: self))"
   }
 
   /// What happens downstream when this declaration carries a value Kubernetes cannot parse.
@@ -91,6 +92,8 @@ extension Declaration {
     case .k8sContainer, .k8sInitContainer, .helmValues: "the API server rejects it"
     case .flyteAdmin: "flyteadmin fails to parse its configuration"
     case .flyteAttributes: "flyteadmin silently treats it as 0, which means unset"
+    case .flytePropeller: "flytepropeller fails to load its configuration"
+    case .k8sPVC, .k8sResourceQuota, .k8sLimitRange: "the API server rejects it"
     }
   }
 }

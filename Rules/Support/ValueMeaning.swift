@@ -28,7 +28,7 @@ extension ResourceKey {
 
   /// True for the two byte-sized resources a container declares directly (memory and ephemeral
   /// storage, however written), as opposed to hugepages, whose rules are RL024's.
-  var isContainerByteResource: Bool { isByteSized && !dumpName.hasPrefix("hugepages-") }
+  var isContainerByteResource: Bool { isByteSized && !isHugePages }
 }
 
 extension DeclarationKind {

@@ -13,6 +13,12 @@ public struct Policy: Sendable, Hashable {
 
     /// The word in messages: "gpu limit 8 is above 4".
     var word: String { self == .requests ? "request" : "limit" }
+
+    /// The declaration's own word for this side (`quota`, `defaultRequest`, `max`), else `word`.
+    func word(in declaration: Declaration) -> String {
+      guard let words = declaration.listWords else { return word }
+      return self == .requests ? words.request : words.limit
+    }
   }
 
   /// A resource named in a policy. `gpu` stands for every GPU key (flytekit's `gpu` and vendor
@@ -108,7 +114,10 @@ public struct Policy: Sendable, Hashable {
     for declarations: [Declaration], file: String, source: SourceFile? = nil
   ) -> [Diagnostic] {
     var findings = FileFindings(source: source)
-    for declaration in declarations where kinds?.contains(declaration.kind) ?? true {
+    // Without `applies-to`, a policy is about what containers run with: not a volume's size, a
+    // namespace's quota or a LimitRange's bounds.
+    for declaration in declarations
+    where kinds?.contains(declaration.kind) ?? declaration.kind.isContainerAmount {
       func report(_ detail: String, at span: SourceSpan) {
         findings.add(
           Diagnostic(
@@ -127,11 +136,11 @@ public struct Policy: Sendable, Hashable {
             if declaration.kind.isPlatformConfig && quantity.isZero { continue }
             if bound.isMaximum && quantity > bound.quantity {
               report(
-                "\(key.displayName) \(side.word) \(text) is above \(bound.written)",
+                "\(key.displayName) \(side.word(in: declaration)) \(text) is above \(bound.written)",
                 at: entry.value.span)
             } else if !bound.isMaximum && quantity < bound.quantity {
               report(
-                "\(key.displayName) \(side.word) \(text) is below \(bound.written)",
+                "\(key.displayName) \(side.word(in: declaration)) \(text) is below \(bound.written)",
                 at: entry.value.span)
             }
           }

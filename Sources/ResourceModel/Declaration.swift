@@ -24,9 +24,29 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
   case flyteAttributes = "flyte-attributes"
   /// A Flyte IDL task spec (`resources.requests: [{name, value}]`).
   case flyteIDL = "flyte-idl"
+  /// flytepropeller's `plugins.k8s` defaults (`default-cpus`, `default-memory`): the requests
+  /// of every container that sets none.
+  case flytePropeller = "flyte-propeller"
+  /// A PersistentVolumeClaim's `spec.resources` (also of a StatefulSet's `volumeClaimTemplates`
+  /// and an ephemeral volume's `volumeClaimTemplate`).
+  case k8sPVC = "k8s-pvc"
+  /// A ResourceQuota's `spec.hard`: caps on a namespace's totals and object counts.
+  case k8sResourceQuota = "k8s-resource-quota"
+  /// One item of a LimitRange's `spec.limits`: its `defaultRequest`/`default`, or its `min`/`max`.
+  case k8sLimitRange = "k8s-limit-range"
 
   /// Flyte platform configuration, where a value of 0 means "unset/no limit".
   public var isPlatformConfig: Bool { self == .flyteAdmin || self == .flyteAttributes }
+
+  /// False for the Kubernetes objects whose amounts are not one container's resources: a
+  /// volume's size, a namespace's quota, a LimitRange's bounds. Rules about what a container
+  /// runs with, and policies that name no kinds, leave them alone.
+  public var isContainerAmount: Bool {
+    switch self {
+    case .k8sPVC, .k8sResourceQuota, .k8sLimitRange: false
+    default: true
+    }
+  }
 
   /// Declarations whose values flytekit serializes itself (as opposed to Kubernetes objects).
   public var isFlytekit: Bool {
@@ -94,6 +114,42 @@ public struct TemplateContainer: Sendable, Hashable {
   }
 }
 
+/// The words a source uses for a declaration's two lists when they are not "request" and
+/// "limit": `defaultRequest`/`default` and `min`/`max` in a LimitRange, `default` in Flyte
+/// platform configuration, `quota` for a ResourceQuota's `hard` list.
+public struct ListWords: Sendable, Hashable {
+  public var request: String
+  public var limit: String
+
+  public init(request: String, limit: String) {
+    self.request = request
+    self.limit = limit
+  }
+}
+
+/// A key of a Kubernetes container, or of its `resources` block, that is not a field of that
+/// type (`limits` beside `image`, `limit` under `resources`). Kubernetes drops unknown fields,
+/// so whatever they hold never reaches the pod.
+public struct UnknownField: Sendable, Hashable {
+  public enum Place: Sendable, Hashable {
+    /// A key of the container mapping.
+    case container
+    /// A key of the container's `resources` mapping.
+    case resources
+  }
+
+  /// The key as written.
+  public var name: String
+  public var span: SourceSpan
+  public var place: Place
+
+  public init(name: String, span: SourceSpan, place: Place) {
+    self.name = name
+    self.span = span
+    self.place = place
+  }
+}
+
 /// One declaring construct with its resources, normalised to requests and limits.
 ///
 /// Every value carries its own span, so a diagnostic can point at the offending literal even
@@ -134,6 +190,15 @@ public struct Declaration: Sendable, Hashable {
   /// For Python pod templates: every container of `pod_spec.containers`, when that list is
   /// written out literally; nil when it is not known.
   public var templateContainers: [TemplateContainer]?
+  /// The words for the two lists, when the source does not call them requests and limits.
+  public var listWords: ListWords?
+  /// For a Kubernetes container: the keys of the container and of its `resources` block that
+  /// are not fields of those types, in source order.
+  public var unknownFields: [UnknownField] = []
+  /// For a Kubernetes container: true when it was read from a Kubernetes object (a mapping
+  /// with `apiVersion` and `kind` around it), false when from Helm values or other
+  /// configuration, whose schema a chart defines.
+  public var isInKubernetesObject = false
 
   public init(
     file: String, language: SourceLanguage, kind: DeclarationKind, name: String?,

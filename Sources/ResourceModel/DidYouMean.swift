@@ -1,12 +1,16 @@
 /// "Did you mean …?" for names typed by users: configuration keys, rule ids, levels, quantities.
 public enum DidYouMean {
   /// The candidate closest to `word` within a small edit distance (case ignored), if any.
-  public static func closest(to word: String, among candidates: [String]) -> String? {
+  /// - Parameter limit: the largest distance allowed; by default a third of the candidate's
+  ///   length, from 1 to 3.
+  public static func closest(to word: String, among candidates: [String], within limit: Int? = nil)
+    -> String?
+  {
     let target = Array(word.lowercased().unicodeScalars)
     var best: (String, Int)?
     for candidate in candidates {
       let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-      let allowed = max(1, min(3, candidate.count / 3))
+      let allowed = limit ?? max(1, min(3, candidate.count / 3))
       if distance <= allowed && distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
     }
     return best?.0

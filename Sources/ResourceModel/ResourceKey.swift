@@ -39,9 +39,38 @@ public enum ResourceKey: Sendable, Hashable, Comparable, CustomStringConvertible
   public var isByteSized: Bool {
     switch self {
     case .memory, .ephemeralStorage: true
-    case .named(let name): name == "storage" || name == "STORAGE" || name.hasPrefix("hugepages-")
+    case .named(let name): Self.namesBytes(name)
     default: false
     }
+  }
+
+  /// True for a named resource counted in bytes: `storage`, huge pages, and the ResourceQuota
+  /// names of byte resources (`requests.memory`, `limits.ephemeral-storage`,
+  /// `gold.storageclass.storage.k8s.io/requests.storage`).
+  private static func namesBytes(_ name: String) -> Bool {
+    if name == "storage" || name == "STORAGE" || name.hasPrefix("hugepages-") { return true }
+    var resource = Substring(name)
+    if let slash = resource.lastIndex(of: "/"),
+      resource[..<slash].hasSuffix(".storageclass.storage.k8s.io")
+    {
+      resource = resource[resource.index(after: slash)...]
+    }
+    if resource.hasPrefix("requests.") {
+      resource = resource.dropFirst("requests.".count)
+    } else if resource.hasPrefix("limits.") {
+      resource = resource.dropFirst("limits.".count)
+    } else {
+      return false
+    }
+    return resource == "memory" || resource == "storage" || resource == "ephemeral-storage"
+      || resource.hasPrefix("hugepages-")
+  }
+
+  /// True for huge pages, under their own name or a quota's (`requests.hugepages-2Mi`).
+  public var isHugePages: Bool {
+    guard case .named(let name) = self else { return false }
+    return name.hasPrefix("hugepages-") || name.hasPrefix("requests.hugepages-")
+      || name.hasPrefix("limits.hugepages-")
   }
 
   /// True for GPUs however they are written: flytekit's `gpu` or a vendor's `*/gpu` extended resource.

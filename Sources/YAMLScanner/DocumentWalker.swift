@@ -190,8 +190,29 @@ struct DocumentWalker {
       if valueKind == .sequence, let kind = containerListKind(key),
         scanContainers(
           list: value, key: key, kind: kind,
-          ephemeral: stream.textEquals(key, "ephemeralContainers"), holder: index)
+          ephemeral: stream.textEquals(key, "ephemeralContainers"), holder: index,
+          inObject: inObject)
       {
+        continue
+      }
+
+      if valueKind == .mapping, stream.textEquals(key, "k8s"), isUnderKey(index, "plugins"),
+        scanPropellerDefaults(value, key: key, holder: index)
+      {
+        continue
+      }
+
+      if let objectKind, valueKind == .mapping, stream.textEquals(key, "hard"),
+        stream.textEquals(objectKind, "ResourceQuota")
+      {
+        scanQuota(value, key: key, holder: index)
+        continue
+      }
+
+      if let objectKind, valueKind == .sequence, stream.textEquals(key, "limits"),
+        stream.textEquals(objectKind, "LimitRange")
+      {
+        scanLimitRange(value, key: key, holder: index)
         continue
       }
 
@@ -222,7 +243,7 @@ struct DocumentWalker {
       {
         emitContainer(
           value, kind: .k8sContainer, path: path(index, appending: key), ephemeral: false,
-          fallbackName: scalar("name", mapping), holder: index)
+          fallbackName: scalar("name", mapping), holder: index, inObject: true)
         continue
       }
 
@@ -275,7 +296,8 @@ struct DocumentWalker {
   /// Emits one declaration per container of a container list. False when the list does not
   /// look like containers (its items are not mappings with a name, image or resources).
   private mutating func scanContainers(
-    list: YAMLNodeID, key: YAMLNodeID, kind: DeclarationKind, ephemeral: Bool, holder: Int
+    list: YAMLNodeID, key: YAMLNodeID, kind: DeclarationKind, ephemeral: Bool, holder: Int,
+    inObject: Bool
   ) -> Bool {
     let items = stream.items(of: list)
     let containers = items.enumerated().compactMap { position, item -> (Int, YAMLNodeID)? in
@@ -290,14 +312,14 @@ struct DocumentWalker {
     for (position, container) in containers {
       emitContainer(
         container, kind: kind, path: base + "[\(position)]", ephemeral: ephemeral,
-        fallbackName: nil, holder: holder)
+        fallbackName: nil, holder: holder, inObject: inObject)
     }
     return true
   }
 
   private mutating func emitContainer(
     _ container: YAMLNodeID, kind: DeclarationKind, path: String, ephemeral: Bool,
-    fallbackName: String?, holder: Int
+    fallbackName: String?, holder: Int, inObject: Bool
   ) {
     let resourcesPair = stream.key("resources", in: container)
     if ephemeral && resourcesPair == nil { return }
@@ -312,15 +334,19 @@ struct DocumentWalker {
     }
     var requests = ResourceList()
     var limits = ResourceList()
+    var unknown = unknownFields(of: container, among: Self.containerFields, place: .container)
     if let resourcesPair {
       let resources = stream.resolved(resourcesPair.value)
       requests = containerList(stream.value(forKey: "requests", in: resources))
       limits = containerList(stream.value(forKey: "limits", in: resources))
+      unknown += unknownFields(of: resources, among: Self.resourcesFields, place: .resources)
     }
     var result = declaration(
       kind: kind, name: name, location: location, requests: requests, limits: limits, path: path,
       extent: resourcesPair.map(extent(of:)))
     result.container = name
+    result.unknownFields = unknown
+    result.isInKubernetesObject = inObject
     if let template = idlTemplate(above: holder) {
       result.owner = idlTaskName(template)
       if let config = stream.value(forKey: "config", in: template) {
@@ -372,14 +398,25 @@ struct DocumentWalker {
     let frame = frames[holder]
     if case .key(let key) = frame.component, stream.textEquals(key, "deploy") { return true }
 
+    // A volume claim's `resources.requests.storage`: a PVC object, a StatefulSet's
+    // `volumeClaimTemplates`, an ephemeral volume's template, or such a spec in Helm values.
+    let isClaim =
+      objectKind.map { stream.textEquals($0, "PersistentVolumeClaim") } ?? false
+      || isUnderVolumeClaim(holder) || has("accessModes", frame.node)
+    if isClaim {
+      declarations.append(
+        declaration(
+          kind: .k8sPVC, name: claimName(holder),
+          location: location, requests: mapEntries(requests, ResourceKey.init(kubernetesKey:)),
+          limits: mapEntries(limits, ResourceKey.init(kubernetesKey:)), path: path,
+          extent: extent(of: pair)))
+      return true
+    }
+
     let kind: DeclarationKind
     if let objectKind {
-      // A PVC's `resources.requests.storage` and pod-level `spec.resources` are not containers.
-      if stream.textEquals(objectKind, "PersistentVolumeClaim") || isUnderVolumeClaim(holder)
-        || has("accessModes", frame.node) || has("containers", frame.node)
-      {
-        return true
-      }
+      // Pod-level `spec.resources` is not a container's.
+      if has("containers", frame.node) { return true }
       guard kinds.contains(.mapping) else { return true }
       kind = .k8sContainer
     } else {
@@ -391,8 +428,152 @@ struct DocumentWalker {
       limits: mapEntries(limits, ResourceKey.init(kubernetesKey:)), path: path,
       extent: extent(of: pair))
     if kind == .k8sContainer { result.container = scalar("name", frame.node) }
+    result.unknownFields = unknownFields(
+      of: resources, among: Self.resourcesFields, place: .resources)
+    result.isInKubernetesObject = objectKind != nil
     declarations.append(result)
     return true
+  }
+
+  /// The `metadata.name` of the mapping that holds frame `holder` (a claim's or an object's
+  /// `spec`), if it has one.
+  private func metadataName(around holder: Int) -> String? {
+    let parent = frames[holder].parent
+    guard parent >= 0, let metadata = stream.value(forKey: "metadata", in: frames[parent].node)
+    else { return nil }
+    return scalar("name", stream.resolved(metadata))
+  }
+
+  /// The name of the claim whose spec is frame `holder`: the nearest `metadata.name` a few
+  /// levels up (a PVC's, a `volumeClaimTemplates` item's), or the `name` of the list item it is
+  /// in (an ephemeral volume's), else the key it sits under.
+  private func claimName(_ holder: Int) -> String? {
+    var index = frames[holder].parent
+    var steps = 0
+    while index >= 0 && steps < 3 {
+      let node = frames[index].node
+      if let metadata = stream.value(forKey: "metadata", in: node),
+        let name = scalar("name", stream.resolved(metadata))
+      {
+        return name
+      }
+      if case .index = frames[index].component, let name = scalar("name", node) { return name }
+      index = frames[index].parent
+      steps += 1
+    }
+    return holderName(holder)
+  }
+
+  /// True when frame `index` was reached under a key spelled `key`.
+  private func isUnderKey(_ index: Int, _ key: StaticString) -> Bool {
+    if case .key(let node) = frames[index].component { return stream.textEquals(node, key) }
+    return false
+  }
+
+  // MARK: - Other Kubernetes objects and Flyte configuration
+
+  /// The fields of a Kubernetes `Container` (core/v1), ephemeral containers' included.
+  static let containerFields: [StaticString] = [
+    "name", "image", "command", "args", "workingDir", "ports", "envFrom", "env", "resources",
+    "resizePolicy", "restartPolicy", "restartPolicyRules", "volumeMounts", "volumeDevices",
+    "livenessProbe", "readinessProbe", "startupProbe", "lifecycle", "terminationMessagePath",
+    "terminationMessagePolicy", "imagePullPolicy", "securityContext", "stdin", "stdinOnce",
+    "tty", "targetContainerName",
+  ]
+
+  /// The fields of a Kubernetes `ResourceRequirements`.
+  static let resourcesFields: [StaticString] = ["limits", "requests", "claims"]
+
+  /// The scalar keys of `mapping` that are not among `fields`, as written, in source order.
+  /// Merge keys are left out: what they bring in was written elsewhere.
+  private func unknownFields(
+    of mapping: YAMLNodeID, among fields: [StaticString], place: UnknownField.Place
+  ) -> [UnknownField] {
+    guard stream.kind(of: mapping) == .mapping else { return [] }
+    var result: [UnknownField] = []
+    for pair in stream.pairs(of: mapping) where !stream.isMergeKey(pair.key) {
+      let key = stream.resolved(pair.key)
+      guard stream.kind(of: key) == .scalar,
+        !fields.contains(where: { stream.textEquals(key, $0) })
+      else { continue }
+      result.append(UnknownField(name: stream.text(of: key), span: span(pair.key), place: place))
+    }
+    return result
+  }
+
+  /// The flytepropeller keys of `plugins.k8s` that are resource quantities, and what they are.
+  /// `K8sPluginConfig` has no GPU or storage default.
+  static let propellerDefaults: [(key: StaticString, resource: ResourceKey)] = [
+    ("default-cpus", .cpu), ("default-memory", .memory),
+  ]
+
+  /// flytepropeller's `plugins.k8s` section: its `default-cpus`/`default-memory` as requests.
+  /// False when the section sets neither.
+  private mutating func scanPropellerDefaults(_ k8s: YAMLNodeID, key: YAMLNodeID, holder: Int)
+    -> Bool
+  {
+    var requests = ResourceList()
+    for pair in stream.mergedPairs(of: k8s) {
+      let keyNode = stream.resolved(pair.key)
+      guard stream.kind(of: keyNode) == .scalar,
+        let known = Self.propellerDefaults.first(where: { stream.textEquals(keyNode, $0.key) })
+      else { continue }
+      requests.append(
+        ResourceEntry(
+          key: known.resource, writtenKey: stream.text(of: keyNode), keySpan: span(pair.key),
+          value: resourceValue(pair.value)))
+    }
+    guard !requests.isEmpty else { return false }
+    var result = declaration(
+      kind: .flytePropeller, name: nil, location: locator.location(stream.start(of: key)),
+      requests: requests, limits: ResourceList(), path: path(holder, appending: key),
+      extent: locator.span(from: stream.start(of: key), to: stream.end(of: k8s)))
+    result.listWords = ListWords(request: "default", limit: "limit")
+    declarations.append(result)
+    return true
+  }
+
+  /// A ResourceQuota's `spec.hard`, as the declaration's limits under their own names
+  /// (`requests.cpu`, `limits.memory`, `pods`, `count/jobs.batch`).
+  private mutating func scanQuota(_ hard: YAMLNodeID, key: YAMLNodeID, holder: Int) {
+    var result = declaration(
+      kind: .k8sResourceQuota, name: metadataName(around: holder),
+      location: locator.location(stream.start(of: key)), requests: ResourceList(),
+      limits: mapEntries(hard, ResourceKey.init(kubernetesKey:)),
+      path: path(holder, appending: key),
+      extent: locator.span(from: stream.start(of: key), to: stream.end(of: hard)))
+    result.listWords = ListWords(request: "request", limit: "quota")
+    declarations.append(result)
+  }
+
+  /// A LimitRange's `spec.limits`: for each item, one declaration of its `defaultRequest` and
+  /// `default`, and one of its `min` and `max`, named after the item's `type`. (The API server
+  /// requires each pair in that order; `maxLimitRequestRatio` is a ratio, not an amount.)
+  private mutating func scanLimitRange(_ items: YAMLNodeID, key: YAMLNodeID, holder: Int) {
+    let base = path(holder, appending: key)
+    for (position, item) in stream.items(of: items).enumerated() {
+      let entry = stream.resolved(item)
+      guard stream.kind(of: entry) == .mapping else { continue }
+      let name = scalar("type", entry) ?? metadataName(around: holder)
+      for (request, limit) in [("defaultRequest", "default"), ("min", "max")] {
+        let pairs = [request, limit].compactMap { stream.key($0, in: entry) }
+        guard
+          let first = pairs.min(by: {
+            stream.start(of: $0.key).offset < stream.start(of: $1.key).offset
+          })
+        else { continue }
+        var result = declaration(
+          kind: .k8sLimitRange, name: name, location: locator.location(stream.start(of: first.key)),
+          requests: mapEntries(
+            stream.value(forKey: request, in: entry), ResourceKey.init(kubernetesKey:)),
+          limits: mapEntries(
+            stream.value(forKey: limit, in: entry), ResourceKey.init(kubernetesKey:)),
+          path: base + "[\(position)]",
+          extent: locator.span(from: stream.start(of: item), to: stream.end(of: item)))
+        result.listWords = ListWords(request: request, limit: limit)
+        declarations.append(result)
+      }
+    }
   }
 
   /// The name of whatever holds a `resources` block: the key it sits under, or for a list

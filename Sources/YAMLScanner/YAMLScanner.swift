@@ -2,8 +2,9 @@ import LibYAML
 import ResourceModel
 import SourceText
 
-/// Finds resource declarations in YAML files: Kubernetes workloads (CRDs included), Helm
-/// values, Flyte admin configuration, flytectl attribute files and Flyte IDL task specs.
+/// Finds resource declarations in YAML files: Kubernetes workloads (CRDs included), volume
+/// claims, ResourceQuotas and LimitRanges, Helm values, Flyte admin and propeller
+/// configuration, flytectl attribute files and Flyte IDL task specs.
 ///
 /// It never judges a value; it records each one exactly as written (plain or quoted, with its
 /// span). libyaml does no type resolution, and neither does this scanner: `cpu: 1` is the plain
@@ -22,12 +23,15 @@ public enum YAMLScanner {
   /// Words one of which every YAML declaration's key contains: `ontainer` for container lists
   /// (`containers`, `initContainers`, `sidecarContainers`, …) and Argo's `container`, `sidecars`,
   /// `resources` (also `task_resources`), and the attribute files' top-level `defaults` and
-  /// `limits`. YAML built from other files (ConfigMap data) is in the same bytes. Argo's
+  /// `limits` (also a LimitRange's `limits`). flytepropeller's defaults are found by their own
+  /// keys, and a ResourceQuota, whose `hard` is too common a word, by its kind. YAML built from
+  /// other files (ConfigMap data) is in the same bytes. Argo's
   /// `script` key is searched apart (`mayHaveScriptKey`): as a plain word it is found in
   /// `description`, one of the commonest keys of all, and would send most settings files to
   /// the parser for nothing.
   public static let prefilterWords = [
-    "ontainer", "sidecars", "resources", "defaults", "limits",
+    "ontainer", "sidecars", "resources", "defaults", "limits", "default-cpus", "default-memory",
+    "ResourceQuota",
   ]
   static let prefilter = LiteralSet(prefilterWords)
 

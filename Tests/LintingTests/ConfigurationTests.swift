@@ -353,6 +353,47 @@ struct ConfigurationTests {
     #expect(json.stdout.contains(#""rule": "ORG001", "name": "org001""#))
   }
 
+  @Test func policiesWithoutKindsLeaveQuotasAndClaimsAlone() throws {
+    let config = """
+      policies:
+        - id: ORG010
+          message: memory stays within 64Gi
+          max: {memory: 64Gi}
+        - id: ORG011
+          message: namespaces stay within 256Gi
+          applies-to: [k8s-resource-quota]
+          max: {memory: 1Ti}
+      select: [ORG010, ORG011]
+
+      """
+    let manifest = """
+      apiVersion: v1
+      kind: ResourceQuota
+      metadata: {name: team}
+      spec:
+        hard: {memory: 2Ti}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        containers:
+          - name: app
+            resources: {limits: {memory: 128Gi}}
+
+      """
+    let root = try CLITests.tree([
+      ".resourcelint.yml": Self.bytes(config), "k8s/objects.yaml": Self.bytes(manifest),
+    ])
+    let run = try Self.check(["."], in: root)
+    #expect(
+      run.stdout == """
+        k8s/objects.yaml:5:18: error: namespaces stay within 256Gi: memory quota 2Ti is above 1Ti [ORG011]
+        k8s/objects.yaml:13:36: error: memory stays within 64Gi: memory limit 128Gi is above 64Gi [ORG010]
+
+        """)
+  }
+
   @Test func policiesFollowRuleSelection() throws {
     let config =
       Self.policyConfig

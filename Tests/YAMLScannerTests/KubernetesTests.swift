@@ -182,19 +182,27 @@ import YAMLScanner
                 resources: {requests: {storage: 1Gi}}
       """)
     #expect(result.problems.isEmpty)
-    #expect(result.declarations.isEmpty)
+    // The claims are volume claims (named after the claim and the volume); the pod-level
+    // `spec.resources` is nothing.
+    #expect(result.declarations.map(\.kind) == [.k8sPVC, .k8sPVC])
+    #expect(result.declarations.map(\.name) == ["data", "scratch"])
   }
 
   @Test func multiDocumentStream() throws {
     let result = scanFixture("multi-document.yaml")
     #expect(result.problems.isEmpty)
-    try #require(result.declarations.count == 2)
+    try #require(result.declarations.count == 3)
     #expect(result.declarations[0].name == "shell")
     #expect(result.declarations[0].location == SourceLocation(line: 17, column: 7))
     #expect(result.declarations[1].name == "postgres")
     #expect(result.declarations[1].location == SourceLocation(line: 32, column: 11))
-    // The StatefulSet's volumeClaimTemplates (PVC storage) are not container resources.
-    #expect(!result.declarations.contains { $0.requests[.named("storage")] != nil })
+    // The StatefulSet's volumeClaimTemplates (PVC storage) are volume claims, not containers.
+    #expect(result.declarations[2].kind == .k8sPVC)
+    #expect(result.declarations[2].name == "data")
+    #expect(
+      !result.declarations.contains {
+        $0.kind != .k8sPVC && $0.requests[.named("storage")] != nil
+      })
   }
 
   @Test func flowStyle() throws {
