@@ -24,8 +24,8 @@ private struct ResourceArguments {
         for limit in limits {
           for accelerator in accelerator {
             // `resources=` mixed with `requests=`/`limits=` is an error a rule reports; keep both.
-            let requestList = ResourceList(spec.requests.entries + request.entries)
-            let limitList = ResourceList(spec.limits.entries + limit.entries)
+            let requestList = spec.requests.merged(with: request)
+            let limitList = spec.limits.merged(with: limit)
             result.append((requestList, limitList, accelerator))
             if result.count >= ScanContext.maxAlternatives { return result }
           }
@@ -41,8 +41,10 @@ extension ScanContext {
     -> ResourceArguments
   {
     var result = ResourceArguments()
+    var given = Set<String>()
     for argument in call.arguments {
       guard let keyword = argument.keyword else { continue }
+      given.insert(keyword)
       result.arguments.append(
         ArgumentUse(
           name: keyword, span: span(argument.keywordStart, argument.keywordEnd),
@@ -70,6 +72,20 @@ extension ScanContext {
         result.hasResources = true
       default:
         break
+      }
+    }
+    // `@task(requests=..., **common)`: what `common` holds is unknown, so is every resource
+    // argument not written out.
+    if let unpacked = call.arguments.first(where: { $0.stars == 2 }) {
+      let source = dynamicSource(unpacked)
+      if !given.contains("requests") { result.requests = [ResourceList(dynamicSource: source)] }
+      if !given.contains("limits") { result.limits = [ResourceList(dynamicSource: source)] }
+      if !given.contains("accelerator") {
+        result.accelerator = [
+          AcceleratorReference(
+            form: .dynamic, written: source.written, span: source.span, device: nil,
+            partition: nil)
+        ]
       }
     }
     return result
@@ -240,6 +256,12 @@ extension ScanContext {
     consumed.insert(call.openParen)
     var arguments = ResourceArguments()
     var position = 0
+    if let unpacked = call.arguments.first(where: { $0.stars > 0 }) {
+      // `ResourceSpec(**spec)`: the sides not written out are unknown.
+      let unknown = ResourceList(dynamicSource: dynamicSource(unpacked))
+      arguments.requests = [unknown]
+      arguments.limits = [unknown]
+    }
     for argument in call.arguments where argument.stars == 0 {
       let keyword = argument.keyword ?? (position == 0 ? "requests" : "limits")
       if let written = argument.keyword {
@@ -401,6 +423,12 @@ extension ScanContext {
     consumed.insert(call.openParen)
     var arguments = ResourceArguments()
     var position = 0
+    if let unpacked = call.arguments.first(where: { $0.stars > 0 }) {
+      // `V1ResourceRequirements(**reqs)`: the sides not written out are unknown.
+      let unknown = ResourceList(dynamicSource: dynamicSource(unpacked))
+      arguments.requests = [unknown]
+      arguments.limits = [unknown]
+    }
     for argument in call.arguments where argument.stars == 0 {
       var keyword = argument.keyword
       if let written = keyword {
