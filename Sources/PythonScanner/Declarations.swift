@@ -37,9 +37,9 @@ private struct ResourceArguments {
 }
 
 extension ScanContext {
-  private func resourceArguments(_ call: CallExpr, acceptsResources: Bool = true)
-    -> ResourceArguments
-  {
+  private func resourceArguments(
+    _ call: CallExpr, acceptsResources: Bool = true, acceptsAccelerator: Bool = true
+  ) -> ResourceArguments {
     var result = ResourceArguments()
     var given = Set<String>()
     for argument in call.arguments {
@@ -75,12 +75,13 @@ extension ScanContext {
       }
     }
     // `@task(requests=..., **common)`: what `common` holds is unknown, so is every resource
-    // argument not written out.
+    // argument not written out, and the construct may declare resources even without any.
     if let unpacked = call.arguments.first(where: { $0.stars == 2 }) {
+      result.hasResources = true
       let source = dynamicSource(unpacked)
       if !given.contains("requests") { result.requests = [ResourceList(dynamicSource: source)] }
       if !given.contains("limits") { result.limits = [ResourceList(dynamicSource: source)] }
-      if !given.contains("accelerator") {
+      if acceptsAccelerator && !given.contains("accelerator") {
         result.accelerator = [
           AcceleratorReference(
             form: .dynamic, written: source.written, span: source.span, device: nil,
@@ -243,10 +244,10 @@ extension ScanContext {
 
   func handlePlugin(_ expr: Expr, _ call: CallExpr, className: String, owner: String?) {
     consumed.insert(call.openParen)
-    let arguments = resourceArguments(call, acceptsResources: false)
-    let hasRequirements = arguments.arguments.contains {
-      $0.name == "requests" || $0.name == "limits"
-    }
+    let arguments = resourceArguments(call, acceptsResources: false, acceptsAccelerator: false)
+    let hasRequirements =
+      arguments.arguments.contains { $0.name == "requests" || $0.name == "limits" }
+      || call.arguments.contains { $0.stars == 2 }
     guard hasRequirements else { return }
     emit(.plugin, name: className, at: expr.start, arguments, owner: owner)
   }

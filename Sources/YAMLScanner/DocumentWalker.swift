@@ -589,7 +589,7 @@ struct DocumentWalker {
   private func resourceValue(_ id: YAMLNodeID) -> ResourceValue {
     let span = self.span(id)
     if stream.kind(of: id) == .alias && stream.aliasTarget(id) == nil {
-      return ResourceValue(.other("*" + stream.text(of: id)), span: span)
+      return ResourceValue(.dynamic("*" + stream.text(of: id)), span: span)
     }
     let node = stream.resolved(id)
     switch stream.kind(of: node) {
@@ -598,7 +598,7 @@ struct DocumentWalker {
     case .sequence:
       return ResourceValue(.other("<sequence>"), span: span)
     case .alias:
-      return ResourceValue(.other("*" + stream.text(of: node)), span: span)
+      return ResourceValue(.dynamic("*" + stream.text(of: node)), span: span)
     case .scalar:
       if stream.isNull(node) { return ResourceValue(.none, span: span) }
       let tag = stream.tag(of: node)
