@@ -83,7 +83,7 @@ unknown_spec = ResourceSpec(**COMMON)
 
 # No values at all: still listed, with kind and location.
 nothing = Resources()
-ResourceSpec()
+ResourceSpec(requests=Resources(), limits=Resources())
 
 
 @task(requests=Resources())
