@@ -92,7 +92,8 @@ struct ExceedsPlatformLimitRule: Rule {
         // Whether flyteadmin compares this limit depends on a request the scanner cannot know.
         return Violation(
           head + "flyteadmin rejects it at registration if the task also requests "
-            + "\(entry.key.displayName) (its requests are dynamic here); otherwise " + clamped,
+            + "\(entry.key.displayName) (its requests are dynamic here); otherwise flytepropeller "
+            + clamped,
           at: entry.value.span, severity: .warning)
       }
       guard isChecked else {

@@ -51,6 +51,11 @@ n = 4
 def formatted() -> None: ...
 
 
+# A limit above the platform's: whether flyteadmin rejects it depends on the unknown request.
+@task(requests=RES, limits=Resources(cpu="3", mem="1Gi"))  # expect: 42 [RL021] "its requests are dynamic here); otherwise flytepropeller silently clamps"
+def limit_above_platform() -> None: ...
+
+
 # Written out, empty: reported.
 @task(requests=Resources())  # expect: 1 [RL026] "task empty sets no cpu or memory request"
 def empty() -> None: ...
