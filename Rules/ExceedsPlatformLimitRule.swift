@@ -88,6 +88,14 @@ struct ExceedsPlatformLimitRule: Rule {
       // flyteadmin checks only requested resources, and a GPU limit never (SEMANTICS §3.1).
       let isChecked =
         side == .request || (entry.key != .gpu && declaration.requests.hasEntry(for: entry.key))
+      if !isChecked && entry.key != .gpu && declaration.requests.isDynamic {
+        // Whether flyteadmin compares this limit depends on a request the scanner cannot know.
+        return Violation(
+          head + "flyteadmin rejects it at registration if the task also requests "
+            + "\(entry.key.displayName) (its requests are dynamic here); otherwise flytepropeller "
+            + clamped,
+          at: entry.value.span, severity: .warning)
+      }
       guard isChecked else {
         let why =
           entry.key == .gpu ? "does not check GPU limits" : "accepts limits-only declarations"

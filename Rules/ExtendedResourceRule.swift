@@ -68,7 +68,7 @@ struct ExtendedResourceRule: Rule {
     }
     var violations: [Violation] = []
     let primary = KubernetesNames.isPrimaryContainer(declaration)
-    for entry in declaration.requests where !declaration.limits.hasEntry(for: entry.key) {
+    for entry in declaration.requests where !declaration.limits.mayHaveEntry(for: entry.key) {
       let name = entry.writtenKey
       guard KubernetesNames.isExtended(name) || KubernetesNames.isHugePages(name),
         !(primary && entry.key.isGPU), let quantity = entry.value.quantity
@@ -101,7 +101,7 @@ struct ExtendedResourceRule: Rule {
     }
     if let entry = hugePages,
       ![ResourceKey.cpu, .memory].contains(where: {
-        declaration.requests.hasEntry(for: $0) || declaration.limits.hasEntry(for: $0)
+        declaration.requests.mayHaveEntry(for: $0) || declaration.limits.mayHaveEntry(for: $0)
       })
     {
       violations.append(

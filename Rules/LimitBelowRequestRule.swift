@@ -60,8 +60,9 @@ struct LimitBelowRequestRule: Rule {
     guard declaration.kind != .k8sPVC else { return [] }
     return declaration.limits.winningEntries.compactMap { key, limitEntry -> Violation? in
       guard let limit = limitEntry.value.quantity else { return nil }
-      // An override that sets only a limit is merged key by key onto the task's request.
-      if declaration.kind == .override && !declaration.requests.hasEntry(for: key),
+      // An override that sets only a limit is merged key by key onto the task's request (one
+      // whose requests are dynamic may set its own).
+      if declaration.kind == .override && !declaration.requests.mayHaveEntry(for: key),
         let task = context.task(named: declaration.owner),
         let request = task.requests[key]?.value.quantity, limit < request
       {

@@ -14,8 +14,10 @@ struct MissingRequestsRule: Rule {
       because Kubernetes and flyteadmin copy it into the request. Checked: containers and \
       init containers of Kubernetes objects, Helm values `resources` blocks, and `@task` or \
       `ContainerTask` declarations whose resources are all in the call (tasks with a pod \
-      template or plugin config, and `@task` without any resource argument, are not). This is \
-      a policy, like kube-linter's `unset-cpu-requirements`, so it is off unless selected.
+      template or plugin config, and `@task` without any resource argument, are not); a value \
+      the scanner cannot know (`requests=RES` imported, `Resources(**cfg)`) is not missing. \
+      This is a policy, like kube-linter's `unset-cpu-requirements`, so it is off unless \
+      selected.
       """,
     fix: "Request what the workload needs: `requests: {cpu: 500m, memory: 1Gi}`.",
     defaultSeverity: .warning,

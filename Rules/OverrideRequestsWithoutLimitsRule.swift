@@ -54,7 +54,8 @@ struct OverrideRequestsWithoutLimitsRule: Rule {
       !declaration.hasArgument("resources"), let task = context.resources(ofTask: declaration.owner)
     else { return [] }
     return declaration.requests.keys.compactMap { key -> Violation? in
-      guard declaration.limits[key] == nil, let entry = declaration.requests[key],
+      // Dynamic limits may hold this one: unknown is not "no limit".
+      guard !declaration.limits.mayHaveEntry(for: key), let entry = declaration.requests[key],
         let request = entry.value.quantity,
         let limit = task.effectiveLimit(for: key, platform: context.platform),
         limit.quantity < request

@@ -15,25 +15,22 @@ enum MissingResources {
     }
   }
 
-  /// A Flyte task whose resources are all in its decorator or constructor: no pod template, no
-  /// plugin config and no resources the scanner could not read.
+  /// A Flyte task whose resources are all in its decorator or constructor: no pod template and
+  /// no plugin config. (Resources the scanner could not read are dynamic: see `sets`.)
   static func isSelfContainedTask(_ declaration: Declaration, context: RuleContext) -> Bool {
     guard declaration.kind == .task || declaration.kind == .containerTask else { return false }
     let elsewhere = ["pod_template", "task_config"].contains { declaration.hasArgument($0) }
-    let unread = declaration.arguments.contains { argument in
-      ["requests", "limits", "resources"].contains(argument.name)
-        && (argument.value.map { if case .dynamic = $0.form { true } else { false } } ?? false)
-    }
     let owned =
       declaration.name.map {
         !context.plugins(of: $0).isEmpty || !context.podTemplates(of: $0).isEmpty
       } ?? false
-    return !elsewhere && !unread && !owned
+    return !elsewhere && !owned
   }
 
-  /// True when `list` sets `key` to something other than None/null.
+  /// True when `list` sets `key` to something other than None/null, or may set it: a dynamic
+  /// value or a dynamic list is unknown, never missing.
   static func sets(_ list: ResourceList, _ key: ResourceKey) -> Bool {
-    guard let entry = list[key] else { return false }
+    guard let entry = list[key] else { return list.isDynamic }
     if case .none = entry.value.form { return false }
     return true
   }

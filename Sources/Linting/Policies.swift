@@ -147,9 +147,10 @@ public struct Policy: Sendable, Hashable {
         }
       }
       for requirement in requirements {
+        // A side the scanner cannot know (`requests=RES` imported, `**extra`) may declare it.
         let declared = requirement.sides.contains { side in
           let list = side == .requests ? declaration.requests : declaration.limits
-          return list.keys.contains { requirement.resource.matches($0) }
+          return list.isDynamic || list.keys.contains { requirement.resource.matches($0) }
         }
         if !declared {
           let sides = requirement.sides.map(\.word).joined(separator: " or ")

@@ -24,8 +24,8 @@ private struct ResourceArguments {
         for limit in limits {
           for accelerator in accelerator {
             // `resources=` mixed with `requests=`/`limits=` is an error a rule reports; keep both.
-            let requestList = ResourceList(spec.requests.entries + request.entries)
-            let limitList = ResourceList(spec.limits.entries + limit.entries)
+            let requestList = spec.requests.merged(with: request)
+            let limitList = spec.limits.merged(with: limit)
             result.append((requestList, limitList, accelerator))
             if result.count >= ScanContext.maxAlternatives { return result }
           }
@@ -37,12 +37,14 @@ private struct ResourceArguments {
 }
 
 extension ScanContext {
-  private func resourceArguments(_ call: CallExpr, acceptsResources: Bool = true)
-    -> ResourceArguments
-  {
+  private func resourceArguments(
+    _ call: CallExpr, acceptsResources: Bool = true, acceptsAccelerator: Bool = true
+  ) -> ResourceArguments {
     var result = ResourceArguments()
+    var given = Set<String>()
     for argument in call.arguments {
       guard let keyword = argument.keyword else { continue }
+      given.insert(keyword)
       result.arguments.append(
         ArgumentUse(
           name: keyword, span: span(argument.keywordStart, argument.keywordEnd),
@@ -71,6 +73,21 @@ extension ScanContext {
         result.hasResources = true
       default:
         break
+      }
+    }
+    // `@task(requests=..., **common)`: what `common` holds is unknown, so is every resource
+    // argument not written out, and the construct may declare resources even without any.
+    if let unpacked = call.arguments.first(where: { $0.stars == 2 }) {
+      result.hasResources = true
+      let source = dynamicSource(unpacked)
+      if !given.contains("requests") { result.requests = [ResourceList(dynamicSource: source)] }
+      if !given.contains("limits") { result.limits = [ResourceList(dynamicSource: source)] }
+      if acceptsAccelerator && !given.contains("accelerator") {
+        result.accelerator = [
+          AcceleratorReference(
+            form: .dynamic, written: source.written, span: source.span, device: nil,
+            partition: nil)
+        ]
       }
     }
     return result
@@ -231,10 +248,10 @@ extension ScanContext {
 
   func handlePlugin(_ expr: Expr, _ call: CallExpr, className: String, owner: String?) {
     consumed.insert(call.openParen)
-    let arguments = resourceArguments(call, acceptsResources: false)
-    let hasRequirements = arguments.arguments.contains {
-      $0.name == "requests" || $0.name == "limits"
-    }
+    let arguments = resourceArguments(call, acceptsResources: false, acceptsAccelerator: false)
+    let hasRequirements =
+      arguments.arguments.contains { $0.name == "requests" || $0.name == "limits" }
+      || call.arguments.contains { $0.stars == 2 }
     guard hasRequirements else { return }
     emit(.plugin, name: className, at: expr.start, end: expr.end, arguments, owner: owner)
   }
@@ -244,6 +261,12 @@ extension ScanContext {
     consumed.insert(call.openParen)
     var arguments = ResourceArguments()
     var position = 0
+    if let unpacked = call.arguments.first(where: { $0.stars > 0 }) {
+      // `ResourceSpec(**spec)`: the sides not written out are unknown.
+      let unknown = ResourceList(dynamicSource: dynamicSource(unpacked))
+      arguments.requests = [unknown]
+      arguments.limits = [unknown]
+    }
     for argument in call.arguments where argument.stars == 0 {
       let keyword = argument.keyword ?? (position == 0 ? "requests" : "limits")
       if let written = argument.keyword {
@@ -406,6 +429,12 @@ extension ScanContext {
     consumed.insert(call.openParen)
     var arguments = ResourceArguments()
     var position = 0
+    if let unpacked = call.arguments.first(where: { $0.stars > 0 }) {
+      // `V1ResourceRequirements(**reqs)`: the sides not written out are unknown.
+      let unknown = ResourceList(dynamicSource: dynamicSource(unpacked))
+      arguments.requests = [unknown]
+      arguments.limits = [unknown]
+    }
     for argument in call.arguments where argument.stars == 0 {
       var keyword = argument.keyword
       if let written = keyword {

@@ -8,12 +8,12 @@ extension ScanContext {
   /// cannot be known statically is `.dynamic` at the place it is used.
   func value(_ expr: Expr, depth: Int = 0) -> ResourceValue {
     let span = span(expr)
-    guard depth <= 2 * PythonParser.maxDepth else { return ResourceValue(.dynamic, span: span) }
+    guard depth <= 2 * PythonParser.maxDepth else { return dynamic(expr) }
     switch expr.kind {
     case .string(let piece):
       switch piece {
       case .text(let contents): return ResourceValue(.string(contents), span: span)
-      case .formatted: return ResourceValue(.dynamic, span: span)
+      case .formatted: return dynamic(expr)
       case .bytes, .invalid: return ResourceValue(.other(description(expr)), span: span)
       }
     case .number(let number):
@@ -42,17 +42,63 @@ extension ScanContext {
       case .float(let repr):
         return ResourceValue(.float(op == .minus ? negate(repr) : repr), span: span)
       default:
-        return ResourceValue(.dynamic, span: span)
+        return dynamic(expr)
       }
     case .name:
       if depth < ScanContext.maxConstantDepth, let definition = constantDefinition(of: expr) {
         let resolved = value(definition, depth: depth + 1)
-        if case .dynamic = resolved.form { return ResourceValue(.dynamic, span: span) }
+        if resolved.isDynamic { return dynamic(expr) }
         return resolved
       }
-      return ResourceValue(.dynamic, span: span)
+      return dynamic(expr)
     default:
-      return ResourceValue(.dynamic, span: span)
+      return dynamic(expr)
+    }
+  }
+
+  /// A value the scanner cannot know, at the place it is used, with its source text.
+  private func dynamic(_ expr: Expr) -> ResourceValue {
+    ResourceValue(.dynamic(description(expr)), span: span(expr))
+  }
+
+  /// What a `*args` or `**kwargs` argument (or a whole expression) may supply.
+  func dynamicSource(_ argument: Argument) -> DynamicSource {
+    let whole = Expr(kind: .opaque, start: argument.keywordStart, end: argument.value.end)
+    return dynamicSource(whole)
+  }
+
+  /// A dict entry whose key is not a literal, or a `**mapping` entry.
+  func dynamicSource(_ item: DictItem) -> DynamicSource {
+    guard let key = item.key else {
+      return DynamicSource(written: "**" + description(item.value), span: span(item.value))
+    }
+    return dynamicSource(key)
+  }
+
+  func dynamicSource(_ expr: Expr) -> DynamicSource {
+    DynamicSource(written: description(expr), span: span(expr))
+  }
+
+  /// True when `expr` (one alternative, constants already followed) is something the scanner
+  /// cannot evaluate: a name bound elsewhere (an import, a parameter), an attribute, a
+  /// subscript, a call of anything but a known constructor, an operator. Literals, `None` and
+  /// the calls the scanner reads are known, even when they are the wrong type for the argument.
+  func isUnknowable(_ expr: Expr) -> Bool {
+    switch expr.kind {
+    case .string, .number, .trueValue, .falseValue, .noneValue, .ellipsis, .tuple, .list, .set,
+      .dict:
+      return false
+    case .call(let call):
+      switch symbol(call.callee) {
+      case .resources, .resourceSpec: return false
+      default:
+        if case .name("dict") = call.callee.kind { return false }
+        return true
+      }
+    case .unary(let op, let operand):
+      return op == .await || isUnknowable(operand)
+    default:
+      return true
     }
   }
 
@@ -84,6 +130,8 @@ extension ScanContext {
   private func readResourceFields(_ call: CallExpr) -> [ResourceList] {
     var options: [[ResourceEntry]] = []
     var position = 0
+    // `Resources(cpu="1", **extra)`: any field not written may come from `extra`.
+    let unpacked = call.arguments.first { $0.stars > 0 }.map(dynamicSource)
     for argument in call.arguments where argument.stars == 0 {
       let key: ResourceKey
       let written: String
@@ -112,14 +160,18 @@ extension ScanContext {
             isRepeated: isRepeated)
         })
     }
-    return ScanContext.product(options).map { ResourceList($0) }
+    return ScanContext.product(options).map { ResourceList($0, dynamicSource: unpacked) }
   }
 
   /// `requests=`/`limits=` of a task, override or plugin: the fields of the `Resources` as
-  /// written (a tuple stays a sequence). Anything else contributes no entries.
+  /// written (a tuple stays a sequence). A value the scanner cannot evaluate (`requests=RES`
+  /// imported, a parameter) is a dynamic list; anything else contributes no entries.
   func resourceListOptions(_ expr: Expr) -> [ResourceList] {
     let options = alternatives(expr).flatMap { candidate -> [ResourceList] in
       guard let call = candidate.call, symbol(call.callee) == .resources else {
+        if isUnknowable(candidate) {
+          return [ResourceList(dynamicSource: dynamicSource(candidate))]
+        }
         return [ResourceList()]
       }
       consumed.insert(call.openParen)
@@ -135,7 +187,13 @@ extension ScanContext {
   func resourceSpecOptions(_ expr: Expr) -> [FlytekitResourceSpec] {
     let options = alternatives(expr).flatMap { candidate -> [FlytekitResourceSpec] in
       guard let call = candidate.call, symbol(call.callee) == .resources else {
-        return [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
+        // Something unknown may hold `(request, limit)` tuples: both sides are dynamic.
+        let unknown = isUnknowable(candidate) ? dynamicSource(candidate) : nil
+        return [
+          FlytekitResourceSpec(
+            requests: ResourceList(dynamicSource: unknown),
+            limits: ResourceList(dynamicSource: unknown))
+        ]
       }
       consumed.insert(call.openParen)
       return resourceFieldAlternatives(call).map {
@@ -145,23 +203,34 @@ extension ScanContext {
     return Array(options.prefix(ScanContext.maxAlternatives))
   }
 
-  /// A Kubernetes resource map: a dict literal (or `dict(...)`) with string keys.
+  /// A Kubernetes resource map: a dict literal (or `dict(...)`) with string keys. A map the
+  /// scanner cannot evaluate, a `**mapping` entry or a key that is not a literal make the
+  /// list dynamic.
   func kubernetesListOptions(_ expr: Expr) -> [ResourceList] {
     let options = alternatives(expr).map { candidate -> ResourceList in
       var list = ResourceList()
       switch candidate.kind {
       case .dict(let items):
         for item in items {
-          guard let key = item.key, let name = stringLiteral(key) else { continue }
+          guard let key = item.key, let name = stringLiteral(key) else {
+            list.dynamicSource = list.dynamicSource ?? dynamicSource(item)
+            continue
+          }
           list.append(
             ResourceEntry(
               key: ResourceKey(kubernetesKey: name), writtenKey: name, keySpan: span(key),
               value: value(item.value)))
         }
       case .call(let call):
-        guard case .name("dict") = call.callee.kind else { break }
+        guard case .name("dict") = call.callee.kind else {
+          if isUnknowable(candidate) { list.dynamicSource = dynamicSource(candidate) }
+          break
+        }
         for argument in call.arguments {
-          guard let name = argument.keyword else { continue }
+          guard let name = argument.keyword else {
+            list.dynamicSource = list.dynamicSource ?? dynamicSource(argument)
+            continue
+          }
           list.append(
             ResourceEntry(
               key: ResourceKey(kubernetesKey: name), writtenKey: name,
@@ -169,7 +238,7 @@ extension ScanContext {
               value: value(argument.value)))
         }
       default:
-        break
+        if isUnknowable(candidate) { list.dynamicSource = dynamicSource(candidate) }
       }
       return list
     }

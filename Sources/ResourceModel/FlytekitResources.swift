@@ -24,14 +24,19 @@ public struct FlytekitResourceSpec: Sendable, Hashable {
   /// `ResourceSpec.from_multiple_resource`, exactly as flytekit 1.16 implements it: a 2-item
   /// tuple or list is `(request, limit)`; a single value is a **request only** (the limit stays
   /// unset, whatever the docstrings say); `None` is skipped. A sequence of any other length is
-  /// kept as the request unsplit so that rules can report it.
+  /// kept as the request unsplit so that rules can report it. A value the scanner cannot know
+  /// may be a tuple, so it is both a dynamic request and a dynamic limit; so are the fields a
+  /// `**mapping` may supply.
   public static func fromMultipleResource(_ resources: FlytekitResources) -> FlytekitResourceSpec {
-    var requests = ResourceList()
-    var limits = ResourceList()
+    var requests = ResourceList(dynamicSource: resources.fields.dynamicSource)
+    var limits = ResourceList(dynamicSource: resources.fields.dynamicSource)
     for entry in resources.fields {
       switch entry.value.form {
       case .none:
         continue
+      case .dynamic:
+        requests.append(entry)
+        limits.append(entry)
       case .sequence(let items, _) where items.count == 2:
         var request = entry
         request.value = items[0]

@@ -17,8 +17,8 @@ public struct ResourceValue: Sendable, Hashable {
     case boolean(Bool)
     /// Python `None` or YAML null: unset.
     case none
-    /// Not a literal and not a constant resolvable within the file.
-    case dynamic
+    /// Not a literal and not a constant resolvable within the file, with its source text.
+    case dynamic(String)
     /// A tuple or list: `(request, limit)` in `resources=`, an error anywhere else.
     case sequence([ResourceValue], isList: Bool)
     /// Any other expression (a dict, a call, …), described by its source text.
@@ -57,6 +57,18 @@ public struct ResourceValue: Sendable, Hashable {
     case .boolean(let value): value ? "True" : "False"
     case .none, .dynamic, .sequence, .other: nil
     }
+  }
+
+  /// True when the scanner cannot know the value (`mem=f"{n}Gi"`, `cpu=CPU` imported).
+  public var isDynamic: Bool {
+    if case .dynamic = form { return true }
+    return false
+  }
+
+  /// The source text of a dynamic value, nil for any other.
+  public var dynamicText: String? {
+    if case .dynamic(let written) = form { return written }
+    return nil
   }
 
   /// True when the value was written as a number or boolean rather than a string: a Python
@@ -129,10 +141,30 @@ public struct ResourceEntry: Sendable, Hashable {
 /// The requests or the limits of one declaration, in source order.
 public struct ResourceList: Sendable, Hashable, Sequence {
   public var entries: [ResourceEntry]
+  /// Set when resources without an entry may still get a value the scanner cannot know: the
+  /// whole list is dynamic (`requests=RES`) or part of it is (`Resources(cpu="1", **extra)`).
+  /// Such a resource is unknown, not missing.
+  public var dynamicSource: DynamicSource?
 
-  public init(_ entries: [ResourceEntry] = []) { self.entries = entries }
+  public init(_ entries: [ResourceEntry] = [], dynamicSource: DynamicSource? = nil) {
+    self.entries = entries
+    self.dynamicSource = dynamicSource
+  }
 
+  /// True when the list has no entries (it may still be dynamic: see `isDynamic`).
   public var isEmpty: Bool { entries.isEmpty }
+
+  /// True when resources without an entry may be set by a value the scanner cannot know.
+  public var isDynamic: Bool { dynamicSource != nil }
+
+  /// False only when the list certainly has no entry for `key`: a dynamic list may have one.
+  /// Rules that report an absence ask this rather than `hasEntry(for:)`.
+  public func mayHaveEntry(for key: ResourceKey) -> Bool { isDynamic || hasEntry(for: key) }
+
+  /// This list followed by `other` (later entries win), dynamic when either is.
+  public func merged(with other: ResourceList) -> ResourceList {
+    ResourceList(entries + other.entries, dynamicSource: dynamicSource ?? other.dynamicSource)
+  }
 
   /// The last entry for `key` (later entries win, as in a Python call or a YAML mapping).
   public subscript(key: ResourceKey) -> ResourceEntry? {

@@ -54,16 +54,23 @@ public struct TaskResources: Sendable {
   public var accelerator: AcceleratorReference? { task?.accelerator }
 
   /// True when the task's own declaration sets any request or limit, which is what makes
-  /// flytekit discard the primary container's resources.
+  /// flytekit discard the primary container's resources. False for a task whose resources are
+  /// only dynamic (`requests=RES` imported): whether it sets any is unknown.
   public var declaresResources: Bool {
     guard let task else { return false }
     return !task.requests.isEmpty || !task.limits.isEmpty
   }
 
+  /// True when the task's own requests or limits may hold values the scanner cannot know.
+  public var hasDynamicResources: Bool {
+    guard let task else { return false }
+    return task.requests.isDynamic || task.limits.isDynamic
+  }
+
   /// A GPU anywhere in the task's pod: effective primary resources, sidecars, plugin replicas.
   /// flytepropeller applies accelerator node selectors when any container has a GPU limit.
   public var gpu: GPUPresence {
-    var result = ResourceList(requests.entries + limits.entries).gpuPresence
+    var result = requests.merged(with: limits).gpuPresence
     for other in sidecars + plugins {
       result = result.combined(with: other.gpuPresence)
     }
@@ -73,14 +80,15 @@ public struct TaskResources: Sendable {
   /// The limit the backend gives this task for `key` (SEMANTICS §3.4, `AdjustOrDefaultResource`):
   /// the declared limit, else the declared request, else the platform default; then lowered to
   /// the platform limit. Without a platform only declared values count. Nil when no limit
-  /// results, or when a value involved is dynamic or unparsable. Zero means unset throughout.
+  /// results, or when a value involved is dynamic or unparsable (a dynamic list included).
+  /// Zero means unset throughout.
   public func effectiveLimit(for key: ResourceKey, platform: PlatformLimits?) -> EffectiveLimit? {
-    func known(_ entry: ResourceEntry?) -> Quantity?? {
-      guard let entry else { return .some(nil) }
+    func known(_ list: ResourceList) -> Quantity?? {
+      guard let entry = list[key] else { return list.isDynamic ? nil : .some(nil) }
       guard let quantity = entry.value.quantity else { return nil }
       return .some(quantity.isZero ? nil : quantity)
     }
-    guard let limit = known(limits[key]), let request = known(requests[key]) else { return nil }
+    guard let limit = known(limits), let request = known(requests) else { return nil }
     var result: EffectiveLimit?
     if let limit {
       result = EffectiveLimit(quantity: limit, basis: .limit)
@@ -99,9 +107,9 @@ public struct TaskResources: Sendable {
 }
 
 extension ResourceList {
-  /// Whether any GPU entry of this list asks for a GPU.
+  /// Whether any GPU entry of this list asks for a GPU; unknown when a dynamic part may.
   public var gpuPresence: GPUPresence {
-    var result = GPUPresence.absent
+    var result = isDynamic ? GPUPresence.unknown : .absent
     for entry in entries where entry.key.isGPU {
       guard let quantity = entry.value.quantity else {
         result = result.combined(with: .unknown)
@@ -160,7 +168,11 @@ extension RuleContext {
       sidecars: templates.filter { !isPrimary($0) && $0.container != nil }, plugins: plugins,
       requests: tasks.first?.requests ?? ResourceList(),
       limits: tasks.first?.limits ?? ResourceList(), isFromPodTemplate: false)
-    if !result.declaresResources, let primary = result.primaryContainer {
+    // A task whose resources are unknown may or may not replace the template's: its own
+    // (dynamic) lists are kept, so that everything derived from them is unknown too.
+    if !result.declaresResources, !result.hasDynamicResources,
+      let primary = result.primaryContainer
+    {
       result.requests = primary.requests
       result.limits = primary.limits
       result.isFromPodTemplate = true

@@ -340,6 +340,11 @@ struct DocumentWalker {
       requests = containerList(stream.value(forKey: "requests", in: resources))
       limits = containerList(stream.value(forKey: "limits", in: resources))
       unknown += unknownFields(of: resources, among: Self.resourcesFields, place: .resources)
+      // `resources: *name` whose anchor is not defined: the block is unknown, not empty.
+      if let alias = undefinedAlias(resourcesPair.value) {
+        requests.dynamicSource = alias
+        limits.dynamicSource = alias
+      }
     }
     var result = declaration(
       kind: kind, name: name, location: location, requests: requests, limits: limits, path: path,
@@ -359,6 +364,7 @@ struct DocumentWalker {
   /// A container's `requests`/`limits`: a Kubernetes map, or the IDL list form.
   private func containerList(_ value: YAMLNodeID?) -> ResourceList {
     guard let value else { return ResourceList() }
+    if let unknown = undefinedAlias(value) { return ResourceList(dynamicSource: unknown) }
     if stream.kind(of: stream.resolved(value)) == .sequence { return idlEntries(value) }
     return mapEntries(value, ResourceKey.init(kubernetesKey:))
   }
@@ -732,7 +738,7 @@ struct DocumentWalker {
   /// anything that is not a mapping.
   func mapEntries(_ map: YAMLNodeID?, _ makeKey: (String) -> ResourceKey) -> ResourceList {
     guard let map else { return ResourceList() }
-    var result = ResourceList()
+    var result = ResourceList(dynamicSource: undefinedMergeSource(map))
     for pair in stream.mergedPairs(of: map) {
       guard let written = stream.scalarText(pair.key) else { continue }
       result.append(
@@ -743,12 +749,34 @@ struct DocumentWalker {
     return result
   }
 
+  /// An alias whose anchor is not defined (libyaml's event API lets it through): what it
+  /// stands for is unknown.
+  private func undefinedAlias(_ id: YAMLNodeID) -> DynamicSource? {
+    guard stream.kind(of: id) == .alias, stream.aliasTarget(id) == nil else { return nil }
+    return DynamicSource(written: "*" + stream.text(of: id), span: span(id))
+  }
+
+  /// A `<<: *name` (or `<<: [*a, *name]`) of `map` whose anchor is not defined: the keys it
+  /// would merge in are unknown.
+  private func undefinedMergeSource(_ map: YAMLNodeID) -> DynamicSource? {
+    let mapping = stream.resolved(map)
+    guard stream.kind(of: mapping) == .mapping else { return nil }
+    for pair in stream.pairs(of: mapping) where stream.isMergeKey(pair.key) {
+      if let unknown = undefinedAlias(pair.value) { return unknown }
+      guard stream.kind(of: pair.value) == .sequence else { continue }
+      for item in stream.items(of: pair.value) {
+        if let unknown = undefinedAlias(item) { return unknown }
+      }
+    }
+    return nil
+  }
+
   /// A value as written. An alias takes the anchored node's value but keeps its own span,
   /// because that is where the value is used.
   private func resourceValue(_ id: YAMLNodeID) -> ResourceValue {
     let span = self.span(id)
     if stream.kind(of: id) == .alias && stream.aliasTarget(id) == nil {
-      return ResourceValue(.other("*" + stream.text(of: id)), span: span)
+      return ResourceValue(.dynamic("*" + stream.text(of: id)), span: span)
     }
     let node = stream.resolved(id)
     switch stream.kind(of: node) {
@@ -757,7 +785,7 @@ struct DocumentWalker {
     case .sequence:
       return ResourceValue(.other("<sequence>"), span: span)
     case .alias:
-      return ResourceValue(.other("*" + stream.text(of: node)), span: span)
+      return ResourceValue(.dynamic("*" + stream.text(of: node)), span: span)
     case .scalar:
       if stream.isNull(node) { return ResourceValue(.none, span: span) }
       let tag = stream.tag(of: node)

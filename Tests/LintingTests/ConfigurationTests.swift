@@ -394,6 +394,51 @@ struct ConfigurationTests {
         """)
   }
 
+  /// `require:` asks whether a side declares a resource: a side the scanner cannot know
+  /// (imported, a parameter, `**extra`, an undefined YAML anchor) may, so only sides known to
+  /// lack it are reported.
+  @Test func requirePoliciesStayQuietOnDynamicSides() throws {
+    let root = try CLITests.tree([
+      ".resourcelint.yml": Self.bytes(Self.policyConfig + "select: [ORG002, ORG004]\n"),
+      "flows/tasks.py": Self.bytes(
+        """
+        from flytekit import Resources, task
+        from config import EXTRA, MEM, RES
+        @task(requests=RES)
+        def imported(): ...
+        def make(r):
+            @task(requests=r)
+            def parameter(): ...
+        @task(requests=Resources(mem="1Gi", **EXTRA))
+        def unpacked(): ...
+        @task(requests=Resources(mem=MEM))
+        def no_cpu(): ...
+        @task(limits=RES)
+        def limits_only(): ...
+
+        """),
+      "k8s/pod.yaml": Self.bytes(
+        """
+        kind: Pod
+        spec:
+          containers:
+            - name: unknown
+              resources: *undefined
+            - name: known
+              resources: {requests: {memory: 1Gi}}
+
+        """),
+    ])
+    let run = try Self.check(["."], in: root)
+    let expected = """
+      flows/tasks.py:10:1: warning: tasks declare a cpu request: no cpu request [ORG002]
+      flows/tasks.py:12:1: warning: tasks declare a cpu request: no cpu request [ORG002]
+      k8s/pod.yaml:7:7: error: containers set cpu somewhere: no cpu request or limit [ORG004]
+
+      """
+    #expect(run.stdout == expected)
+  }
+
   @Test func policiesFollowRuleSelection() throws {
     let config =
       Self.policyConfig

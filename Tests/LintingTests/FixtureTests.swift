@@ -7,18 +7,25 @@ import Testing
 /// Fixture files carry their expected diagnostics inline; matching is exhaustive both ways.
 ///
 /// `Fixtures/<rule-name>/…` runs only that rule (plus RL000); `Fixtures/semantics/…` runs the
-/// default rule set (SEMANTICS.md §7 cases).
+/// default rule set (SEMANTICS.md §7 cases); `Fixtures/dynamic-values/…` runs every rule, so
+/// that no rule may report an unknown value as missing.
 struct FixtureTests {
+  static let allRulesFolders: Set<String> = ["dynamic-values"]
+
   static let ruleFixtures: [String] = Paths.files(under: "Fixtures").filter { path in
     let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? ""
     return RuleSet.description(named: folder) != nil || folder == "semantics"
+      || allRulesFolders.contains(folder)
   }
 
   @Test(arguments: ruleFixtures)
   func fixture(_ path: String) throws {
     let source = try #require(Paths.read(path), "cannot read \(path)")
-    let folder = path.split(separator: "/")[1]
-    let rules = folder == "semantics" ? defaultRules() : rulesOnly(String(folder))
+    let folder = String(path.split(separator: "/")[1])
+    let rules =
+      folder == "semantics"
+      ? defaultRules()
+      : Self.allRulesFolders.contains(folder) ? try RuleSet(select: ["ALL"]) : rulesOnly(folder)
     let (expectations, errors) = Expectation.parse(source)
     #expect(errors.isEmpty, "\(path): \(errors)")
     // A first line `# platform: {limits: {...}}` gives the fixture platform limits (RL021).

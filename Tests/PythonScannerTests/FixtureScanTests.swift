@@ -38,7 +38,7 @@ import Testing
     ("with_overrides.py", 4), ("container_task.py", 3), ("plugin_configs.py", 11),
     ("resource_spec.py", 3), ("conditional.py", 6), ("pod_template.py", 4),
     ("accelerators.py", 9), ("string_forms.py", 3), ("not_flytekit.py", 0),
-    ("strings_and_comments.py", 0),
+    ("strings_and_comments.py", 0), ("dynamic_values.py", 24),
   ]
 
   @Test(arguments: expectedCounts)

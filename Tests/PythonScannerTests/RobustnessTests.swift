@@ -74,7 +74,7 @@ import Testing
     let unary =
       "from flytekit import Resources\nx = Resources(cpu=" + String(repeating: "-", count: depth)
       + "1)\n"
-    #expect(scan(unary).declarations.first?.requests[.cpu]?.value.form == .dynamic)
+    #expect(scan(unary).declarations.first?.requests[.cpu]?.value.isDynamic == true)
     let conditional =
       "from flytekit import Resources\nx = Resources(cpu="
       + String(repeating: "'1' if a else ", count: depth) + "'2')\n"
