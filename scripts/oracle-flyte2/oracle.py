@@ -554,8 +554,12 @@ def sdk_verdict(builder, construct):
 
 def compare(construct, sdk, lines, assumptions, dumped, diagnostics, raise_rules):
     """The verdict for one construct against its dump object (or None) and the findings."""
+    node_lines = lines_of(construct.node)
+    # `lines` (the construct and the constants it uses) must carry an error when the SDK
+    # raises; `end_line` bounds the construct itself, where no raise rule may fire otherwise.
     record = {"line": construct.line, "column": construct.column, "kind": construct.kind,
-              "name": construct.name, "lines": sorted(lines), "sdk": sdk}
+              "name": construct.name, "end_line": max(node_lines), "lines": sorted(lines),
+              "sdk": sdk}
     if assumptions:
         record["assumed"] = assumptions
     problems = []
@@ -565,11 +569,10 @@ def compare(construct, sdk, lines, assumptions, dumped, diagnostics, raise_rules
         record["reason"] = "resourcelint's dump does not list this construct"
         return record
     ours = {key: dumped.get(key) for key in
-            ("name", "tasks", "requests", "limits", "device", "shm", "raises")}
+            ("column", "name", "tasks", "requests", "limits", "device", "shm", "raises")}
     record["resourcelint"] = ours
     errors = sorted({d["rule"] for d in diagnostics
                      if d.get("severity") == "error" and d.get("line") in lines})
-    node_lines = lines_of(construct.node)
     if sdk["raises"] is not None:
         # Values are not compared; the dump must say it raises and a rule must say so.
         record["rules"] = {"expected": "any error", "seen": errors}
