@@ -3,7 +3,7 @@ SWIFT ?= swift
 PATHS ?= Fixtures/examples
 BIN := .build/debug/resourcelint
 
-.PHONY: format format-check lint test test-dist dist build deps readme-rules docs dumps oracle bench fuzz clean
+.PHONY: format format-check lint test test-dist dist build deps readme-rules docs dumps oracle oracle-flyte2 bench fuzz clean
 
 # Install the C libraries' headers when they are missing: with apt on Debian and Ubuntu
 # (needs root or sudo), with Homebrew where apt is absent (macOS).
@@ -85,6 +85,16 @@ oracle: build
 	@bash scripts/oracle/setup.sh
 	@.venv-oracle/bin/python scripts/oracle/generate.py
 	@.venv-oracle/bin/python scripts/oracle/oracle.py --resourcelint $(BIN)
+
+# Prove the Python scanner's Flyte 2 reading against the real flyte 2.12.1 SDK (needs PyPI once,
+# for .venv-oracle-flyte2/): checks the oracle's own comparison first (--self-test), regenerates
+# Fixtures/oracle-flyte2/generated/, rewrites Fixtures/oracle-flyte2/oracle-results.json and
+# fails on any disagreement. See scripts/oracle-flyte2/README.md.
+oracle-flyte2: build
+	@bash scripts/oracle-flyte2/setup.sh
+	@.venv-oracle-flyte2/bin/python scripts/oracle-flyte2/oracle.py --self-test
+	@.venv-oracle-flyte2/bin/python scripts/oracle-flyte2/generate.py
+	@.venv-oracle-flyte2/bin/python scripts/oracle-flyte2/oracle.py --resourcelint $(BIN)
 
 # Time a release build against rg and ruff on generated 2k/23k/100k-file trees (in .bench/,
 # gitignored) and write the results into BENCHMARKS.md. `make bench SIZES=medium` runs one size.

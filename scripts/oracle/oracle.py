@@ -478,7 +478,9 @@ class Oracle:
         if any(item["rule"] == "RL000" for item in diagnostics):
             return None
         module = Module(os.path.join(ROOT, path))
-        declarations = self.run("dump", "--format", "json", path)
+        # Flyte 2 objects (`"sdk": "flyte"`) belong to scripts/oracle-flyte2/.
+        declarations = [item for item in self.run("dump", "--format", "json", path)
+                        if item.get("sdk", "flytekit") == "flytekit"]
         records = [self.declaration(module, item, diagnostics) for item in declarations]
         dumped = {(item["line"], item["column"]) for item in declarations if item["kind"] == "task"}
         return records + self.undumped_tasks(path, module, dumped, diagnostics)
