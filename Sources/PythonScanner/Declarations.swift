@@ -24,15 +24,23 @@ private struct ResourceArguments {
         for limit in limits {
           for accelerator in accelerator {
             // `resources=` mixed with `requests=`/`limits=` is an error a rule reports; keep both.
-            let requestList = ResourceList(spec.requests.entries + request.entries)
-            let limitList = ResourceList(spec.limits.entries + limit.entries)
-            result.append((requestList, limitList, accelerator))
+            result.append(
+              (Self.joined(spec.requests, request), Self.joined(spec.limits, limit), accelerator))
             if result.count >= ScanContext.maxAlternatives { return result }
           }
         }
       }
     }
     return result
+  }
+
+  /// `first` then `second`, sharing the storage of either when the other is empty (the usual
+  /// case: no `resources=`), so that a declaration holds the lists the call's reading made
+  /// instead of copies of them.
+  private static func joined(_ first: ResourceList, _ second: ResourceList) -> ResourceList {
+    if first.isEmpty { return second }
+    if second.isEmpty { return first }
+    return ResourceList(first.entries + second.entries)
   }
 }
 
@@ -91,6 +99,12 @@ extension ScanContext {
           consumed.insert(call.openParen)
           var union = fields ?? ResourceList()
           for list in resourceFieldAlternatives(call) {
+            // The first list is the union so far: its entries are distinct (each has its own
+            // argument's span), and taking it shares its storage instead of copying it.
+            if union.isEmpty {
+              union = list
+              continue
+            }
             for entry in list where !union.entries.contains(entry) { union.append(entry) }
           }
           fields = union

@@ -183,7 +183,13 @@ public enum PythonScanner {
 
   /// Declarations in source order (line, column), stable for equal locations.
   static func sorted(_ declarations: [Declaration]) -> [Declaration] {
-    declarations.enumerated().sorted { lhs, rhs in
+    // Usually they are emitted in order already: no second array of every declaration then.
+    if declarations.indices.dropFirst().allSatisfy({
+      !(declarations[$0].location < declarations[$0 - 1].location)
+    }) {
+      return declarations
+    }
+    return declarations.enumerated().sorted { lhs, rhs in
       if lhs.element.location != rhs.element.location {
         return lhs.element.location < rhs.element.location
       }
@@ -244,46 +250,47 @@ struct NestedCall {
 extension ScanContext {
   /// Parses the statements holding `candidates` and emits declarations, outermost constructs
   /// first so that nested calls are attributed to the construct that owns them.
+  ///
+  /// Each statement is parsed and given the first pass at once, and a root whose calls that
+  /// pass consumed all is dropped: every later pass only visits unconsumed calls, so it could
+  /// do nothing with it. A dense file (one task per line) then holds one statement's tree at a
+  /// time instead of every tree until the end (about 1.4 KB a task).
   func run(candidates: [Int]) {
-    var lines: [Int] = []
-    var seenLines: Set<Int> = []
-    for index in candidates {
-      if let line = lineIndex(ofToken: index), seenLines.insert(line).inserted {
-        lines.append(line)
+    var pending: [(root: Root, calls: [NestedCall])] = []
+    var fallback: [Root] = []
+    var first = 0
+    while first < candidates.count {
+      guard let line = lineIndex(ofToken: candidates[first]) else {
+        first += 1
+        continue
       }
-    }
-    lines.sort()
-    var roots: [Root] = []
-    for line in lines {
-      let parsed = statement(line)
-      roots.append(contentsOf: parsed.expressions.map { Root(expr: $0, statement: parsed) })
-    }
-    // Each pass below visits the calls of every root in pre-order; a call consumed by an
-    // earlier handler is passed over, and a call that owns its nested calls skips them.
-    var calls = roots.map { NestedCall.list(in: $0.expr) }
-    for root in fallbackRoots(candidates: candidates, covered: calls) {
-      roots.append(root)
-      calls.append(NestedCall.list(in: root.expr))
-    }
-
-    // 1. Constructs that are never part of another: task decorators, overrides, container tasks.
-    for (root, calls) in zip(roots, calls) {
-      if root.statement.isDecorator, root.expr.start == decoratorStart(root.statement),
-        let call = root.expr.call, symbol(call.callee) == .taskDecorator
-      {
-        handleTaskDecorator(call, line: root.statement.line)
-      }
-      for nested in calls where !consumed.contains(nested.call.openParen) {
-        let call = nested.call
-        if case .attribute(let receiver, "with_overrides", let nameStart) = call.callee.kind {
-          handleOverride(call, receiver: receiver, nameStart: nameStart)
-        } else if symbol(call.callee) == .containerTask {
-          handleContainerTask(nested.node, call, assignedName: assignedName(nested.node, root))
+      var end = first + 1
+      while end < candidates.count, lineIndex(ofToken: candidates[end]) == line { end += 1 }
+      let parsed = statement(line, caching: false)
+      var covered: [Int] = []
+      for expr in parsed.expressions {
+        let root = Root(expr: expr, statement: parsed)
+        let calls = NestedCall.list(in: root.expr)
+        for nested in calls { covered.append(nested.call.openParen) }
+        firstPass(root, calls)
+        if calls.contains(where: { !consumed.contains($0.call.openParen) }) {
+          pending.append((root, calls))
         }
       }
+      fallback += fallbackRoots(candidates: candidates[first..<end], line: line, covered: covered)
+      forgetCalls(covered, statement: parsed)
+      first = end
     }
+    for root in fallback {
+      let calls = NestedCall.list(in: root.expr)
+      firstPass(root, calls)
+      if calls.contains(where: { !consumed.contains($0.call.openParen) }) {
+        pending.append((root, calls))
+      }
+    }
+
     // 2. Plugin configs, resource specs and pod templates not attached to a task.
-    for (root, calls) in zip(roots, calls) {
+    for (root, calls) in pending {
       var index = 0
       while index < calls.count {
         let nested = calls[index]
@@ -303,7 +310,7 @@ extension ScanContext {
         }
       }
     }
-    for calls in calls {
+    for (_, calls) in pending {
       var index = 0
       while index < calls.count {
         let nested = calls[index]
@@ -316,7 +323,7 @@ extension ScanContext {
       }
     }
     // 3. Whatever is left: standalone `Resources(...)` and `V1ResourceRequirements(...)`.
-    for (root, calls) in zip(roots, calls) {
+    for (root, calls) in pending {
       for nested in calls where !consumed.contains(nested.call.openParen) {
         switch symbol(nested.call.callee) {
         case .resources:
@@ -329,6 +336,33 @@ extension ScanContext {
         }
       }
     }
+  }
+
+  /// 1. Constructs that are never part of another: task decorators, overrides, container tasks.
+  /// This pass decides nothing for another root (it reaches other statements only through
+  /// constants, whose calls it may consume but never checks), so running it statement by
+  /// statement, as the statements are parsed, is the same as running it after every parse.
+  private func firstPass(_ root: Root, _ calls: [NestedCall]) {
+    if root.statement.isDecorator, root.expr.start == decoratorStart(root.statement),
+      let call = root.expr.call, symbol(call.callee) == .taskDecorator
+    {
+      handleTaskDecorator(call, line: root.statement.line)
+    }
+    for nested in calls where !consumed.contains(nested.call.openParen) {
+      let call = nested.call
+      if case .attribute(let receiver, "with_overrides", let nameStart) = call.callee.kind {
+        handleOverride(call, receiver: receiver, nameStart: nameStart)
+      } else if symbol(call.callee) == .containerTask {
+        handleContainerTask(nested.node, call, assignedName: assignedName(nested.node, root))
+      }
+    }
+  }
+
+  /// Drops what the caches hold for the calls of a statement that is not an assignment: no
+  /// constant refers to it, so only its own root asks again (and gets equal answers anew).
+  private func forgetCalls(_ calls: [Int], statement: ParsedStatement) {
+    guard statement.target == nil else { return }
+    for openParen in calls { fieldAlternativesCache[openParen] = nil }
   }
 
   private func decoratorStart(_ statement: ParsedStatement) -> Int {
@@ -347,18 +381,15 @@ extension ScanContext {
 
   /// Candidate calls that the statement parse did not reach (inside a lambda, a comprehension,
   /// an annotation, or nesting too deep) are parsed on their own.
-  private func fallbackRoots(candidates: [Int], covered: [[NestedCall]]) -> [Root] {
-    var calls: Set<Int> = []
-    for list in covered {
-      for nested in list { calls.insert(nested.call.openParen) }
-    }
+  /// `candidates` are those of logical line `line`, and `covered` the `(` offsets of the calls
+  /// its statement parse reached (a fallback parse never leaves its line).
+  private func fallbackRoots(candidates: ArraySlice<Int>, line: Int, covered: [Int]) -> [Root] {
+    var calls = Set(covered)
     var result: [Root] = []
     let tokens = stream.tokens
     for index in candidates where tokens[index].kind == .name && index + 1 < tokens.count {
       let next = tokens[index + 1]
-      guard next.kind == .op, next.op == Op.lparen, !calls.contains(next.start),
-        let line = lineIndex(ofToken: index)
-      else { continue }
+      guard next.kind == .op, next.op == Op.lparen, !calls.contains(next.start) else { continue }
       let start = chainStart(index)
       // The parse ends with the candidate's own call: later calls of a chain are candidates of
       // their own, and parsing each to the end of the line was quadratic in a long chain.

@@ -108,7 +108,9 @@ final class ScanContext {
     return nil
   }
 
-  func statement(_ line: Int) -> ParsedStatement {
+  /// The parsed logical line `line`. Kept for later calls when `caching` (constants are read
+  /// again and again); a candidate's own statement is parsed once and not kept.
+  func statement(_ line: Int, caching: Bool = true) -> ParsedStatement {
     if let cached = statementCache[line] { return cached }
     let logical = stream.lines[line]
     var parser = PythonParser(
@@ -145,7 +147,7 @@ final class ScanContext {
     let parsed = ParsedStatement(
       line: line, expressions: expressions, target: target, valueStart: valueStart,
       isDecorator: isDecorator)
-    statementCache[line] = parsed
+    if caching { statementCache[line] = parsed }
     return parsed
   }
 
