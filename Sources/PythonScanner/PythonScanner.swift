@@ -91,12 +91,10 @@ public enum PythonScanner {
       }
     }
     // Aliases (`from flytekit import Resources as R`) cannot be known to a static pattern:
-    // their calls are found in the token stream.
-    // A call site needs its callee resolved, so the import table is built then anyway; only a
-    // file without one is spared it when no call can be through an alias.
-    let aliases =
-      !result.isEmpty && tokens[result[0]].kind == .name || mayCallAlias(context)
-      ? context.imports.aliases : []
+    // their calls are found in the token stream. (A precheck that spared files without a
+    // possible alias call the import table saved 1.5 % of the instructions of a `check` of the
+    // bench's medium tree: not worth its 60 lines.)
+    let aliases = context.imports.aliases
     if !aliases.isEmpty {
       // A name becomes a String (to look it up) only when an alias has its first byte and its
       // length: most calls in the file are turned away without one.
@@ -127,58 +125,6 @@ public enum PythonScanner {
     unique.reserveCapacity(result.count)
     for index in result where unique.last != index { unique.append(index) }
     return unique
-  }
-
-  /// False when no call in the file can be through an alias, so that the import table need not
-  /// be built to find out. Every alias of the import table is a name right after `as`, or a
-  /// target of a statement `A = b.c` (`A = B = b.c`) whose value is a dotted name.
-  static func mayCallAlias(_ context: ScanContext) -> Bool {
-    let tokens = context.stream.tokens
-    let bytes = context.bytes
-    // Read once: each `Op` constant is a lazily initialised global.
-    let (assign, semicolon, dot, lparen) = (Op.assign, Op.semicolon, Op.dot, Op.lparen)
-    func isOp(_ index: Int, _ op: UInt32) -> Bool {
-      index < tokens.count && tokens[index].kind == .op && tokens[index].op == op
-    }
-    func isName(_ index: Int) -> Bool { index < tokens.count && tokens[index].kind == .name }
-    var possible: [Int] = []
-    var index = 0
-    while index < tokens.count {
-      defer { index += 1 }
-      guard tokens[index].kind == .name else { continue }
-      if tokens[index].flags == Keyword.as {
-        if isName(index + 1) { possible.append(index + 1) }
-        continue
-      }
-      guard isOp(index + 1, assign) else { continue }
-      guard index == 0 || tokens[index - 1].kind == .newline || isOp(index - 1, semicolon)
-      else { continue }
-      var value = index
-      while isName(value) && isOp(value + 1, assign) { value += 2 }
-      guard isName(value) else { continue }
-      var end = value + 1
-      while isOp(end, dot) && isName(end + 1) { end += 2 }
-      guard
-        end >= tokens.count || tokens[end].kind == .newline
-          || tokens[end].kind == .endMarker || isOp(end, semicolon)
-      else { continue }
-      for target in stride(from: index, to: value, by: 2) { possible.append(target) }
-    }
-    guard !possible.isEmpty else { return false }
-    for index in 0..<max(0, tokens.count - 1)
-    where tokens[index].kind == .name && tokens[index].flags == 0 && isOp(index + 1, lparen) {
-      let call = tokens[index]
-      let length = call.end - call.start
-      for candidate in possible where tokens[candidate].end - tokens[candidate].start == length {
-        let start = tokens[candidate].start
-        var offset = 0
-        while offset < length && bytes[start + offset] == bytes[call.start + offset] {
-          offset += 1
-        }
-        if offset == length { return true }
-      }
-    }
-    return false
   }
 
   /// Declarations in source order (line, column), stable for equal locations.

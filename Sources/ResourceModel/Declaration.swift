@@ -55,7 +55,13 @@ public struct ArgumentUse: Sendable, Hashable {
   public var span: SourceSpan
   /// The argument's value when it is a scalar or a shape worth judging (`shared_memory=1024`,
   /// `requests={"cpu": "1"}` as `.other`); nil when the scanner did not record it.
-  public var value: ResourceValue?
+  public var value: ResourceValue? {
+    get { storedValue.first }
+    set { storedValue = newValue.map { [$0] } ?? [] }
+  }
+  /// `value` out of line: an argument is 8 bytes of it instead of a whole value's, and a dense
+  /// file keeps two arguments for every task.
+  private var storedValue: [ResourceValue]
   /// What the value is when that matters to a rule (a `Resources` call and its fields, a dict);
   /// nil for anything else.
   public var shape: ArgumentShape?
@@ -65,7 +71,7 @@ public struct ArgumentUse: Sendable, Hashable {
   ) {
     self.name = name
     self.span = span
-    self.value = value
+    self.storedValue = value.map { [$0] } ?? []
     self.shape = shape
   }
 
@@ -106,7 +112,13 @@ public struct Declaration: Sendable, Hashable {
   /// each tuple and every single value (`ResourceSpec.from_multiple_resource`).
   public var requests: ResourceList
   public var limits: ResourceList
-  public var accelerator: AcceleratorReference?
+  public var accelerator: AcceleratorReference? {
+    get { storedAccelerator.first }
+    set { storedAccelerator = newValue.map { [$0] } ?? [] }
+  }
+  /// `accelerator` out of line: most declarations have none, and an inline optional reference
+  /// made every declaration a hundred bytes larger.
+  private var storedAccelerator: [AcceleratorReference]
   /// The keyword arguments given to the declaring call, as written.
   public var arguments: [ArgumentUse]
   /// The container this declaration belongs to (Kubernetes container or pod-template container).
@@ -140,7 +152,7 @@ public struct Declaration: Sendable, Hashable {
     self.location = location
     self.requests = requests
     self.limits = limits
-    self.accelerator = accelerator
+    self.storedAccelerator = accelerator.map { [$0] } ?? []
     self.arguments = arguments
     self.container = container
     self.primaryContainerName = primaryContainerName
