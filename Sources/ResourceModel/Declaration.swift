@@ -55,13 +55,7 @@ public struct ArgumentUse: Sendable, Hashable {
   public var span: SourceSpan
   /// The argument's value when it is a scalar or a shape worth judging (`shared_memory=1024`,
   /// `requests={"cpu": "1"}` as `.other`); nil when the scanner did not record it.
-  public var value: ResourceValue? {
-    get { storedValue.first }
-    set { storedValue = newValue.map { [$0] } ?? [] }
-  }
-  /// `value` out of line: an argument is 8 bytes of it instead of a whole value's, and a dense
-  /// file keeps two arguments for every task.
-  private var storedValue: [ResourceValue]
+  public var value: ResourceValue?
   /// What the value is when that matters to a rule (a `Resources` call and its fields, a dict);
   /// nil for anything else.
   public var shape: ArgumentShape?
@@ -71,7 +65,7 @@ public struct ArgumentUse: Sendable, Hashable {
   ) {
     self.name = name
     self.span = span
-    self.storedValue = value.map { [$0] } ?? []
+    self.value = value
     self.shape = shape
   }
 
