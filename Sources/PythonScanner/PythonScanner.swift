@@ -214,17 +214,21 @@ extension ScanContext {
       while end < candidates.count, lineIndex(ofToken: candidates[end]) == line { end += 1 }
       let parsed = statement(line, caching: false)
       var covered: [Int] = []
+      var callees: [Int] = []
       for expr in parsed.expressions {
         let root = Root(expr: expr, statement: parsed)
         let calls = NestedCall.list(in: root.expr)
-        for nested in calls { covered.append(nested.call.openParen) }
+        for nested in calls {
+          covered.append(nested.call.openParen)
+          callees.append(nested.call.callee.start)
+        }
         firstPass(root, calls)
         if calls.contains(where: { !consumed.contains($0.call.openParen) }) {
           pending.append((root, calls))
         }
       }
       fallback += fallbackRoots(candidates: candidates[first..<end], line: line, covered: covered)
-      forgetCalls(covered, statement: parsed)
+      forgetCalls(covered, callees: callees, statement: parsed)
       first = end
     }
     for root in fallback {
@@ -305,9 +309,12 @@ extension ScanContext {
   }
 
   /// Drops what the caches hold for the calls of a statement that is not an assignment: no
-  /// constant refers to it, so only its own root asks again (and gets equal answers anew).
-  private func forgetCalls(_ calls: [Int], statement: ParsedStatement) {
+  /// constant refers to it, so only its own root may ask again, and both caches are pure
+  /// (an answer asked again is the same). A dense file would otherwise keep an entry of each
+  /// for every call of the file until the end of the scan.
+  private func forgetCalls(_ calls: [Int], callees: [Int], statement: ParsedStatement) {
     guard statement.target == nil else { return }
+    for callee in callees { symbolCache[callee] = nil }
     for openParen in calls { fieldAlternativesCache[openParen] = nil }
   }
 

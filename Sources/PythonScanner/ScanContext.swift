@@ -30,7 +30,7 @@ final class ScanContext {
   lazy var imports = ImportTable(stream: stream, bytes: bytes)
   private var statementCache: [Int: ParsedStatement] = [:]
   /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
-  private var symbolCache: [Int: Symbol?] = [:]
+  var symbolCache: [Int: Symbol?] = [:]
   /// `Symbol.classify` by qualified name.
   private var classifiedNames: [String: Symbol?] = [:]
   /// `resourceFieldAlternatives(_:)` by the byte offset of the call's `(`.
