@@ -223,12 +223,15 @@ def render(info, rows, startup):
     ]
     for size, row in rows.items():
         median = row["median"]
+        # One file: files per second says nothing there.
+        files_per_second = ("—" if size == "dense"
+                            else f"{row['files'] / median['resourcelint']:,.0f}")
         lines.append(
             f"| {size} | {row['files']:,} ({row['python_files']:,}) | {row['mib']:.0f} | "
             f"{median['resourcelint'] * 1000:.0f} ms | {median['rg'] * 1000:.0f} ms | "
             f"{median['ruff'] * 1000:.0f} ms | {median['resourcelint'] / median['rg']:.2f}× | "
             f"{median['ruff'] / median['resourcelint']:.2f}× | "
-            f"{row['files'] / median['resourcelint']:,.0f} | {row['rss_kib'] / 1024:.1f} MiB |")
+            f"{files_per_second} | {row['rss_kib'] / 1024:.1f} MiB |")
     lines += ["", "CPU time (user, mean of the runs): " + "; ".join(
         f"{size}: resourcelint {row['user']['resourcelint'] * 1000:.0f} ms, "
         f"rg {row['user']['rg'] * 1000:.0f} ms, ruff {row['user']['ruff'] * 1000:.0f} ms"
