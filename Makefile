@@ -96,8 +96,9 @@ oracle-flyte2: build
 	@.venv-oracle-flyte2/bin/python scripts/oracle-flyte2/generate.py
 	@.venv-oracle-flyte2/bin/python scripts/oracle-flyte2/oracle.py --resourcelint $(BIN)
 
-# Time a release build against rg and ruff on generated 2k/23k/100k-file trees (in .bench/,
-# gitignored) and write the results into BENCHMARKS.md. `make bench SIZES=medium` runs one size.
+# Time a release build against rg and ruff on generated 2k/23k/100k-file trees and a dense
+# 400,000-task module (in .bench/, gitignored) and write the results into BENCHMARKS.md.
+# `make bench SIZES=medium` runs one size.
 SIZES ?=
 bench: deps
 	$(SWIFT) build -c release --product resourcelint

@@ -76,11 +76,9 @@ struct MalformedResourcesArgumentRule: Rule {
   }
 
   private func checkFields(_ fields: ResourceList, into result: inout [Violation]) {
-    let entries = fields.entries
-    // Tested in place first: a plain string, number or None of a known field is fine, and
-    // taking each entry out to look at it cost more than the test.
-    for index in entries.indices where Self.mayBeMalformed(entries[index]) {
-      let entry = entries[index]
+    // Every entry through the checks below: testing first whether an entry may be malformed
+    // at all saved 0.1 % of the instructions of a `check` of the bench's medium tree.
+    for entry in fields.entries {
       if entry.isRepeated {
         result.append(Violation(ResourcesField.repeated(entry), at: entry.keySpan))
       } else if case .named(let name) = entry.key {
@@ -96,15 +94,6 @@ struct MalformedResourcesArgumentRule: Rule {
               + "\"\(flag ? "True" : "False")\"); write a quantity string",
             at: entry.value.span, severity: .warning))
       }
-    }
-  }
-
-  private static func mayBeMalformed(_ entry: ResourceEntry) -> Bool {
-    if entry.isRepeated { return true }
-    if case .named = entry.key { return true }
-    switch entry.value.form {
-    case .sequence, .float, .other, .boolean: return true
-    case .string, .plain, .integer, .none, .dynamic: return false
     }
   }
 

@@ -109,6 +109,12 @@ extension ScanContext {
           consumed.insert(call.openParen)
           var union = fields ?? ResourceList()
           for list in resourceFieldAlternatives(call) {
+            // The first list is the union so far: its entries are distinct (each has its own
+            // argument's span), and taking it shares its storage instead of copying it.
+            if union.isEmpty {
+              union = list
+              continue
+            }
             for entry in list where !union.entries.contains(entry) { union.append(entry) }
           }
           fields = union

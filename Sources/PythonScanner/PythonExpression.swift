@@ -106,7 +106,7 @@ struct PythonParser {
 
   let bytes: UnsafeBufferPointer<UInt8>
   let tokens: [Token]
-  let partner: [Int]
+  let partner: BracketPartners
   var pos: Int
   var limit: Int
   var depth = 0

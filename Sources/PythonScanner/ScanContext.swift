@@ -30,7 +30,7 @@ final class ScanContext {
   lazy var imports = ImportTable(stream: stream, bytes: bytes)
   private var statementCache: [Int: ParsedStatement] = [:]
   /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
-  private var symbolCache: [Int: Symbol?] = [:]
+  var symbolCache: [Int: Symbol?] = [:]
   /// `Symbol.classify` by qualified name.
   private var classifiedNames: [String: Symbol?] = [:]
   /// `resourceFieldAlternatives(_:)` by the byte offset of the call's `(`.
@@ -108,7 +108,9 @@ final class ScanContext {
     return nil
   }
 
-  func statement(_ line: Int) -> ParsedStatement {
+  /// The parsed logical line `line`. Kept for later calls when `caching` (constants are read
+  /// again and again); a candidate's own statement is parsed once and not kept.
+  func statement(_ line: Int, caching: Bool = true) -> ParsedStatement {
     if let cached = statementCache[line] { return cached }
     let logical = stream.lines[line]
     var parser = PythonParser(
@@ -145,7 +147,7 @@ final class ScanContext {
     let parsed = ParsedStatement(
       line: line, expressions: expressions, target: target, valueStart: valueStart,
       isDecorator: isDecorator)
-    statementCache[line] = parsed
+    if caching { statementCache[line] = parsed }
     return parsed
   }
 

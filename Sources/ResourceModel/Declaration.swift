@@ -172,7 +172,13 @@ public struct Declaration: Sendable, Hashable {
   /// each tuple and every single value (`ResourceSpec.from_multiple_resource`).
   public var requests: ResourceList
   public var limits: ResourceList
-  public var accelerator: AcceleratorReference?
+  public var accelerator: AcceleratorReference? {
+    get { storedAccelerator.first }
+    set { storedAccelerator = newValue.map { [$0] } ?? [] }
+  }
+  /// `accelerator` out of line: most declarations have none, and an inline optional reference
+  /// made every declaration a hundred bytes larger.
+  private var storedAccelerator: [AcceleratorReference]
   /// The keyword arguments given to the declaring call, as written.
   public var arguments: [ArgumentUse]
   /// The container this declaration belongs to (Kubernetes container or pod-template container).
@@ -215,7 +221,7 @@ public struct Declaration: Sendable, Hashable {
     self.location = location
     self.requests = requests
     self.limits = limits
-    self.accelerator = accelerator
+    self.storedAccelerator = accelerator.map { [$0] } ?? []
     self.arguments = arguments
     self.container = container
     self.primaryContainerName = primaryContainerName

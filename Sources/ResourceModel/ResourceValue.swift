@@ -163,7 +163,14 @@ public struct ResourceList: Sendable, Hashable, Sequence {
 
   /// This list followed by `other` (later entries win), dynamic when either is.
   public func merged(with other: ResourceList) -> ResourceList {
-    ResourceList(entries + other.entries, dynamicSource: dynamicSource ?? other.dynamicSource)
+    // One side empty: share the other's storage rather than copy it (a dense file merges a
+    // list per task).
+    if other.entries.isEmpty && (dynamicSource != nil || other.dynamicSource == nil) {
+      return self
+    }
+    if entries.isEmpty && (other.dynamicSource != nil || dynamicSource == nil) { return other }
+    return ResourceList(
+      entries + other.entries, dynamicSource: dynamicSource ?? other.dynamicSource)
   }
 
   /// The last entry for `key` (later entries win, as in a Python call or a YAML mapping).

@@ -62,38 +62,44 @@ public struct RuleDescription: Sendable {
 public struct RuleContext: Sendable {
   /// Every declaration of the same file, for rules that relate a task to its overrides.
   public var fileDeclarations: [Declaration] {
-    didSet { (tasksByName, declarationsByOwner) = RuleContext.index(fileDeclarations) }
+    didSet { (taskIndexByName, indicesByOwner) = RuleContext.index(fileDeclarations) }
   }
   /// The platform's limits (`--platform` or the `platform:` config key), if given.
   public var platform: PlatformLimits?
-  /// Tasks and container tasks by name, and declarations by kind and owner, in file order:
-  /// rules look a task up once per declaration, and a scan over the whole file each time made a
-  /// file with thousands of overrides take minutes.
-  private(set) var tasksByName: [String: [Declaration]] = [:]
-  private(set) var declarationsByOwner: [DeclarationKind: [String: [Declaration]]] = [:]
+  /// The file's index, by position in `fileDeclarations`: the task or container task with
+  /// each name (-1 when several share it), and declarations by kind and owner, in file order.
+  /// Rules look a task up once per declaration, and a scan over the whole file each time made
+  /// a file with thousands of overrides take minutes; positions instead of copies keep the
+  /// index small (a copy of every task made a dense file's index cost more than its tokens).
+  private(set) var taskIndexByName: [String: Int] = [:]
+  private(set) var indicesByOwner: [DeclarationKind: [String: [Int]]] = [:]
 
   public init(fileDeclarations: [Declaration], platform: PlatformLimits? = nil) {
     self.fileDeclarations = fileDeclarations
     self.platform = platform
-    (tasksByName, declarationsByOwner) = RuleContext.index(fileDeclarations)
+    (taskIndexByName, indicesByOwner) = RuleContext.index(fileDeclarations)
   }
 
   private static func index(_ declarations: [Declaration]) -> (
-    [String: [Declaration]], [DeclarationKind: [String: [Declaration]]]
+    [String: Int], [DeclarationKind: [String: [Int]]]
   ) {
-    var tasks: [String: [Declaration]] = [:]
-    var owned: [DeclarationKind: [String: [Declaration]]] = [:]
-    for declaration in declarations {
-      if declaration.kind == .task || declaration.kind == .containerTask,
-        let name = declaration.name
-      {
-        tasks[name, default: []].append(declaration)
+    var tasks: [String: Int] = [:]
+    var owned: [DeclarationKind: [String: [Int]]] = [:]
+    for index in declarations.indices {
+      let kind = declarations[index].kind
+      if kind == .task || kind == .containerTask, let name = declarations[index].name {
+        tasks[name] = tasks[name] == nil ? index : -1
       }
-      if let owner = declaration.owner {
-        owned[declaration.kind, default: [:]][owner, default: []].append(declaration)
+      if let owner = declarations[index].owner {
+        owned[kind, default: [:]][owner, default: []].append(index)
       }
     }
     return (tasks, owned)
+  }
+
+  /// The declarations of `kind` owned by `owner`, in file order.
+  func declarations(_ kind: DeclarationKind, ownedBy owner: String) -> [Declaration] {
+    (indicesByOwner[kind]?[owner] ?? []).map { fileDeclarations[$0] }
   }
 }
 

@@ -2,17 +2,29 @@
 ///
 /// Columns count scalars (not bytes, not grapheme clusters) because that is what libyaml's
 /// marks count and what editors and problem matchers agree on for plain text.
+///
+/// Stored in 32 bits each (clamped: no source file the scanners read has two billion lines):
+/// every value and key of every declaration carries a span, so its size is paid per entry.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
+  private var storedLine: Int32
+  private var storedColumn: Int32
+
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = Int32(clamping: newValue) }
+  }
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = Int32(clamping: newValue) }
+  }
 
   public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
+    storedLine = Int32(clamping: line)
+    storedColumn = Int32(clamping: column)
   }
 
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-    (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
   }
 
   public var description: String { "\(line):\(column)" }

@@ -131,32 +131,32 @@ extension Declaration {
 extension RuleContext {
   /// The task declared in this file under `name`, if exactly one task has that name.
   public func task(named name: String?) -> Declaration? {
-    guard let name else { return nil }
-    let tasks = tasksByName[name] ?? []
-    return tasks.count == 1 ? tasks[0] : nil
+    guard let name, let index = taskIndexByName[name], index >= 0 else { return nil }
+    return fileDeclarations[index]
   }
 
   /// The `with_overrides(...)` calls of this file applied to the task `name`.
   public func overrides(of name: String) -> [Declaration] {
-    declarationsByOwner[.override]?[name] ?? []
+    declarations(.override, ownedBy: name)
   }
 
   /// The pod-template containers owned by the task `name` (every container, primary or not).
   public func podTemplates(of name: String) -> [Declaration] {
-    declarationsByOwner[.podTemplate]?[name] ?? []
+    declarations(.podTemplate, ownedBy: name)
   }
 
   /// The plugin replica configs in the `task_config=` of the task `name`.
   public func plugins(of name: String) -> [Declaration] {
-    declarationsByOwner[.plugin]?[name] ?? []
+    declarations(.plugin, ownedBy: name)
   }
 
   /// What the task `name` runs with, or nil when the name is not one task of this file (several
   /// tasks share it, or nothing in the file declares resources for it).
   public func resources(ofTask name: String?) -> TaskResources? {
     guard let name else { return nil }
-    let tasks = tasksByName[name] ?? []
-    guard tasks.count <= 1 else { return nil }
+    let index = taskIndexByName[name]
+    guard index ?? 0 >= 0 else { return nil }
+    let tasks = index.map { [fileDeclarations[$0]] } ?? []
     let templates = podTemplates(of: name)
     let plugins = plugins(of: name)
     guard !tasks.isEmpty || !templates.isEmpty || !plugins.isEmpty else { return nil }

@@ -21,9 +21,6 @@ struct FuzzRegressionTests {
     return names.filter { !$0.hasPrefix(".") }.sorted().map { target + "/" + $0 }
   }
 
-  /// Far above what any of these inputs takes, even in a debug build on a loaded machine.
-  static let hangBound = Duration.seconds(60)
-
   @Test func everyFolderIsATarget() throws {
     let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root)
     for folder in folders where !folder.hasPrefix(".") {
@@ -40,10 +37,9 @@ struct FuzzRegressionTests {
     let bytes = try #require(FileManager.default.contents(atPath: Self.root + "/" + name))
     let input = Array(bytes)
     let target = String(name.split(separator: "/")[0])
-    let elapsed = try ContinuousClock().measure {
-      try Self.run(target, input)
-    }
-    #expect(elapsed < Self.hangBound, "\(name) took \(elapsed)")
+    // Each target checks its own invariants; a regression that hangs again is left to the
+    // test runner's limit.
+    try Self.run(target, input)
   }
 
   /// The fix for stacked decorators (each looked ahead for its function: quadratic) still

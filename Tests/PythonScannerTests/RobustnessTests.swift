@@ -5,11 +5,6 @@ import Testing
 @testable import PythonScanner
 
 @Suite struct RobustnessTests {
-  func elapsed(_ body: () -> Void) -> Duration {
-    let clock = ContinuousClock()
-    return clock.measure(body)
-  }
-
   @Test func problemsAreReportedAtTheirLocation() throws {
     let source = """
       from flytekit import Resources
@@ -46,11 +41,9 @@ import Testing
     let source =
       "from flytekit import Resources\nx = " + String(repeating: "(", count: depth)
       + "Resources(cpu='1')" + String(repeating: ")", count: depth) + "\n"
-    var result = ScanResult()
-    let time = elapsed { result = scan(source) }
+    let result = scan(source)
     #expect(result.problems.isEmpty)
     #expect(result.declarations.count == 1)
-    #expect(time < .seconds(10))
 
     let unclosed = "from flytekit import Resources\n" + String(repeating: "[{(", count: 50_000)
     let unclosedResult = scan(unclosed)
@@ -62,10 +55,8 @@ import Testing
     let calls =
       "from flytekit import Resources\nx = " + String(repeating: "Resources(cpu=", count: depth)
       + "'1'" + String(repeating: ")", count: depth) + "\n"
-    var result = ScanResult()
-    let time = elapsed { result = scan(calls) }
+    let result = scan(calls)
     #expect(result.declarations.count == depth)
-    #expect(time < .seconds(20))
 
     let chain =
       "from flytekit import Resources\nx = Resources()" + String(repeating: ".a", count: depth)
@@ -95,11 +86,9 @@ import Testing
     let count = 1_000_000 / item.utf8.count
     let source =
       "from flytekit import Resources\nx = [" + String(repeating: item, count: count) + "]\n"
-    var result = ScanResult()
-    let time = elapsed { result = scan(source) }
+    let result = scan(source)
     #expect(result.declarations.count == count)
     #expect(result.declarations.last?.location.column == 6 + (count - 1) * item.utf8.count)
-    #expect(time < .seconds(20))
 
     let noise =
       "from flytekit import Resources\nx = '" + String(repeating: "a", count: 1_000_000) + "'\n"

@@ -6,8 +6,11 @@ For each size, on the same generated tree (warm page cache, hyperfine medians):
   - `rg -c --pcre2 'Resources\\s*\\('` over the same *.py/*.yaml/*.yml files (the I/O floor),
   - `ruff check --no-cache --select E9` (parses every Python file),
 then the ratios, resourcelint's peak memory (`/usr/bin/time -v`, max RSS), files per second,
-and the start-up time on three small files. Trees are regenerated only when the generator or
-the size changes. Raw hyperfine JSON goes to BENCH_DIR/results/.
+and the start-up time on three small files. The `dense` row is one 43 MB module with 400,000
+task declarations (scripts/bench/gen_dense.py); for it, `dump --format json` is measured too,
+and the memory each declaration keeps ((peak RSS - start-up RSS) / declarations). Trees are
+regenerated only when a generator or the size changes. Raw hyperfine JSON goes to
+BENCH_DIR/results/.
 """
 import argparse
 import hashlib
@@ -24,12 +27,15 @@ import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GENERATOR = os.path.join(ROOT, "scripts", "gen_tree.py")
-# name: (python files, yaml files, hyperfine runs)
+DENSE_GENERATOR = os.path.join(ROOT, "scripts", "bench", "gen_dense.py")
+# name: (python files, yaml files, hyperfine runs); `dense` is one file of DENSE_TASKS tasks.
 SIZES = {
     "small": (1_740, 260, 20),
     "medium": (20_000, 3_000, 10),
     "large": (87_000, 13_000, 5),
+    "dense": (1, 0, 3),
 }
+DENSE_TASKS = 400_000
 SEED = 42
 RG_PATTERN = r"Resources\s*\("
 MARK_START = "<!-- bench:start -->"
@@ -43,14 +49,22 @@ def sh(args, **kwargs):
 def generate(bench_dir, size):
     py, yaml, _ = SIZES[size]
     tree = os.path.join(bench_dir, size)
-    with open(GENERATOR, "rb") as handle:
+    generator = DENSE_GENERATOR if size == "dense" else GENERATOR
+    with open(generator, "rb") as handle:
         stamp = hashlib.sha256(handle.read() + f"{py} {yaml} {SEED}".encode()).hexdigest()
     stamp_file = os.path.join(bench_dir, f"{size}.stamp")
     if os.path.isdir(tree) and os.path.exists(stamp_file) and open(stamp_file).read() == stamp:
         return tree
-    print(f"generating {size}: {py} Python + {yaml} YAML files...", flush=True)
     shutil.rmtree(tree, ignore_errors=True)
-    subprocess.run([sys.executable, GENERATOR, tree, str(py), str(yaml), str(SEED)], check=True)
+    if size == "dense":
+        print(f"generating dense: one module with {DENSE_TASKS:,} tasks...", flush=True)
+        os.makedirs(tree)
+        subprocess.run([sys.executable, DENSE_GENERATOR, os.path.join(tree, "dense.py"),
+                        str(DENSE_TASKS), str(SEED)], check=True)
+    else:
+        print(f"generating {size}: {py} Python + {yaml} YAML files...", flush=True)
+        subprocess.run([sys.executable, GENERATOR, tree, str(py), str(yaml), str(SEED)],
+                       check=True)
     # A repository of its own, as a monorepo is: no ignore file above it applies.
     os.makedirs(os.path.join(tree, ".git"), exist_ok=True)
     with open(stamp_file, "w") as handle:
@@ -59,6 +73,7 @@ def generate(bench_dir, size):
 
 
 def hyperfine(commands, runs, export, cwd, warmup=2):
+    warmup = min(warmup, runs)
     args = ["hyperfine", "-N", "--style", "none", "--output=pipe", "--warmup", str(warmup),
             "--runs", str(runs), "--export-json", export]
     for name, command in commands:
@@ -69,10 +84,25 @@ def hyperfine(commands, runs, export, cwd, warmup=2):
 
 
 def max_rss_kib(command, cwd):
+    return time_v(command, cwd)["rss_kib"]
+
+
+def time_v(command, cwd):
+    """Peak RSS (KiB) and user + system CPU seconds of one run, from GNU time."""
     out = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, text=True,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr)
-    return int(found.group(1)) if found else None
+    user = re.search(r"User time \(seconds\): ([\d.]+)", out.stderr)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", out.stderr)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", out.stderr)
+    seconds = 0.0
+    for part in (wall.group(1).split(":") if wall else []):
+        seconds = seconds * 60 + float(part)
+    return {
+        "rss_kib": int(found.group(1)) if found else None,
+        "cpu": (float(user.group(1)) if user else 0) + (float(system.group(1)) if system else 0),
+        "wall": seconds,
+    }
 
 
 def machine():
@@ -156,6 +186,8 @@ def main():
             "rg_rss_kib": max_rss_kib(["rg", "-c", "--pcre2", RG_PATTERN, "--hidden", "-t", "py",
                                        "-t", "yaml", "."], tree),
         }
+        if size == "dense":
+            rows[size]["dump"] = time_v([binary, "dump", "--format", "json", "."], tree)
         row = rows[size]
         print(f"  resourcelint {medians['resourcelint'] * 1000:.0f} ms, "
               f"rg {medians['rg'] * 1000:.0f} ms, ruff {medians['ruff'] * 1000:.0f} ms; "
@@ -166,6 +198,7 @@ def main():
     directory, names = startup_files(bench_dir)
     startup = hyperfine([("startup", f"{binary} check --exit-zero {' '.join(names)}")], 50,
                         os.path.join(results_dir, "startup.json"), directory, warmup=5)["startup"]
+    startup["rss_kib"] = max_rss_kib([binary, "check", "--exit-zero", *names], directory)
     print(f"start-up on three small files: median {startup['median'] * 1000:.1f} ms")
     report = render(info, rows, startup)
     with open(os.path.join(results_dir, "report.md"), "w") as handle:
@@ -190,12 +223,15 @@ def render(info, rows, startup):
     ]
     for size, row in rows.items():
         median = row["median"]
+        # One file: files per second says nothing there.
+        files_per_second = ("—" if size == "dense"
+                            else f"{row['files'] / median['resourcelint']:,.0f}")
         lines.append(
             f"| {size} | {row['files']:,} ({row['python_files']:,}) | {row['mib']:.0f} | "
             f"{median['resourcelint'] * 1000:.0f} ms | {median['rg'] * 1000:.0f} ms | "
             f"{median['ruff'] * 1000:.0f} ms | {median['resourcelint'] / median['rg']:.2f}× | "
             f"{median['ruff'] / median['resourcelint']:.2f}× | "
-            f"{row['files'] / median['resourcelint']:,.0f} | {row['rss_kib'] / 1024:.1f} MiB |")
+            f"{files_per_second} | {row['rss_kib'] / 1024:.1f} MiB |")
     lines += ["", "CPU time (user, mean of the runs): " + "; ".join(
         f"{size}: resourcelint {row['user']['resourcelint'] * 1000:.0f} ms, "
         f"rg {row['user']['rg'] * 1000:.0f} ms, ruff {row['user']['ruff'] * 1000:.0f} ms"
@@ -205,7 +241,7 @@ def render(info, rows, startup):
         slope = math.log(large["median"]["resourcelint"] / small["median"]["resourcelint"]) / \
             math.log(large["files"] / small["files"])
         per_file = {size: row["median"]["resourcelint"] / row["files"] * 1e6
-                    for size, row in rows.items()}
+                    for size, row in rows.items() if size != "dense"}
         lines += ["", "Growth: " + ", ".join(f"{size} {value:.1f} µs/file"
                                              for size, value in per_file.items())
                   + f"; log-log slope of wall time from {small['files']:,} to "
@@ -213,6 +249,17 @@ def render(info, rows, startup):
     lines += ["", f"Start-up, `resourcelint check` on three small files (hyperfine, 50 runs): "
               f"median {startup['median'] * 1000:.1f} ms (mean {startup['mean'] * 1000:.1f} ms "
               f"± {startup['stddev'] * 1000:.1f})."]
+    if "dense" in rows:
+        dense = rows["dense"]
+        per_declaration = (dense["rss_kib"] - startup["rss_kib"]) * 1024 / DENSE_TASKS
+        dump = dense["dump"]
+        dump_per_declaration = (dump["rss_kib"] - startup["rss_kib"]) * 1024 / DENSE_TASKS
+        lines += ["", f"Dense file ({DENSE_TASKS:,} tasks in one {dense['mib']:.0f} MiB module): "
+                  f"`check` keeps {per_declaration:,.0f} bytes per declaration (peak RSS "
+                  f"{dense['rss_kib'] / 1024:.0f} MiB less the start-up's "
+                  f"{startup['rss_kib'] / 1024:.0f} MiB); `dump --format json` (one run) takes "
+                  f"{dump['wall']:.1f} s wall, {dump['cpu']:.1f} s CPU and {dump['rss_kib'] / 1024:.0f} "
+                  f"MiB ({dump_per_declaration:,.0f} bytes per declaration)."]
     lines += ["", "Summary lines: " + "; ".join(f"{size}: `{row['summary']}`"
                                                for size, row in rows.items())]
     return "\n".join(lines) + "\n"

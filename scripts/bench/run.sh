@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: time resourcelint against rg (the I/O-and-regex floor) and ruff (a fast
-# linter that parses every Python file) on generated monorepo-like trees of three sizes, and
-# write the results into BENCHMARKS.md.
+# linter that parses every Python file) on generated monorepo-like trees of three sizes and
+# on one dense module (400,000 tasks), and write the results into BENCHMARKS.md.
 #
-# usage: scripts/bench/run.sh [SIZE ...]     (SIZE: small, medium, large; default all three)
+# usage: scripts/bench/run.sh [SIZE ...]     (SIZE: small, medium, large, dense; default all)
 # env:   BIN=path/to/resourcelint (default .build/release/resourcelint, built by `make bench`)
 #        BENCH_DIR=.bench (gitignored; trees, the ruff venv and raw results go there)
 set -euo pipefail
