@@ -19,29 +19,16 @@ struct OracleFlyte2Tests {
   /// The dump fields the oracle compared (`raises` only as null or not).
   static let fields = ["name", "tasks", "requests", "limits", "device", "shm"]
 
-  /// The golden data, decoded; nil when the file is missing or malformed.
-  static func results() -> (
-    summary: [String: Any], sources: [String: String], records: [[String: Any]]
-  )? {
-    guard let data = Paths.bytes(resultsPath),
-      let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
-      let summary = object["summary"] as? [String: Any],
-      let sources = object["sources"] as? [String: String],
-      let records = object["declarations"] as? [[String: Any]]
-    else { return nil }
-    return (summary, sources, records)
-  }
+  static func results() -> OracleResults? { OracleResults(path: resultsPath) }
 
   static let present = Paths.bytes(resultsPath) != nil
 
-  static let files: [String] = {
-    let records = results()?.records ?? []
-    return Array(Set(records.compactMap { $0["file"] as? String })).sorted()
-  }()
+  static let files = results()?.files ?? []
 
   @Test(.enabled(if: present, "no Flyte 2 oracle results yet (make oracle-flyte2)"))
   func everyComparedDeclarationAgrees() throws {
-    let (summary, _, records) = try #require(Self.results(), "cannot read \(Self.resultsPath)")
+    let results = try #require(Self.results(), "cannot read \(Self.resultsPath)")
+    let (summary, records) = (results.summary, results.records)
     // The issue asks for at least 1,000 generated cases; fewer means the generator shrank.
     #expect(records.count >= 1000)
     #expect(summary["disagreements"] as? Int == 0)
@@ -60,23 +47,19 @@ struct OracleFlyte2Tests {
     .enabled(if: present, "no Flyte 2 oracle results yet (make oracle-flyte2)"),
     arguments: files)
   func declarationsStillMatch(_ path: String) throws {
-    let (summary, sources, all) = try #require(Self.results())
-    let records = all.filter { $0["file"] as? String == path }
+    let results = try #require(Self.results())
+    let records = results.records.filter { $0["file"] as? String == path }
     let bytes = try #require(Paths.bytes(path), "cannot read \(path)")
     // An edited fixture needs a new oracle run (the SDK's verdict may change with it).
     try #require(
-      sources[path] == OracleTests.fnv1a64(bytes),
+      results.sources[path] == OracleResults.fnv1a64(bytes),
       "\(path) changed since the oracle ran: run `make oracle-flyte2` and commit its results")
-    let rules = try RuleSet(select: ["ALL"])
-    let result = Linter(rules: rules).lint(path: path, bytes: bytes, language: .python)
-    let dumped = try #require(
-      try JSONSerialization.jsonObject(with: Data(DumpReporter.json(result.declarations).utf8))
-        as? [[String: Any]])
+    let (result, dumped) = try OracleResults.lintAndDump(path, bytes: bytes)
     var today: [String: [[String: Any]]] = [:]
     for item in dumped where item["sdk"] as? String == "flyte" {
       today[Self.key(item), default: []].append(item)
     }
-    let raiseRules = Set(summary["raise_rules"] as? [String] ?? [])
+    let raiseRules = Set(results.summary["raise_rules"] as? [String] ?? [])
 
     var listed: Set<String> = []
     for record in records {
@@ -135,10 +118,7 @@ struct OracleFlyte2Tests {
     #expect(alarms.isEmpty, "\(key): the SDK builds it, yet \(alarms.sorted()) say it raises")
   }
 
-  static func key(_ item: [String: Any]) -> String {
-    "\(item["file"] as? String ?? ""):\(item["line"] as? Int ?? 0):\(item["column"] as? Int ?? 0)"
-      + " \(item["kind"] as? String ?? "")"
-  }
+  static func key(_ item: [String: Any]) -> String { OracleResults.key(item) }
 
   /// Two decoded JSON values are equal (null, strings, numbers, arrays and objects).
   static func same(_ left: Any?, _ right: Any?) -> Bool {

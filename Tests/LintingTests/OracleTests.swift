@@ -18,34 +18,13 @@ struct OracleTests {
   /// Rules whose error findings claim that flytekit itself fails (scripts/oracle/oracle.py).
   static let crashRules: Set<String> = ["RL005", "RL012", "RL013", "RL014", "RL015"]
 
-  /// The golden data, decoded; nil when the file is missing or malformed.
-  static func results() -> (
-    summary: [String: Any], sources: [String: String], records: [[String: Any]]
-  )? {
-    guard let data = Paths.bytes(resultsPath),
-      let object = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
-      let summary = object["summary"] as? [String: Any],
-      let sources = object["sources"] as? [String: String],
-      let records = object["declarations"] as? [[String: Any]]
-    else { return nil }
-    return (summary, sources, records)
-  }
+  static func results() -> OracleResults? { OracleResults(path: resultsPath) }
 
-  /// FNV-1a (64-bit) of a file's bytes, as scripts/oracle/oracle.py writes it.
-  static func fnv1a64(_ bytes: [UInt8]) -> String {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
-
-  static let files: [String] = {
-    let records = results()?.records ?? []
-    return Array(Set(records.compactMap { $0["file"] as? String })).sorted()
-  }()
+  static let files = results()?.files ?? []
 
   @Test func everyComparedDeclarationAgrees() throws {
-    let (summary, _, records) = try #require(Self.results(), "cannot read \(Self.resultsPath)")
+    let results = try #require(Self.results(), "cannot read \(Self.resultsPath)")
+    let (summary, records) = (results.summary, results.records)
     #expect(!records.isEmpty)
     #expect(summary["disagreements"] as? Int == 0)
     for record in records {
@@ -61,20 +40,14 @@ struct OracleTests {
 
   @Test(arguments: files)
   func declarationsStillMatch(_ path: String) throws {
-    let (_, sources, all) = try #require(Self.results())
-    let records = all.filter { $0["file"] as? String == path }
+    let results = try #require(Self.results())
+    let records = results.records.filter { $0["file"] as? String == path }
     let bytes = try #require(Paths.bytes(path), "cannot read \(path)")
     // An edited fixture needs a new oracle run (flytekit's verdict may change with it).
     try #require(
-      sources[path] == Self.fnv1a64(bytes),
+      results.sources[path] == OracleResults.fnv1a64(bytes),
       "\(path) changed since the oracle ran: run `make oracle` and commit its results")
-    let rules = try RuleSet(select: ["ALL"])
-    let result = Linter(rules: rules).lint(path: path, bytes: bytes, language: .python)
-
-    // dump's own JSON, so that the values compare exactly as the oracle read them.
-    let dumped = try #require(
-      try JSONSerialization.jsonObject(with: Data(DumpReporter.json(result.declarations).utf8))
-        as? [[String: Any]])
+    let (result, dumped) = try OracleResults.lintAndDump(path, bytes: bytes)
     var byPosition: [String: [[String: Any]]] = [:]
     for item in dumped { byPosition[Self.key(item), default: []].append(item) }
 
@@ -144,10 +117,7 @@ struct OracleTests {
     }
   }
 
-  static func key(_ item: [String: Any]) -> String {
-    "\(item["file"] as? String ?? ""):\(item["line"] as? Int ?? 0):\(item["column"] as? Int ?? 0)"
-      + " \(item["kind"] as? String ?? "")"
-  }
+  static func key(_ item: [String: Any]) -> String { OracleResults.key(item) }
 
   /// The non-null entries of a dump `requests`/`limits` object.
   static func setValues(_ object: Any?) -> [String: String] {

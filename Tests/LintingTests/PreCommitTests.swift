@@ -96,8 +96,8 @@ struct PreCommitTests {
     let config = try Self.pointing(snippet, at: hookRepository, revision: revision)
     var files = Self.sampleFiles.mapValues { Array($0.utf8) }
     files[".pre-commit-config.yaml"] = Array(config.utf8)
-    files[".github/workflows/resourcelint.yml"] = try #require(
-      Paths.bytes("integrations/github/resourcelint.yml"))
+    let workflow = try #require(Paths.bytes("integrations/github/resourcelint.yml"))
+    files[".github/workflows/resourcelint.yml"] = workflow
     let sample = try CLITests.tree(files)
     defer { try? FileManager.default.removeItem(atPath: sample) }
     for arguments in [
