@@ -29,11 +29,50 @@ struct InputOptions: ParsableArguments {
       valueName: "FILE"))
   var config: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also check the paths listed in FILE, one per line or NUL-separated (- reads them from"
+        + " standard input).", valueName: "FILE"))
+  var filesFrom: String?
+
   @Flag(help: "Apply exclude and .gitignore to paths named on the command line too.")
   var forceExclude = false
 
   @Flag(help: "Also check files that .gitignore or .git/info/exclude exclude.")
   var noRespectGitignore = false
+
+  /// Sets the paths to the operands taken out of the command line before parsing
+  /// (`PathOperands`), followed by those listed in `--files-from`.
+  mutating func take(operands: [String]) throws {
+    paths = operands
+    guard let filesFrom else { return }
+    let bytes: [UInt8]
+    if filesFrom == "-" {
+      if operands.contains("-") || stdinFilename != nil {
+        throw UsageError(
+          description: "--files-from - and standard input as a file cannot be used together")
+      }
+      bytes = try readStandardInput()
+    } else {
+      switch FileSystem.contents(of: filesFrom) {
+      case .success(let contents): bytes = contents
+      case .failure(let error):
+        throw UsageError(description: "--files-from \(filesFrom): \(error.description)")
+      }
+    }
+    paths += Self.listedPaths(in: bytes)
+  }
+
+  /// The paths of a `--files-from` list: NUL-separated when it holds a NUL (`find -print0`,
+  /// `git ls-files -z`), else one per line (LF or CRLF); empty entries are skipped.
+  static func listedPaths(in bytes: [UInt8]) -> [String] {
+    let separator: UInt8 = bytes.contains(0) ? 0 : 0x0A
+    return bytes.split(separator: separator).compactMap { entry in
+      var entry = entry
+      if separator == 0x0A && entry.last == 0x0D { entry = entry.dropLast() }
+      return entry.isEmpty ? nil : String(decoding: entry, as: UTF8.self)
+    }
+  }
 
   /// What a run over the inputs gave.
   struct Outcome {

@@ -29,7 +29,19 @@ struct ResourceLintCommand: ParsableCommand {
     // root flag of our own would be consumed before the default subcommand runs.
     if arguments.first == "-V" { arguments[0] = "--version" }
     do {
-      var command = try parseAsRoot(arguments)
+      var command: any ParsableCommand
+      if let split = PathOperands.split(arguments) {
+        command = try parseAsRoot(split.arguments)
+        if var check = command as? Check {
+          try check.input.take(operands: split.paths)
+          command = check
+        } else if var dump = command as? Dump {
+          try dump.input.take(operands: split.paths)
+          command = dump
+        }
+      } else {
+        command = try parseAsRoot(arguments)
+      }
       try command.run()
     } catch {
       let code = exitCode(for: error)
