@@ -36,6 +36,7 @@ public enum DumpReporter {
   public static func json(_ declarations: [Declaration]) -> String {
     JSON.array(
       declarations.map { declaration in
+        if declaration.kind.isFlyte2 { return Flyte2DumpReporter.json(declaration) }
         let dynamic = dynamicSources(declaration)
         // Only where something is dynamic, so that fully literal output keeps its shape.
         let dynamicField =
@@ -47,6 +48,9 @@ public enum DumpReporter {
             ("line", String(declaration.location.line)),
             ("column", String(declaration.location.column)),
             ("source", JSON.string(declaration.language.rawValue)),
+          ]
+          + (declaration.sdk.map { [("sdk", JSON.string($0.rawValue))] } ?? [])
+          + [
             ("kind", JSON.string(declaration.kind.rawValue)),
             ("name", JSON.optionalString(declaration.name)),
             (
@@ -65,6 +69,7 @@ public enum DumpReporter {
   /// One line per declaration: `file:line:col: kind name  requests cpu=1 mem=2Gi  limits …`.
   public static func text(_ declarations: [Declaration]) -> String {
     declarations.map { declaration in
+      if declaration.kind.isFlyte2 { return Flyte2DumpReporter.text(declaration) }
       var line = "\(declaration.file):\(declaration.location.line):\(declaration.location.column): "
       line += declaration.kind.rawValue
       if let name = declaration.name { line += " \(name)" }
