@@ -15,7 +15,8 @@ struct BareIntegerMemoryRule: Rule {
       round it up to their smallest volume, or fail), a quota of `requests.memory: 1024` admits \
       no pod, and a LimitRange or flytepropeller default of `1024` gives every container that \
       sets none 1 KiB. This covers flytekit `Resources` (an int such as `mem=1024` also \
-      crashes serialization in `@task`), overrides, plugin configs, pod templates, Kubernetes \
+      crashes serialization in `@task`; in Flyte 2, `flyte.Resources(memory=1024)` raises \
+      ValueError when the module is imported), overrides, plugin configs, pod templates, Kubernetes \
       manifests (volume claims, ResourceQuotas and LimitRanges included), Helm values and \
       Flyte platform configuration.
       """,
@@ -29,6 +30,12 @@ struct BareIntegerMemoryRule: Rule {
 
         @task(requests=Resources(mem="1024"))  # expect: 30 [RL002] "1,024 bytes (1 KiB)"
         def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        import flyte
+
+        env = flyte.TaskEnvironment(name="etl", resources=flyte.Resources(memory=2048))  # expect: 77 [RL002] "not the int 2048: flyte raises ValueError"
         """, language: .python),
       Example(
         """
@@ -64,7 +71,9 @@ struct BareIntegerMemoryRule: Rule {
   private static let oneMebibyte: Int64 = 1 << 20
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
+    // Flyte 2's `Resources` rejects an int for memory, disk or shm outright.
+    Flyte2Findings.raise(declaration, .bareInteger)
+      + declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
       guard entry.key.isByteSized, !entry.key.isHugePages,
         let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
         quantity.signum > 0

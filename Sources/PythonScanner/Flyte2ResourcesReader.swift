@@ -53,7 +53,12 @@ extension ScanContext {
               + "with \"Device type must be specified\"", at: device.span))
       }
     }
-    // 3. What is serialised: cpu and memory pairs split, gpu as the device's quantity.
+    // 3. What is serialised: cpu and memory pairs split, gpu as the device's quantity. A value
+    // the SDK rejects is left out (its own rule reports it; others would misread it).
+    let rejected = Set(problems.map(\.span))
+    func scalarModel(_ value: Flyte2Value) -> ResourceValue? {
+      rejected.contains(value.span) ? nil : self.scalarModel(value)
+    }
     var requests = ResourceList(dynamicSource: unpacked)
     var limits = ResourceList(dynamicSource: unpacked)
     for (field, key) in [("cpu", ResourceKey.cpu), ("memory", .memory)] {
