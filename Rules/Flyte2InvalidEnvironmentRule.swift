@@ -40,6 +40,6 @@ struct Flyte2InvalidEnvironmentRule: Rule {
     ])
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    Flyte2Findings.raise(declaration, .call, exception: "an error")
+    Flyte2Findings.raise(declaration, .call)
   }
 }

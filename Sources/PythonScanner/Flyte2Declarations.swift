@@ -450,24 +450,32 @@ extension ScanContext {
     }
     // `reusable = reusable or self.reusable`; "off" turns it off.
     var reuse: Flyte2Environment.Reuse = environment?.reusable ?? .unknown
+    var reuseGivenHere = false
     if let reusableValue {
       switch reusableValue.kind {
       case .str("off"): reuse = .none
       case .dynamic: reuse = .unknown
       case .raised: break
-      default: if reusableValue.isTruthy == true { reuse = .policy }
+      default:
+        if reusableValue.isTruthy == true {
+          reuse = .policy
+          reuseGivenHere = true
+        }
       }
     }
     if case .policy = reuse, let resourcesValue, !resourcesValue.isNone,
       !resourcesValue.isDynamic
     {
-      let subject = environmentName.map { "environment \"\($0)\"" } ?? "its environment"
-      problems.append(
-        Flyte2Problem(
-          .reusableOverride,
-          "cannot override the resources of \(name ?? "a task") when \(subject) is reusable: "
-            + "reusable tasks run with the environment's resources; pass reusable=\"off\" "
-            + "in the same call to override them", at: resourcesValue.span))
+      let task = name ?? "a task"
+      let reason =
+        reuseGivenHere
+        ? "cannot override the resources of \(task) in the call that makes it reusable: "
+          + "reusable tasks run with the environment's resources"
+        : "cannot override the resources of \(task): "
+          + (environmentName.map { "environment \"\($0)\"" } ?? "its environment")
+          + " is reusable, and reusable tasks run with the environment's resources; pass "
+          + "reusable=\"off\" in the same call to override them"
+      problems.append(Flyte2Problem(.reusableOverride, reason, at: resourcesValue.span))
     }
     problems += callProblems
     // `resources = resources or self.resources`.

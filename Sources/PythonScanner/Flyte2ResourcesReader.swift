@@ -256,6 +256,9 @@ extension ScanContext {
     } else if parts.count == 2, Flyte2Catalog.deviceClass(of: normalised) != nil {
       let counts = Flyte2Catalog.accelerators.filter { $0.hasPrefix(normalised + ":") }
         .compactMap { Int($0.dropFirst(normalised.count + 1)) }.sorted()
+      if counts.count == 1, let only = counts.first {
+        return reason + "; \(normalised) comes only as \"\(normalised):\(only)\""
+      }
       if let low = counts.first, let high = counts.last {
         let list = counts.count == high - low + 1 ? "\(low) to \(high)" : counts.map(String.init).joined(separator: ", ")
         return reason + "; \(normalised) comes in counts of \(list)"
