@@ -35,7 +35,7 @@ struct BareIntegerMemoryRule: Rule {
         """
         import flyte
 
-        env = flyte.TaskEnvironment(name="etl", resources=flyte.Resources(memory=2048))  # expect: 77 [RL002] "not the int 2048 (flyte raises ValueError"
+        env = flyte.TaskEnvironment(name="etl", resources=flyte.Resources(memory=2048))  # expect: 74 [RL002] "not the int 2048 (flyte raises ValueError"
         """, language: .python),
       Example(
         """

@@ -29,7 +29,7 @@ struct Flyte2InvalidAcceleratorRule: Rule {
         """
         import flyte
 
-        env = flyte.TaskEnvironment(name="train", resources=flyte.Resources(gpu="A100:9"))  # expect: 75 [RL031] "A100 comes in counts of 1 to 8"
+        env = flyte.TaskEnvironment(name="train", resources=flyte.Resources(gpu="A100:9"))  # expect: 73 [RL031] "A100 comes in counts of 1 to 8"
         """, language: .python),
       Example(
         """

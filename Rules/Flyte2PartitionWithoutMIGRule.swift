@@ -20,7 +20,7 @@ struct Flyte2PartitionWithoutMIGRule: Rule {
         """
         import flyte
 
-        small = flyte.Resources(gpu=flyte.GPU("T4", 1, partition="1g.5gb"))  # expect: 56 [RL032] "T4 has no MIG partitions"
+        small = flyte.Resources(gpu=flyte.GPU("T4", 1, partition="1g.5gb"))  # expect: 58 [RL032] "T4 has no MIG partitions"
         """, language: .python)
     ],
     nonTriggering: [

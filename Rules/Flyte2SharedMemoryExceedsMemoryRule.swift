@@ -19,7 +19,7 @@ struct Flyte2SharedMemoryExceedsMemoryRule: Rule {
         """
         import flyte
 
-        env = flyte.TaskEnvironment(name="loader", resources=flyte.Resources(memory="4Gi", shm="8Gi"))  # expect: 90 [RL035] "above the memory limit 4Gi"
+        env = flyte.TaskEnvironment(name="loader", resources=flyte.Resources(memory="4Gi", shm="8Gi"))  # expect: 88 [RL035] "above the memory limit 4Gi"
         """, language: .python)
     ],
     nonTriggering: [
