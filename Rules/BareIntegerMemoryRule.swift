@@ -74,25 +74,25 @@ struct BareIntegerMemoryRule: Rule {
     // Flyte 2's `Resources` rejects an int for memory, disk or shm outright.
     Flyte2Findings.raise(declaration, .bareInteger)
       + declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
-      guard entry.key.isByteSized, !entry.key.isHugePages,
-        let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
-        quantity.signum > 0
-      else { return nil }
-      let label = declaration.label(entry, side)
-      let bytes = quantity.groupedValue ?? quantity.exactValue
-      let meaning = "\(bytes) bytes (\(quantity.byteDescription))"
-      if let value = quantity.int64Value, value < Self.oneMebibyte {
-        let (consequence, unit) = Self.tooLittle(for: declaration.kind, entry.key)
+        guard entry.key.isByteSized, !entry.key.isHugePages,
+          let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
+          quantity.signum > 0
+        else { return nil }
+        let label = declaration.label(entry, side)
+        let bytes = quantity.groupedValue ?? quantity.exactValue
+        let meaning = "\(bytes) bytes (\(quantity.byteDescription))"
+        if let value = quantity.int64Value, value < Self.oneMebibyte {
+          let (consequence, unit) = Self.tooLittle(for: declaration.kind, entry.key)
+          return Violation(
+            "\(label) \(quantity.text) is \(meaning), \(consequence); "
+              + "did you mean \(quantity.text)\(unit)?",
+            at: entry.value.span, severity: .error)
+        }
         return Violation(
-          "\(label) \(quantity.text) is \(meaning), \(consequence); "
-            + "did you mean \(quantity.text)\(unit)?",
-          at: entry.value.span, severity: .error)
+          "\(label) \(quantity.text) is \(meaning) without a unit; write it with a unit "
+            + "such as \(Self.suggestion(for: quantity))",
+          at: entry.value.span, severity: .warning)
       }
-      return Violation(
-        "\(label) \(quantity.text) is \(meaning) without a unit; write it with a unit "
-          + "such as \(Self.suggestion(for: quantity))",
-        at: entry.value.span, severity: .warning)
-    }
   }
 
   /// What an amount below 1Mi means where it is written, and the unit it was probably meant in.

@@ -257,7 +257,8 @@ extension ScanContext {
         if !Self.flyte2EnvironmentKeywords.contains(keyword) {
           problems.append(
             Flyte2Problem(
-              .call, "TaskEnvironment() got an unexpected keyword argument '\(keyword)'"
+              .call,
+              "TaskEnvironment() got an unexpected keyword argument '\(keyword)'"
                 + keywordHint(keyword, Self.flyte2EnvironmentKeywords), at: keySpan))
         }
       }
@@ -302,7 +303,8 @@ extension ScanContext {
         if !Self.flyte2CloneKeywords.contains(keyword) {
           problems.append(
             Flyte2Problem(
-              .call, "clone_with() got an unexpected keyword argument '\(keyword)'"
+              .call,
+              "clone_with() got an unexpected keyword argument '\(keyword)'"
                 + keywordHint(keyword, Self.flyte2CloneKeywords), at: keySpan))
         }
       }
@@ -328,13 +330,15 @@ extension ScanContext {
       if !Self.isSnakeOrKebab(name) {
         problems.append(
           Flyte2Problem(
-            .call, "environment name \"\(name)\" must be snake_case or kebab-case "
+            .call,
+            "environment name \"\(name)\" must be snake_case or kebab-case "
               + "(lower-case letters and digits, words joined by _ or -)", at: value.span))
       }
     case .dynamic: break
     default:
       problems.append(
-        Flyte2Problem(.call, "environment name must be a string, got \(value.typeName)", at: value.span))
+        Flyte2Problem(
+          .call, "environment name must be a string, got \(value.typeName)", at: value.span))
     }
   }
 
@@ -500,7 +504,8 @@ extension ScanContext {
           resources = Flyte2Resources()
           problems.append(
             Flyte2Problem(
-              .value, "override(resources=) must be a flyte.Resources, got "
+              .value,
+              "override(resources=) must be a flyte.Resources, got "
                 + "\(resourcesValue.typeName); serialising the task fails",
               at: resourcesValue.span))
         }

@@ -49,7 +49,8 @@ extension ScanContext {
       if device.type == nil, case .device = values["gpu"]?.kind {
         problems.append(
           Flyte2Problem(
-            .accelerator, "Device(...) without device= builds, but serialising the task fails "
+            .accelerator,
+            "Device(...) without device= builds, but serialising the task fails "
               + "with \"Device type must be specified\"", at: device.span))
       }
     }
@@ -67,14 +68,17 @@ extension ScanContext {
       if case .tuple(let items) = value.kind {
         if items.count == 2 {
           if let request = scalarModel(items[0]) {
-            requests.append(ResourceEntry(key: key, writtenKey: field, keySpan: keySpan, value: request))
+            requests.append(
+              ResourceEntry(key: key, writtenKey: field, keySpan: keySpan, value: request))
           }
           if let limit = scalarModel(items[1]) {
-            limits.append(ResourceEntry(key: key, writtenKey: field, keySpan: keySpan, value: limit))
+            limits.append(
+              ResourceEntry(key: key, writtenKey: field, keySpan: keySpan, value: limit))
           }
         }
       } else if let request = scalarModel(value) {
-        requests.append(ResourceEntry(key: key, writtenKey: field, keySpan: keySpan, value: request))
+        requests.append(
+          ResourceEntry(key: key, writtenKey: field, keySpan: keySpan, value: request))
       }
     }
     if let gpu = values["gpu"] {
@@ -82,7 +86,8 @@ extension ScanContext {
       switch result.device {
       case .known(let device):
         let quantity = ResourceValue(Self.numberForm(device.quantity), span: gpu.span)
-        requests.append(ResourceEntry(key: .gpu, writtenKey: "gpu", keySpan: keySpan, value: quantity))
+        requests.append(
+          ResourceEntry(key: .gpu, writtenKey: "gpu", keySpan: keySpan, value: quantity))
       case .dynamic:
         requests.append(
           ResourceEntry(key: .gpu, writtenKey: "gpu", keySpan: keySpan, value: gpu.model))
@@ -126,8 +131,10 @@ extension ScanContext {
     let parts = error.split(separator: "'")
     guard parts.count >= 2 else { return "" }
     let keyword = String(parts[1])
-    let renamed = ["mem": "memory", "ephemeral_storage": "disk", "storage": "disk",
-                   "shared_memory": "shm"]
+    let renamed = [
+      "mem": "memory", "ephemeral_storage": "disk", "storage": "disk",
+      "shared_memory": "shm",
+    ]
     if let name = renamed[keyword] { return "; Flyte 2 calls it \(name)=" }
     return DidYouMean.closest(to: keyword, among: flyte2ResourceFields).map {
       "; did you mean \($0)=?"
@@ -135,11 +142,13 @@ extension ScanContext {
   }
 
   /// `_check_cpu_quantity`.
-  private func checkCPU(_ value: Flyte2Value, allowPair: Bool, into problems: inout [Flyte2Problem]) {
+  private func checkCPU(_ value: Flyte2Value, allowPair: Bool, into problems: inout [Flyte2Problem])
+  {
     switch value.kind {
     case .none:
       if !allowPair {
-        problems.append(Flyte2Problem(.value, "cpu pair elements must both be set, got None", at: value.span))
+        problems.append(
+          Flyte2Problem(.value, "cpu pair elements must both be set, got None", at: value.span))
       }
     case .tuple(let items) where allowPair:
       for item in items {
@@ -153,14 +162,16 @@ extension ScanContext {
     case .int(let text), .float(let text):
       if Flyte2Number.isNegative(text) {
         problems.append(
-          Flyte2Problem(.value, "cpu must be greater than or equal to 0, got \(text)", at: value.span))
+          Flyte2Problem(
+            .value, "cpu must be greater than or equal to 0, got \(text)", at: value.span))
       }
     case .bool, .str, .dynamic, .raised:
       break
     default:
       problems.append(
         Flyte2Problem(
-          .value, "cpu must be a core count or a quantity string such as 1, 0.5 or \"100m\", "
+          .value,
+          "cpu must be a core count or a quantity string such as 1, 0.5 or \"100m\", "
             + "got \(value.typeName)", at: value.span))
     }
   }
@@ -174,7 +185,8 @@ extension ScanContext {
     case .none:
       if isElement {
         problems.append(
-          Flyte2Problem(.value, "\(field) pair elements must both be set, got None", at: value.span))
+          Flyte2Problem(.value, "\(field) pair elements must both be set, got None", at: value.span)
+        )
       }
     case .tuple(let items) where allowPair:
       for item in items {
@@ -185,12 +197,14 @@ extension ScanContext {
     case .int(let digits) where !Flyte2Number.isNegative(digits) && !Flyte2Number.isZero(digits):
       problems.append(
         Flyte2Problem(
-          .bareInteger, "\(field) must be a quantity string such as \"\(digits)Mi\" or "
+          .bareInteger,
+          "\(field) must be a quantity string such as \"\(digits)Mi\" or "
             + "\"1Gi\", not the int \(digits)", at: value.span))
     default:
       problems.append(
         Flyte2Problem(
-          .value, "\(field) must be a quantity string such as \"1Gi\", got \(value.typeName) "
+          .value,
+          "\(field) must be a quantity string such as \"1Gi\", got \(value.typeName) "
             + "\(value.model.pythonRepr)", at: value.span))
     }
   }
@@ -207,16 +221,19 @@ extension ScanContext {
     case .int(let digits):
       if Flyte2Number.isNegative(digits) {
         problems.append(
-          Flyte2Problem(.value, "gpu must be greater than or equal to 0, got \(digits)", at: value.span))
+          Flyte2Problem(
+            .value, "gpu must be greater than or equal to 0, got \(digits)", at: value.span))
         return .none
       }
       if Flyte2Number.isZero(digits) { return .none }
       return .known(
-        Flyte2Device(deviceClass: "GPU", type: nil, quantity: digits, partition: nil, span: value.span))
+        Flyte2Device(
+          deviceClass: "GPU", type: nil, quantity: digits, partition: nil, span: value.span))
     case .bool(let flag):
       guard flag else { return .none }
       return .known(
-        Flyte2Device(deviceClass: "GPU", type: nil, quantity: "True", partition: nil, span: value.span))
+        Flyte2Device(
+          deviceClass: "GPU", type: nil, quantity: "True", partition: nil, span: value.span))
     case .str(let written):
       let text = Flyte2Catalog.normalisedAccelerator(written)
       guard Flyte2Catalog.accelerators.contains(text) else {
@@ -234,7 +251,8 @@ extension ScanContext {
     default:
       problems.append(
         Flyte2Problem(
-          .value, "gpu must be an accelerator string such as \"A100:4\", a device count, or a "
+          .value,
+          "gpu must be an accelerator string such as \"A100:4\", a device count, or a "
             + "GPU()/TPU()/Device(), got \(value.typeName)", at: value.span))
       return .none
     }
@@ -249,7 +267,9 @@ extension ScanContext {
     if Flyte2Catalog.tpuTypes.contains(normalised) {
       return reason + "; TPUs are requested with flyte.TPU(\"\(normalised)\", partition=...)"
     }
-    if parts.count > 2 || (parts.count == 2 && (parts[1].isEmpty || !parts[1].allSatisfy(\.isNumber))) {
+    if parts.count > 2
+      || (parts.count == 2 && (parts[1].isEmpty || !parts[1].allSatisfy(\.isNumber)))
+    {
       reason += "; write \"TYPE:N\" with a whole count"
     } else if parts.count == 1, Flyte2Catalog.deviceClass(of: normalised) != nil {
       return reason + "; give a count: \"\(normalised):1\""
@@ -260,7 +280,9 @@ extension ScanContext {
         return reason + "; \(normalised) comes only as \"\(normalised):\(only)\""
       }
       if let low = counts.first, let high = counts.last {
-        let list = counts.count == high - low + 1 ? "\(low) to \(high)" : counts.map(String.init).joined(separator: ", ")
+        let list =
+          counts.count == high - low + 1
+          ? "\(low) to \(high)" : counts.map(String.init).joined(separator: ", ")
         return reason + "; \(normalised) comes in counts of \(list)"
       }
     }

@@ -193,14 +193,16 @@ extension ScanContext {
         switch built {
         case .built(let device): return make(.device(device))
         case .failed(let problem): return make(.raised(problem))
-        case .unknown: return Flyte2Value(kind: .dynamic, span: exprSpan, model: flyte2Dynamic(expr))
+        case .unknown:
+          return Flyte2Value(kind: .dynamic, span: exprSpan, model: flyte2Dynamic(expr))
         }
       case .flyteReusePolicy:
         let problem = flyte2ReusePolicy(call, span: resolvedSpan, depth: depth + 1)
         switch problem {
         case .built: return make(.reusePolicy)
         case .failed(let problem): return make(.raised(problem))
-        case .unknown: return Flyte2Value(kind: .dynamic, span: exprSpan, model: flyte2Dynamic(expr))
+        case .unknown:
+          return Flyte2Value(kind: .dynamic, span: exprSpan, model: flyte2Dynamic(expr))
         }
       default:
         if case .name("dict") = call.callee.kind, call.arguments.isEmpty {
@@ -271,7 +273,9 @@ extension ScanContext {
         name = keyword
         binding.keywordSpans[keyword] = span(argument.keywordStart, argument.keywordEnd)
         if !parameters.contains(keyword) && !acceptsAnyKeyword {
-          bindError(&binding, "unexpected keyword argument '\(keyword)'", span(argument.keywordStart, argument.keywordEnd))
+          bindError(
+            &binding, "unexpected keyword argument '\(keyword)'",
+            span(argument.keywordStart, argument.keywordEnd))
           continue
         }
       } else {
@@ -313,7 +317,8 @@ extension ScanContext {
     let parameters: [String]
     let required: Set<String>
     switch name {
-    case "GPU": (parameters, required) = (["device", "quantity", "partition"], ["device", "quantity"])
+    case "GPU":
+      (parameters, required) = (["device", "quantity", "partition"], ["device", "quantity"])
     case "TPU": (parameters, required) = (["device", "partition"], ["device"])
     case "Device":
       (parameters, required) = (
@@ -328,7 +333,8 @@ extension ScanContext {
     if let raised = binding.raised { return .failed(raised) }
     if binding.isDynamic { return .unknown }
     if let error = binding.error {
-      return .failed(Flyte2Problem(.accelerator, "\(name)(): \(error)", at: binding.errorSpan ?? callSpan))
+      return .failed(
+        Flyte2Problem(.accelerator, "\(name)(): \(error)", at: binding.errorSpan ?? callSpan))
     }
     if binding.values.values.contains(where: \.isDynamic) { return .unknown }
     func fail(_ reason: String, _ at: SourceSpan? = nil) -> Flyte2Built<Flyte2Device> {
@@ -361,9 +367,10 @@ extension ScanContext {
       }
       let device = Flyte2Catalog.deprecatedAliases[written] ?? written
       guard Flyte2Catalog.gpuTypes.contains(device) else {
-        let hint = DidYouMean.closest(to: device, among: Flyte2Catalog.gpuTypes).map {
-          "; did you mean \"\($0)\"?"
-        } ?? ""
+        let hint =
+          DidYouMean.closest(to: device, among: Flyte2Catalog.gpuTypes).map {
+            "; did you mean \"\($0)\"?"
+          } ?? ""
         return fail("invalid GPU type \"\(written)\"\(hint)", deviceValue?.span)
       }
       if let partition, Flyte2Catalog.sharedGPUTypes.contains(device) {
@@ -421,7 +428,8 @@ extension ScanContext {
           deviceClass: "APPLE_SILICON", type: Flyte2Catalog.appleSilicon, quantity: "1",
           partition: nil, span: callSpan))
     default:  // Device
-      guard let quantity = binding.values["quantity"], let classValue = binding.values["device_class"]
+      guard let quantity = binding.values["quantity"],
+        let classValue = binding.values["device_class"]
       else { return fail("Device(): quantity and device_class are required") }
       guard let below = quantity.isBelowOne else {
         return fail("Device(): quantity must be a number, got \(quantity.typeName)", quantity.span)
@@ -495,7 +503,8 @@ extension ScanContext {
         return fail("replicas must be greater than or equal to 0", binding.values["replicas"]?.span)
       }
       if let a = Int(lowNumber), let b = Int(highNumber), a > b {
-        return fail("replicas min must be less than or equal to max", binding.values["replicas"]?.span)
+        return fail(
+          "replicas min must be less than or equal to max", binding.values["replicas"]?.span)
       }
     }
     if let value = binding.values["concurrency"] {

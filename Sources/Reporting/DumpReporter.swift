@@ -49,20 +49,21 @@ public enum DumpReporter {
             ("column", String(declaration.location.column)),
             ("source", JSON.string(declaration.language.rawValue)),
           ]
-          + (declaration.sdk.map { [("sdk", JSON.string($0.rawValue))] } ?? [])
-          + [
-            ("kind", JSON.string(declaration.kind.rawValue)),
-            ("name", JSON.optionalString(declaration.name)),
-            (
-              "requests",
-              JSON.object(resources(declaration.requests).map { ($0.0, JSON.optionalString($0.1)) })
-            ),
-            (
-              "limits",
-              JSON.object(resources(declaration.limits).map { ($0.0, JSON.optionalString($0.1)) })
-            ),
-            ("accelerator", JSON.optionalString(declaration.accelerator?.dumpText)),
-          ] + dynamicField)
+            + (declaration.sdk.map { [("sdk", JSON.string($0.rawValue))] } ?? [])
+            + [
+              ("kind", JSON.string(declaration.kind.rawValue)),
+              ("name", JSON.optionalString(declaration.name)),
+              (
+                "requests",
+                JSON.object(
+                  resources(declaration.requests).map { ($0.0, JSON.optionalString($0.1)) })
+              ),
+              (
+                "limits",
+                JSON.object(resources(declaration.limits).map { ($0.0, JSON.optionalString($0.1)) })
+              ),
+              ("accelerator", JSON.optionalString(declaration.accelerator?.dumpText)),
+            ] + dynamicField)
       }) + "\n"
   }
 

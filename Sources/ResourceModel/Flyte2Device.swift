@@ -147,7 +147,9 @@ public enum Flyte2Catalog {
 
   /// The SDK's `Accelerators` literal: every string `gpu=` accepts.
   public static let accelerators: Set<String> = {
-    var result: Set<String> = ["A2:1", "RTX_PRO_4500:1", "GB10:1", "AppleSilicon", "AppleSilicon:1"]
+    var result: Set<String> = [
+      "A2:1", "RTX_PRO_4500:1", "GB10:1", "AppleSilicon", "AppleSilicon:1",
+    ]
     for device in ["A10", "A10G", "A100", "A100_80G", "B200", "H100", "H200", "L4", "L40s"] {
       for count in 1...8 { result.insert("\(device):\(count)") }
     }

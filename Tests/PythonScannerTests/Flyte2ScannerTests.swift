@@ -23,9 +23,10 @@ import Testing
       quick = task.override(resources=make_resources())
       """
     #expect(declarations(source).isEmpty)
-    #expect(declarations("import flyte\n" + source).map(\.kind) == [
-      .flyteEnvironmentClone, .flyteOverride,
-    ])
+    #expect(
+      declarations("import flyte\n" + source).map(\.kind) == [
+        .flyteEnvironmentClone, .flyteOverride,
+      ])
   }
 
   @Test func flytekitResourcesStayFlyte1() {
