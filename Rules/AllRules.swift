@@ -33,4 +33,11 @@ public let allRules: [any Rule.Type] = [
   UnusedSuppressionRule.self,  // RL028
   InvalidSuppressionRule.self,  // RL029
   MisplacedResourcesKeyRule.self,  // RL030
+  Flyte2InvalidAcceleratorRule.self,  // RL031
+  Flyte2PartitionWithoutMIGRule.self,  // RL032
+  Flyte2OverrideReusableRule.self,  // RL033
+  Flyte2PairLengthRule.self,  // RL034
+  Flyte2SharedMemoryExceedsMemoryRule.self,  // RL035
+  Flyte2InvalidResourceValueRule.self,  // RL036
+  Flyte2InvalidEnvironmentRule.self,  // RL037
 ]

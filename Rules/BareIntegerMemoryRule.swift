@@ -15,7 +15,8 @@ struct BareIntegerMemoryRule: Rule {
       round it up to their smallest volume, or fail), a quota of `requests.memory: 1024` admits \
       no pod, and a LimitRange or flytepropeller default of `1024` gives every container that \
       sets none 1 KiB. This covers flytekit `Resources` (an int such as `mem=1024` also \
-      crashes serialization in `@task`), overrides, plugin configs, pod templates, Kubernetes \
+      crashes serialization in `@task`; in Flyte 2, `flyte.Resources(memory=1024)` raises \
+      ValueError when the module is imported), overrides, plugin configs, pod templates, Kubernetes \
       manifests (volume claims, ResourceQuotas and LimitRanges included), Helm values and \
       Flyte platform configuration.
       """,
@@ -29,6 +30,12 @@ struct BareIntegerMemoryRule: Rule {
 
         @task(requests=Resources(mem="1024"))  # expect: 30 [RL002] "1,024 bytes (1 KiB)"
         def train() -> None: ...
+        """, language: .python),
+      Example(
+        """
+        import flyte
+
+        env = flyte.TaskEnvironment(name="etl", resources=flyte.Resources(memory=2048))  # expect: 74 [RL002] "not the int 2048 (flyte raises ValueError"
         """, language: .python),
       Example(
         """
@@ -64,26 +71,28 @@ struct BareIntegerMemoryRule: Rule {
   private static let oneMebibyte: Int64 = 1 << 20
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
-      guard entry.key.isByteSized, !entry.key.isHugePages,
-        let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
-        quantity.signum > 0
-      else { return nil }
-      let label = declaration.label(entry, side)
-      let bytes = quantity.groupedValue ?? quantity.exactValue
-      let meaning = "\(bytes) bytes (\(quantity.byteDescription))"
-      if let value = quantity.int64Value, value < Self.oneMebibyte {
-        let (consequence, unit) = Self.tooLittle(for: declaration.kind, entry.key)
+    // Flyte 2's `Resources` rejects an int for memory, disk or shm outright.
+    Flyte2Findings.raise(declaration, .bareInteger)
+      + declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
+        guard entry.key.isByteSized, !entry.key.isHugePages,
+          let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
+          quantity.signum > 0
+        else { return nil }
+        let label = declaration.label(entry, side)
+        let bytes = quantity.groupedValue ?? quantity.exactValue
+        let meaning = "\(bytes) bytes (\(quantity.byteDescription))"
+        if let value = quantity.int64Value, value < Self.oneMebibyte {
+          let (consequence, unit) = Self.tooLittle(for: declaration.kind, entry.key)
+          return Violation(
+            "\(label) \(quantity.text) is \(meaning), \(consequence); "
+              + "did you mean \(quantity.text)\(unit)?",
+            at: entry.value.span, severity: .error)
+        }
         return Violation(
-          "\(label) \(quantity.text) is \(meaning), \(consequence); "
-            + "did you mean \(quantity.text)\(unit)?",
-          at: entry.value.span, severity: .error)
+          "\(label) \(quantity.text) is \(meaning) without a unit; write it with a unit "
+            + "such as \(Self.suggestion(for: quantity))",
+          at: entry.value.span, severity: .warning)
       }
-      return Violation(
-        "\(label) \(quantity.text) is \(meaning) without a unit; write it with a unit "
-          + "such as \(Self.suggestion(for: quantity))",
-        at: entry.value.span, severity: .warning)
-    }
   }
 
   /// What an amount below 1Mi means where it is written, and the unit it was probably meant in.

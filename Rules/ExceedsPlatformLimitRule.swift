@@ -48,6 +48,7 @@ struct ExceedsPlatformLimitRule: Rule {
     guard let platform = context.platform else { return [] }
     switch declaration.kind {
     case .task, .containerTask, .flyteIDL, .override: break
+    case .flyteEnvironment, .flyteEnvironmentClone, .flyteOverride: break
     case .podTemplate where declaration.primaryContainerName != nil: break
     default: return []
     }

@@ -94,6 +94,8 @@ extension Declaration {
     case .flyteAttributes: "flyteadmin silently treats it as 0, which means unset"
     case .flytePropeller: "flytepropeller fails to load its configuration"
     case .k8sPVC, .k8sResourceQuota, .k8sLimitRange: "the API server rejects it"
+    case .flyteEnvironment, .flyteEnvironmentClone, .flyteOverride, .flyteResources:
+      "the flyte SDK does not check it; the task fails when it is deployed or run"
     }
   }
 }

@@ -18,7 +18,8 @@ struct CandidatePatterns: Sendable {
         #"(?<![A-Za-z0-9_\x80-\xff])(?:Resources|ResourceSpec|V1ResourceRequirements|V1Container|"#
         + #"PodTemplate|with_overrides|ContainerTask|ShellTask|RawShellTask|NotebookTask|"#
         + #"PythonFunctionTask|PythonInstanceTask|Worker|Master|Launcher|Chief|PS|Evaluator|"#
-        + #"HeadNodeConfig|WorkerNodeConfig|AutoscalerOptionsConfig|Scheduler|WorkerGroup)"#
+        + #"HeadNodeConfig|WorkerNodeConfig|AutoscalerOptionsConfig|Scheduler|WorkerGroup|"#
+        + #"TaskEnvironment|clone_with|override)"#
         + #"(?:[ \t\f\r\n]|\\\r?\n)*+\("#,
       decorators: #"^[ \t\f]*@"#)
   }

@@ -17,6 +17,8 @@ public enum PythonScanner {
   /// alternation, whose first bytes (`a`, `s`, `w`) are among the most common in code.
   public static let prefilterWords = [
     "Resource", "accelerator", "with_overrides", "shared_memory", "PodTemplate",
+    // Flyte 2: an environment, a clone or an override may name no `Resources`.
+    "TaskEnvironment", "clone_with", "override(",
   ]
   static let prefilter = LiteralSet(prefilterWords)
 
@@ -306,6 +308,9 @@ extension ScanContext {
             nested.node, nested.call, assignedName: assignedName(nested.node, root))
         case .v1ResourceRequirements:
           handleRequirements(nested.node, nested.call, container: nil, primary: nil, owner: nil)
+        case .flyteResources:
+          handleFlyte2Resources(
+            nested.node, nested.call, assignedName: assignedName(nested.node, root))
         default:
           break
         }
@@ -327,6 +332,8 @@ extension ScanContext {
       let call = nested.call
       if case .attribute(let receiver, "with_overrides", let nameStart) = call.callee.kind {
         handleOverride(call, receiver: receiver, nameStart: nameStart, end: nested.node.end)
+      } else if handleFlyte2Construct(nested, root) {
+        continue
       } else if symbol(call.callee) == .containerTask {
         handleContainerTask(nested.node, call, assignedName: assignedName(nested.node, root))
       }
@@ -349,7 +356,7 @@ extension ScanContext {
   }
 
   /// The variable a call is directly assigned to (`x = ContainerTask(...)`), if any.
-  private func assignedName(_ node: Expr, _ root: Root) -> String? {
+  func assignedName(_ node: Expr, _ root: Root) -> String? {
     guard let valueStart = root.statement.valueStart,
       let value = root.statement.expressions.first(where: { $0.start >= valueStart }),
       let valueCall = value.call, let call = node.call, valueCall.openParen == call.openParen

@@ -40,6 +40,8 @@ final class ScanContext {
   var decoratedNameCache: [Int: String?] = [:]
   /// Byte offsets of the `(` of every call that is part of an emitted declaration.
   var consumed: Set<Int> = []
+  /// Flyte 2 facts read once per file (Flyte2Declarations.swift).
+  var flyte2State = Flyte2FileState()
   var declarations: [Declaration] = []
 
   init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, stream: TokenStream) {

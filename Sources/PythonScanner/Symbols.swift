@@ -14,6 +14,12 @@ enum Symbol: Equatable {
   case v1Container
   case v1PodSpec
   case gpuAccelerator
+  /// Flyte 2 (the `flyte` package): `Resources`, `TaskEnvironment`, `ReusePolicy`, and the
+  /// device constructors (`GPU`, `TPU`, `Device`, …; the payload is the name).
+  case flyteResources
+  case flyteEnvironment
+  case flyteReusePolicy
+  case flyteDevice(String)
 
   static let acceleratorsModule = "flytekit.extras.accelerators"
 
@@ -63,6 +69,7 @@ enum Symbol: Equatable {
     guard let dot = lastDot else { return nil }
     let module = String(qualified[..<dot])
     let name = String(qualified[qualified.index(after: dot)...])
+    if module == "flyte" { return flyte2Symbol(name) }
     if isFlytekitModule(module) {
       switch name {
       case "Resources": return .resources

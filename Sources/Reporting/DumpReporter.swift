@@ -36,6 +36,7 @@ public enum DumpReporter {
   public static func json(_ declarations: [Declaration]) -> String {
     JSON.array(
       declarations.map { declaration in
+        if declaration.kind.isFlyte2 { return Flyte2DumpReporter.json(declaration) }
         let dynamic = dynamicSources(declaration)
         // Only where something is dynamic, so that fully literal output keeps its shape.
         let dynamicField =
@@ -47,24 +48,29 @@ public enum DumpReporter {
             ("line", String(declaration.location.line)),
             ("column", String(declaration.location.column)),
             ("source", JSON.string(declaration.language.rawValue)),
-            ("kind", JSON.string(declaration.kind.rawValue)),
-            ("name", JSON.optionalString(declaration.name)),
-            (
-              "requests",
-              JSON.object(resources(declaration.requests).map { ($0.0, JSON.optionalString($0.1)) })
-            ),
-            (
-              "limits",
-              JSON.object(resources(declaration.limits).map { ($0.0, JSON.optionalString($0.1)) })
-            ),
-            ("accelerator", JSON.optionalString(declaration.accelerator?.dumpText)),
-          ] + dynamicField)
+          ]
+            + (declaration.sdk.map { [("sdk", JSON.string($0.rawValue))] } ?? [])
+            + [
+              ("kind", JSON.string(declaration.kind.rawValue)),
+              ("name", JSON.optionalString(declaration.name)),
+              (
+                "requests",
+                JSON.object(
+                  resources(declaration.requests).map { ($0.0, JSON.optionalString($0.1)) })
+              ),
+              (
+                "limits",
+                JSON.object(resources(declaration.limits).map { ($0.0, JSON.optionalString($0.1)) })
+              ),
+              ("accelerator", JSON.optionalString(declaration.accelerator?.dumpText)),
+            ] + dynamicField)
       }) + "\n"
   }
 
   /// One line per declaration: `file:line:col: kind name  requests cpu=1 mem=2Gi  limits …`.
   public static func text(_ declarations: [Declaration]) -> String {
     declarations.map { declaration in
+      if declaration.kind.isFlyte2 { return Flyte2DumpReporter.text(declaration) }
       var line = "\(declaration.file):\(declaration.location.line):\(declaration.location.column): "
       line += declaration.kind.rawValue
       if let name = declaration.name { line += " \(name)" }

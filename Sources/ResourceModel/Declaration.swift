@@ -34,6 +34,33 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
   case k8sResourceQuota = "k8s-resource-quota"
   /// One item of a LimitRange's `spec.limits`: its `defaultRequest`/`default`, or its `min`/`max`.
   case k8sLimitRange = "k8s-limit-range"
+  /// Flyte 2: `flyte.TaskEnvironment(…)`.
+  case flyteEnvironment = "environment"
+  /// Flyte 2: `env.clone_with(…)`, with the resources it inherits or replaces.
+  case flyteEnvironmentClone = "environment-clone"
+  /// Flyte 2: `task.override(resources=…)`. A kind of its own: flytekit's `with_overrides`
+  /// takes `requests=`/`limits=`, a different model.
+  case flyteOverride = "flyte-override"
+  /// Flyte 2: a `flyte.Resources(…)` attached to nothing known.
+  case flyteResources = "flyte-resources"
+
+  /// The kind as `dump` names it: Flyte 2's override and resources share the Flyte 1 words,
+  /// told apart by the object's `sdk`.
+  public var dumpName: String {
+    switch self {
+    case .flyteOverride: "override"
+    case .flyteResources: "resources"
+    default: rawValue
+    }
+  }
+
+  /// The Flyte 2 (`flyte` SDK) kinds.
+  public var isFlyte2: Bool {
+    switch self {
+    case .flyteEnvironment, .flyteEnvironmentClone, .flyteOverride, .flyteResources: true
+    default: false
+    }
+  }
 
   /// Flyte platform configuration, where a value of 0 means "unset/no limit".
   public var isPlatformConfig: Bool { self == .flyteAdmin || self == .flyteAttributes }
@@ -205,6 +232,18 @@ public struct Declaration: Sendable, Hashable {
   /// with `apiVersion` and `kind` around it), false when from Helm values or other
   /// configuration, whose schema a chart defines.
   public var isInKubernetesObject = false
+  /// What only Flyte 2 declarations carry (out of line, like `accelerator`); nil for others.
+  public var flyte2: Flyte2Details? {
+    get { storedFlyte2.first }
+    set { storedFlyte2 = newValue.map { [$0] } ?? [] }
+  }
+  private var storedFlyte2: [Flyte2Details] = []
+
+  /// The SDK a Python declaration was written against; nil for YAML.
+  public var sdk: PythonSDK? {
+    guard language == .python else { return nil }
+    return kind.isFlyte2 ? .flyte : .flytekit
+  }
 
   public init(
     file: String, language: SourceLanguage, kind: DeclarationKind, name: String?,

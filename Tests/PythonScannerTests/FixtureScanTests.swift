@@ -39,6 +39,7 @@ import Testing
     ("resource_spec.py", 3), ("conditional.py", 6), ("pod_template.py", 4),
     ("accelerators.py", 9), ("string_forms.py", 3), ("not_flytekit.py", 0),
     ("strings_and_comments.py", 0), ("dynamic_values.py", 24),
+    ("flyte2_environments.py", 12), ("flyte2_not_flyte.py", 0), ("flyte2_mixed_sdks.py", 4),
   ]
 
   @Test(arguments: expectedCounts)

@@ -47,8 +47,12 @@ CALLABLE = {"Resources", "GPU", "TPU", "Device", "Neuron", "AMD_GPU", "HABANA_GA
             "APPLE_SILICON", "ReusePolicy"}
 # Rules whose error findings claim that the SDK raises for a declaration. The Flyte 1 crash
 # rules are here because a shared rule (e.g. bare-integer memory) may fire on Flyte 2 too;
-# the Flyte 2 rules (RL031 and later) that claim a raise must be added when they land.
-RAISE_RULES = {"RL005", "RL012", "RL013", "RL014", "RL015"}
+# the Flyte 2 rules that claim a raise of a value: RL031 (accelerator), RL033 (override of a
+# reusable task), RL034 (pair length), RL036 (value type). RL037 (the environment, clone or
+# override call itself: its name, an unknown keyword) is an error too but not listed: a valid
+# `Resources(...)` passed through a misspelt `resource=` is a construct of its own on the same
+# line, which builds, while the call around it raises.
+RAISE_RULES = {"RL005", "RL012", "RL013", "RL014", "RL015", "RL031", "RL033", "RL034", "RL036"}
 # A construct that builds but fails when serialised (a Device without a device name, an
 # override given a tuple) never deploys: the oracle counts that as raising too.
 SERIALISATION_FAILURE_IS_RAISE = True
