@@ -166,13 +166,15 @@ extension ScanContext {
 
   /// The name of the function the decorators starting after `line` apply to.
   func decoratedFunctionName(after line: Int) -> String? {
-    if let cached = decoratedNameCache[line] { return cached }
+    if let cached = decoratedName, cached.lines.contains(line) { return cached.name }
     var index = line + 1
     let tokens = stream.tokens
     var name: String?
+    var upper: Int?
     while index < stream.lines.count {
-      if let cached = decoratedNameCache[index] {
-        name = cached
+      if let cached = decoratedName, cached.lines.contains(index) {
+        name = cached.name
+        upper = cached.lines.upperBound
         break
       }
       var first = stream.lines[index].firstToken
@@ -190,9 +192,7 @@ extension ScanContext {
       break
     }
     // Every decorator line passed over applies to the same function.
-    for passed in line..<index where passed < stream.lines.count {
-      decoratedNameCache[passed] = .some(name)
-    }
+    decoratedName = (line..<max(line, upper ?? min(index, stream.lines.count)), name)
     return name
   }
 

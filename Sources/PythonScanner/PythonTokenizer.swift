@@ -306,7 +306,17 @@ enum PythonTokenizer {
     }
     var state = TokenizerState(buffer)
     state.run()
-    return state.stream
+    var stream = state.stream
+    // The token array lives until the file's declarations are read. Grown by doubling, it may
+    // hold up to twice what it needs (a dense file: a token every three bytes, not the four
+    // reserved for); an exact copy made now, before any declaration exists, lowers the peak.
+    if stream.tokens.capacity - stream.tokens.count > stream.tokens.count / 8 {
+      stream.tokens = stream.tokens.withUnsafeBufferPointer { Array($0) }
+    }
+    if stream.lines.capacity - stream.lines.count > stream.lines.count / 8 {
+      stream.lines = stream.lines.withUnsafeBufferPointer { Array($0) }
+    }
+    return stream
   }
 }
 

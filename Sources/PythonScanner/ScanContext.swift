@@ -35,9 +35,11 @@ final class ScanContext {
   private var classifiedNames: [String: Symbol?] = [:]
   /// `resourceFieldAlternatives(_:)` by the byte offset of the call's `(`.
   var fieldAlternativesCache: [Int: [ResourceList]] = [:]
-  /// `decoratedFunctionName(after:)` by line, so that a stack of n decorators costs O(n), not
-  /// O(n²) (a fuzz finding: 20,000 stacked decorators took 46 s under ASan).
-  var decoratedNameCache: [Int: String?] = [:]
+  /// The last `decoratedFunctionName(after:)`: the decorator lines it covers and the name. A
+  /// stack of n decorators, asked in file order, then costs O(n), not O(n²) (a fuzz finding:
+  /// 20,000 stacked decorators took 46 s under ASan). One range, not an entry per line: a dense
+  /// file kept an entry for every task until the end of its scan.
+  var decoratedName: (lines: Range<Int>, name: String?)?
   /// Byte offsets of the `(` of every call that is part of an emitted declaration.
   var consumed: Set<Int> = []
   /// Flyte 2 facts read once per file (Flyte2Declarations.swift).

@@ -151,9 +151,15 @@ struct ExactDecimal: Sendable, Hashable {
   static let oneKibi = ExactDecimal(negative: false, digits: Array("1024".utf8), exponent: 0)
 
   let negative: Bool
-  /// ASCII digits without leading or trailing zeros; empty for zero.
-  let coefficient: [UInt8]
+  /// ASCII digits without leading or trailing zeros; empty for zero. Kept as a `String`: up to
+  /// 15 digits (every real quantity) are then stored inline, where an array was a heap block
+  /// for every quantity parsed, four per declaration of a dense module, alive until its rules ran.
+  private let digits: String
   let exponent: Int
+
+  /// The digits as an array, for the rarely used arithmetic; comparisons read `digits.utf8`.
+  var coefficient: [UInt8] { Array(digits.utf8) }
+  var coefficientCount: Int { digits.utf8.count }
 
   /// Normalizes `±digits × 10^exponent`; `digits` may carry leading and trailing zeros.
   init(negative: Bool, digits: [UInt8], exponent: Int) {
@@ -161,12 +167,12 @@ struct ExactDecimal: Sendable, Hashable {
       let last = digits.lastIndex(where: { $0 != 0x30 })
     else {
       self.negative = false
-      self.coefficient = []
+      self.digits = ""
       self.exponent = 0
       return
     }
     self.negative = negative
-    self.coefficient = Array(digits[first...last])
+    self.digits = String(decoding: digits[first...last], as: UTF8.self)
     self.exponent = exponent + (digits.count - 1 - last)
   }
 
@@ -175,7 +181,7 @@ struct ExactDecimal: Sendable, Hashable {
   init(negative: Bool, magnitude: UInt64, exponent: Int) {
     guard magnitude != 0 else {
       self.negative = false
-      self.coefficient = []
+      self.digits = ""
       self.exponent = 0
       return
     }
@@ -191,14 +197,14 @@ struct ExactDecimal: Sendable, Hashable {
       counter /= 10
       count += 1
     }
-    // Written straight into the new array's storage, last digit first: every resource value
+    // Written straight into the new string's storage, last digit first: every resource value
     // parsed comes through here.
-    self.coefficient = [UInt8](unsafeUninitializedCapacity: count) { digits, initialized in
+    self.digits = String(unsafeUninitializedCapacity: count) { digits in
       for index in (0..<count).reversed() {
         digits[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
         rest /= 10
       }
-      initialized = count
+      return count
     }
     self.negative = negative
     self.exponent = exponent + shift
@@ -208,24 +214,29 @@ struct ExactDecimal: Sendable, Hashable {
     self.init(negative: value < 0, digits: Array(String(value.magnitude).utf8), exponent: 0)
   }
 
-  var isZero: Bool { coefficient.isEmpty }
+  var isZero: Bool { digits.isEmpty }
   var signum: Int { isZero ? 0 : (negative ? -1 : 1) }
   /// The decimal position just above the leading digit: |value| lies in [10^(order-1), 10^order).
-  var order: Int { coefficient.count + exponent }
+  var order: Int { coefficientCount + exponent }
   var isInteger: Bool { exponent >= 0 }
   var magnitude: ExactDecimal {
-    ExactDecimal(negative: false, digits: coefficient, exponent: exponent)
+    negative ? ExactDecimal(negative: false, digits: coefficient, exponent: exponent) : self
   }
 
   /// The magnitude as a `UInt64` when it is a whole number that fits.
   var uint64Magnitude: UInt64? {
     guard isInteger, order <= 20 else { return nil }
     var result: UInt64 = 0
-    for digit in coefficient + repeatElement(0x30, count: exponent) {
+    for digit in digits.utf8 {
       let (times10, overflow1) = result.multipliedReportingOverflow(by: 10)
       let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit &- 0x30))
       if overflow1 || overflow2 { return nil }
       result = sum
+    }
+    for _ in 0..<exponent {
+      let (times10, overflow) = result.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      result = times10
     }
     return result
   }
@@ -235,7 +246,7 @@ struct ExactDecimal: Sendable, Hashable {
   var plainText: String {
     guard !isZero else { return "0" }
     let sign = negative ? "-" : ""
-    let digits = String(decoding: coefficient, as: UTF8.self)
+    let coefficient = self.coefficient
     if exponent > Self.plainZerosLimit { return "\(sign)\(digits)e\(exponent)" }
     if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
     let fractionLength = -exponent
@@ -255,11 +266,12 @@ struct ExactDecimal: Sendable, Hashable {
     if lhs.order != rhs.order { return lhs.order < rhs.order ? -1 : 1 }
     // Same order: the digit strings line up from the left. Neither ends in a zero, so when one
     // is a prefix of the other the longer one is larger.
-    for (left, right) in zip(lhs.coefficient, rhs.coefficient) where left != right {
+    for (left, right) in zip(lhs.digits.utf8, rhs.digits.utf8) where left != right {
       return left < right ? -1 : 1
     }
-    if lhs.coefficient.count == rhs.coefficient.count { return 0 }
-    return lhs.coefficient.count < rhs.coefficient.count ? -1 : 1
+    let (leftCount, rightCount) = (lhs.coefficientCount, rhs.coefficientCount)
+    if leftCount == rightCount { return 0 }
+    return leftCount < rightCount ? -1 : 1
   }
 
   /// Compares signed values: -1, 0 or 1.
@@ -276,6 +288,7 @@ struct ExactDecimal: Sendable, Hashable {
     guard !isZero, exponent < nano else { return self }
     let dropped = nano - exponent
     // The coefficient ends in a non-zero digit, so something non-zero is always dropped.
+    let coefficient = self.coefficient
     guard dropped < coefficient.count else {
       return ExactDecimal(negative: negative, digits: [0x31], exponent: nano)
     }
@@ -299,9 +312,9 @@ struct ExactDecimal: Sendable, Hashable {
     // Is unit.coefficient a divisor of coefficient × 10^shift? Writing the divisor as
     // 2^a · 5^b · r, factors of ten beyond max(a, b) change nothing, and a and b are below
     // 4 × its digit count, so the shift can be capped and the numbers stay small.
-    let shift = min(exponent - unit.exponent, 4 * unit.coefficient.count)
+    let shift = min(exponent - unit.exponent, 4 * unit.coefficientCount)
     let dividend = coefficient + repeatElement(0x30, count: shift)
-    guard dividend.count >= unit.coefficient.count else { return false }
+    guard dividend.count >= unit.coefficientCount else { return false }
     if let divisor = unit.uint64Magnitude {
       // The usual case (hugepage sizes): a remainder below the divisor times 10 fits 128 bits.
       var remainder: UInt64 = 0

@@ -144,18 +144,24 @@ public struct ResourceList: Sendable, Hashable, Sequence {
   /// Set when resources without an entry may still get a value the scanner cannot know: the
   /// whole list is dynamic (`requests=RES`) or part of it is (`Resources(cpu="1", **extra)`).
   /// Such a resource is unknown, not missing.
-  public var dynamicSource: DynamicSource?
+  public var dynamicSource: DynamicSource? {
+    get { storedDynamicSource.first }
+    set { storedDynamicSource = newValue.map { [$0] } ?? [] }
+  }
+  /// `dynamicSource` out of line: few lists are dynamic, and inline it made every list (a
+  /// declaration holds three, each argument of a `Resources(...)` one more) 40 bytes larger.
+  private var storedDynamicSource: [DynamicSource]
 
   public init(_ entries: [ResourceEntry] = [], dynamicSource: DynamicSource? = nil) {
     self.entries = entries
-    self.dynamicSource = dynamicSource
+    self.storedDynamicSource = dynamicSource.map { [$0] } ?? []
   }
 
   /// True when the list has no entries (it may still be dynamic: see `isDynamic`).
   public var isEmpty: Bool { entries.isEmpty }
 
   /// True when resources without an entry may be set by a value the scanner cannot know.
-  public var isDynamic: Bool { dynamicSource != nil }
+  public var isDynamic: Bool { !storedDynamicSource.isEmpty }
 
   /// False only when the list certainly has no entry for `key`: a dynamic list may have one.
   /// Rules that report an absence ask this rather than `hasEntry(for:)`.
