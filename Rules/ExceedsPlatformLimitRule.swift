@@ -76,6 +76,9 @@ struct ExceedsPlatformLimitRule: Rule {
         default: "task"
         }
       let clamped = "silently clamps the \(subject) to \(maximum.text)"
+      // Flyte 2 tasks register with Flyte 2's control plane, not flyteadmin: name no component
+      // whose code was not read for them.
+      let admin = declaration.sdk == .flyte ? "the Flyte backend" : "flyteadmin"
       if declaration.kind == .override {
         return Violation(
           head + "overrides are not checked at registration; flytepropeller " + clamped,
@@ -83,7 +86,7 @@ struct ExceedsPlatformLimitRule: Rule {
       }
       if entry.key != platformKey {
         return Violation(
-          head + "flyteadmin does not check this key; flytepropeller " + clamped,
+          head + "\(admin) does not check this key; flytepropeller " + clamped,
           at: entry.value.span, severity: .warning)
       }
       // flyteadmin checks only requested resources, and a GPU limit never (SEMANTICS §3.1).
@@ -92,7 +95,7 @@ struct ExceedsPlatformLimitRule: Rule {
       if !isChecked && entry.key != .gpu && declaration.requests.isDynamic {
         // Whether flyteadmin compares this limit depends on a request the scanner cannot know.
         return Violation(
-          head + "flyteadmin rejects it at registration if the task also requests "
+          head + "\(admin) rejects it at registration if the task also requests "
             + "\(entry.key.displayName) (its requests are dynamic here); otherwise flytepropeller "
             + clamped,
           at: entry.value.span, severity: .warning)
@@ -101,18 +104,18 @@ struct ExceedsPlatformLimitRule: Rule {
         let why =
           entry.key == .gpu ? "does not check GPU limits" : "accepts limits-only declarations"
         return Violation(
-          head + "flyteadmin \(why) and " + clamped, at: entry.value.span,
+          head + "\(admin) \(why) and " + clamped, at: entry.value.span,
           severity: .warning)
       }
       guard let ceiling = Self.wholeCeiling(of: maximum), ceiling < value else {
         return Violation(
-          head + "flyteadmin compares whole units and accepts it, then " + clamped,
+          head + "\(admin) compares whole units and accepts it, then " + clamped,
           at: entry.value.span, severity: .warning)
       }
       let because =
         side == .limit ? " because the task also requests \(entry.key.displayName)" : ""
       return Violation(
-        head + "flyteadmin rejects the task at registration" + because,
+        head + "\(admin) rejects the task at registration" + because,
         at: entry.value.span, severity: .error)
     }
   }

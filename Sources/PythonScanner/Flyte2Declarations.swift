@@ -60,23 +60,12 @@ extension ScanContext {
     "reusable", "secrets", "service_account", "short_name", "timeout",
   ]
 
-  /// True when the file imports the `flyte` package (`import flyte`, `from flyte import …`,
-  /// `import flyte.io`): only then are `.clone_with(...)` and `.override(...)` read as Flyte 2.
+  /// True when the file imports the `flyte` package (`import flyte`, `import os, flyte`,
+  /// `from flyte import …`, `import flyte.io`): only then are `.clone_with(...)` and
+  /// `.override(...)` read as Flyte 2.
   var importsFlyte: Bool {
     if let known = flyte2State.importsFlyte { return known }
-    let tokens = stream.tokens
-    var found = false
-    for line in stream.lines where line.endToken > line.firstToken + 1 {
-      let first = tokens[line.firstToken]
-      guard first.kind == .name,
-        first.flags == Keyword.import || first.flags == Keyword.from
-      else { continue }
-      let next = tokens[line.firstToken + 1]
-      if next.kind == .name && text(next.start, next.end) == "flyte" {
-        found = true
-        break
-      }
-    }
+    let found = imports.imports(package: "flyte")
     flyte2State.importsFlyte = found
     return found
   }

@@ -61,6 +61,21 @@ struct ImportTable {
     aliases = reader.aliases
   }
 
+  /// True when the file imports `package` or one of its modules anywhere (`import os, flyte`,
+  /// `import flyte.io as fio`, `from flyte import Resources`, `from flyte.extras import x`).
+  func imports(package: String) -> Bool {
+    let prefix = package + "."
+    return bindings.values.contains { list in
+      list.contains { entry in
+        switch entry.binding {
+        case .module(let module): return module == package || module.hasPrefix(prefix)
+        case .member(let member): return member.hasPrefix(prefix)
+        default: return false
+        }
+      }
+    } || starImports.contains { $0.module == package || $0.module.hasPrefix(prefix) }
+  }
+
   /// The binding of `name` as seen from byte `offset`.
   func binding(of name: String, at offset: Int) -> Binding? {
     if let list = bindings[name], let first = list.first {

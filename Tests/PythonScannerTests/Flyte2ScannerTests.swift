@@ -23,10 +23,12 @@ import Testing
       quick = task.override(resources=make_resources())
       """
     #expect(declarations(source).isEmpty)
-    #expect(
-      declarations("import flyte\n" + source).map(\.kind) == [
-        .flyteEnvironmentClone, .flyteOverride,
-      ])
+    #expect(declarations("import flytekit\n" + source).isEmpty)
+    for header in ["import flyte\n", "import os, flyte\n", "from flyte.io import File\n"] {
+      #expect(
+        declarations(header + source).map(\.kind) == [.flyteEnvironmentClone, .flyteOverride],
+        "\(header)")
+    }
   }
 
   @Test func flytekitResourcesStayFlyte1() {
