@@ -124,6 +124,8 @@ struct InputOptions: ParsableArguments {
     let linted: (results: [FileResult], unreadable: [(path: String, reason: String)], files: Int)
     do {
       linted = try linter.lint(discovering: walkedPaths, selector: selector)
+    } catch let error as MissingPathError {
+      throw UsageError(description: "\(error)" + PathOperands.commandHint(for: error.path))
     } catch {
       throw UsageError(description: "\(error)")
     }

@@ -1,3 +1,5 @@
+import ResourceModel
+
 /// The path operands of `check` and `dump`, taken out of the command line before
 /// ArgumentParser reads it.
 ///
@@ -55,5 +57,15 @@ enum PathOperands {
       }
     }
     return (kept, paths)
+  }
+
+  /// ` (did you mean the check command?)` when a missing path is a bare word close to a
+  /// subcommand's name (`resourcelint chek` reads `chek` as a path of the default `check`).
+  static func commandHint(for path: String) -> String {
+    guard !path.contains("/"), !path.contains("."),
+      let command = DidYouMean.closest(
+        to: path, among: pathCommands + otherCommands.sorted(), within: 2)
+    else { return "" }
+    return " (did you mean the \(command) command?)"
   }
 }

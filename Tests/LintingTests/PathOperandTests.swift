@@ -95,4 +95,14 @@ import Testing
     #expect(named.stdout.split(separator: "\n").count == 8)
     #expect(Set(named.stdout.split(separator: "\n")) == Set(walked.stdout.split(separator: "\n")))
   }
+
+  @Test func aMistypedCommandIsAMissingPathWithAHint() throws {
+    let root = try Self.tree()
+    let typo = try CLITests.run(["chek"], in: root)
+    #expect(typo.status == 2)
+    #expect(
+      typo.stderr == "error: chek: no such file or directory (did you mean the check command?)\n")
+    let missing = try CLITests.run(["nosuch.py"], in: root)
+    #expect(missing.stderr == "error: nosuch.py: no such file or directory\n")
+  }
 }
