@@ -88,13 +88,17 @@ public struct Linter: Sendable {
           ScanProblem("cannot read file: \(problem.message)", at: SourceSpan(at: location))
         ])
     }
+    // Comments are only needed where a suppression may be: the YAML scanner then reads them
+    // from the stream it parses anyway (the Python tokenizer always keeps them).
+    let needsComments = file.bytes.withUnsafeBytes(FileSuppressions.mayContainDirective)
     let scan: ScanResult
     switch language {
     case .python: scan = PythonScanner.scan(file)
-    case .yaml: scan = YAMLScanner.scan(file)
+    case .yaml: scan = YAMLScanner.scan(file, collectingComments: needsComments)
     }
     var comments: [Range<Int>] = []
-    if file.bytes.withUnsafeBytes(FileSuppressions.mayContainDirective) {
+    if needsComments {
+      // A file the scanner skipped (its prefilter, a chart template) is read for them alone.
       switch language {
       case .python: comments = scan.comments ?? PythonScanner.comments(in: file)
       case .yaml: comments = scan.comments ?? YAMLScanner.comments(in: file)

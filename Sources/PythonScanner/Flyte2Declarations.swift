@@ -220,41 +220,15 @@ extension ScanContext {
 
   private func flyte2NewEnvironment(_ call: CallExpr, depth: Int) -> Flyte2Environment {
     var environment = Flyte2Environment()
-    let callSpan = span(call.callee.start, call.callee.end)
     var problems: [Flyte2Problem] = []
-    var nameValue: Flyte2Value?
-    var positional = 0
-    var isDynamic = false
-    for argument in call.arguments {
-      if argument.stars > 0 {
-        isDynamic = true
-        continue
-      }
-      guard let keyword = argument.keyword else {
-        if positional == 0 { nameValue = flyte2Value(argument.value, depth: depth) }
-        positional += 1
-        continue
-      }
-      let keySpan = span(argument.keywordStart, argument.keywordEnd)
-      switch keyword {
-      case "name": nameValue = flyte2Value(argument.value, depth: depth)
-      case "resources":
-        environment.resources = flyte2Holding(argument.value, depth: depth, into: &problems)
-      case "reusable":
-        environment.reusable = flyte2Reuse(argument.value, depth: depth, into: &problems)
-      default:
-        if !Self.flyte2EnvironmentKeywords.contains(keyword) {
-          problems.append(
-            Flyte2Problem(
-              .call,
-              "TaskEnvironment() got an unexpected keyword argument '\(keyword)'"
-                + keywordHint(keyword, Self.flyte2EnvironmentKeywords), at: keySpan))
-        }
-      }
-    }
-    if case .str(let name) = nameValue?.kind { environment.name = name }
+    let nameValue = readEnvironmentArguments(
+      call, callee: "TaskEnvironment()", known: Self.flyte2EnvironmentKeywords, depth: depth,
+      into: &environment, problems: &problems)
+    let isDynamic = call.arguments.contains { $0.stars > 0 }
     if nameValue == nil && !isDynamic {
-      problems.append(Flyte2Problem(.call, "TaskEnvironment() needs a name", at: callSpan))
+      problems.append(
+        Flyte2Problem(
+          .call, "TaskEnvironment() needs a name", at: span(call.callee.start, call.callee.end)))
     }
     if let nameValue { checkEnvironmentName(nameValue, into: &problems) }
     environment.raises = firstProblem(problems)
@@ -272,6 +246,22 @@ extension ScanContext {
     let inherited = environment.raises
     environment.name = nil
     var problems: [Flyte2Problem] = []
+    let nameValue = readEnvironmentArguments(
+      call, callee: "clone_with()", known: Self.flyte2CloneKeywords, depth: depth,
+      into: &environment, problems: &problems)
+    if let nameValue { checkEnvironmentName(nameValue, into: &problems) }
+    environment.raises = inherited ?? firstProblem(problems)
+    return environment
+  }
+
+  /// What `TaskEnvironment(...)` and `clone_with(...)` read alike: the name (the first
+  /// positional argument or `name=`, returned), `resources=` (a clone given `None` keeps its
+  /// parent's), `reusable=`, and keywords the call does not take (a TypeError in the SDK).
+  /// `**kwargs` are skipped: what they hold is unknown.
+  private func readEnvironmentArguments(
+    _ call: CallExpr, callee: String, known: Set<String>, depth: Int,
+    into environment: inout Flyte2Environment, problems: inout [Flyte2Problem]
+  ) -> Flyte2Value? {
     var nameValue: Flyte2Value?
     var positional = 0
     for argument in call.arguments where argument.stars == 0 {
@@ -280,7 +270,6 @@ extension ScanContext {
         positional += 1
         continue
       }
-      let keySpan = span(argument.keywordStart, argument.keywordEnd)
       switch keyword {
       case "name": nameValue = flyte2Value(argument.value, depth: depth)
       case "resources":
@@ -289,19 +278,18 @@ extension ScanContext {
       case "reusable":
         environment.reusable = flyte2Reuse(argument.value, depth: depth, into: &problems)
       default:
-        if !Self.flyte2CloneKeywords.contains(keyword) {
+        if !known.contains(keyword) {
           problems.append(
             Flyte2Problem(
               .call,
-              "clone_with() got an unexpected keyword argument '\(keyword)'"
-                + keywordHint(keyword, Self.flyte2CloneKeywords), at: keySpan))
+              "\(callee) got an unexpected keyword argument '\(keyword)'"
+                + keywordHint(keyword, known),
+              at: span(argument.keywordStart, argument.keywordEnd)))
         }
       }
     }
     if case .str(let name) = nameValue?.kind { environment.name = name }
-    if let nameValue { checkEnvironmentName(nameValue, into: &problems) }
-    environment.raises = inherited ?? firstProblem(problems)
-    return environment
+    return nameValue
   }
 
   private func keywordHint(_ keyword: String, _ known: Set<String>) -> String {

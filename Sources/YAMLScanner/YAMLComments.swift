@@ -7,8 +7,11 @@ extension YAMLScanner {
   /// block scalars are content, so `note: "don't # this"` holds no comment. Past a syntax
   /// error libyaml reads no more scalars, and the blank rule alone decides.
   public static func comments(in file: SourceFile) -> [Range<Int>] {
-    let bytes = file.bytes
-    let scalars = YAMLStream.parse(bytes).scalarByteRanges
+    comments(in: file.bytes, scalars: YAMLStream.parse(file.bytes).scalarByteRanges)
+  }
+
+  /// The comments of `bytes`, given the byte ranges of its scalars (in file order).
+  static func comments(in bytes: [UInt8], scalars: [Range<Int>]) -> [Range<Int>] {
     var comments: [Range<Int>] = []
     var next = 0  // the first scalar that may still contain or follow `index`
     var index = 0

@@ -91,14 +91,19 @@ public enum YAMLScanner {
   /// Scans one YAML file.
   /// - Parameter file: the file's bytes; `file.path` is copied into every declaration.
   /// - Returns: the declarations found, and a problem if (part of) the file could not be parsed.
-  public static func scan(_ file: SourceFile) -> ScanResult {
+  /// - Parameter collectingComments: also return the file's comments (`ScanResult.comments`),
+  ///   read from the same parse.
+  public static func scan(_ file: SourceFile, collectingComments: Bool = false) -> ScanResult {
     let hasTemplateDirective = containsTemplateDirective(file.bytes[...])
     if hasTemplateDirective && isUnderTemplatesDirectory(file.path) {
       return ScanResult()
     }
     var result = ScanResult()
-    scanBuffer(
+    let stream = scanBuffer(
       file.bytes, locator: Locator(file: file), origin: nil, embedding: 0, into: &result)
+    if collectingComments {
+      result.comments = comments(in: file.bytes, scalars: stream.scalarByteRanges)
+    }
     // A chart template outside `templates/` that is not valid YAML is still a template.
     if hasTemplateDirective && !result.problems.isEmpty {
       return ScanResult()
@@ -109,10 +114,11 @@ public enum YAMLScanner {
 
   /// Parses `bytes` and scans every document, appending to `result`.
   /// - Parameter origin: for embedded YAML, the ConfigMap data key it came from.
+  @discardableResult
   static func scanBuffer(
     _ bytes: [UInt8], locator: Locator, origin: String?, embedding: Int,
     into result: inout ScanResult
-  ) {
+  ) -> YAMLStream {
     let stream = YAMLStream.parse(bytes)
     var walker = DocumentWalker(
       stream: stream, bytes: bytes, locator: locator, embedding: embedding)
@@ -122,9 +128,10 @@ public enum YAMLScanner {
     result.declarations.append(contentsOf: walker.declarations)
     result.problems.append(contentsOf: walker.problems)
     if let error = stream.error {
-      if origin != nil && containsTemplateDirective(bytes[...]) { return }
+      if origin != nil && containsTemplateDirective(bytes[...]) { return stream }
       result.problems.append(problem(for: error, locator: locator, origin: origin))
     }
+    return stream
   }
 
   static func problem(for error: YAMLError, locator: Locator, origin: String?) -> ScanProblem {

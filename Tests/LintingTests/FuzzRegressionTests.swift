@@ -92,7 +92,7 @@ struct FuzzRegressionTests {
     case "python-scanner":
       checkScan(PythonScanner.scan, input, path: "fuzz.py")
     case "yaml-scanner":
-      checkScan(YAMLScanner.scan, input, path: "fuzz.yaml")
+      checkScan({ YAMLScanner.scan($0) }, input, path: "fuzz.yaml")
     case "config":
       _ = PatternList(gitignore: input, base: ["r"]).verdict(
         forAbsolute: ["r", "a", "b.py"], isDirectory: false)
