@@ -148,7 +148,7 @@ public struct RuleSet: Sendable {
           let diagnostic = Diagnostic(
             file: file, span: violation.span, code: check.code, name: check.name,
             severity: check.severity ?? violation.severity ?? check.defaultSeverity,
-            message: violation.message)
+            message: violation.message, fix: violation.fix)
           findings.add(diagnostic, checking: declaration) {
             LogicalPlace.of(violation.span, checking: declaration, in: declarations)
           }

@@ -6,11 +6,16 @@ public struct Violation: Sendable, Hashable {
   /// A severity for this finding when it differs from the rule's default (RL002 is an error
   /// below 1Mi and a warning above).
   public var severity: Severity?
+  /// The change that would correct it, when the rule knows one.
+  public var fix: Fix?
 
-  public init(_ message: String, at span: SourceSpan, severity: Severity? = nil) {
+  public init(
+    _ message: String, at span: SourceSpan, severity: Severity? = nil, fix: Fix? = nil
+  ) {
     self.message = message
     self.span = span
     self.severity = severity
+    self.fix = fix
   }
 }
 
@@ -33,10 +38,13 @@ public struct Diagnostic: Sendable, Hashable {
   /// outside the construct that uses it (a module constant, a YAML anchor), every construct
   /// that uses it. Empty for most findings. Not part of the logical place.
   public var related: [RelatedLocation]
+  /// The rule's fix, copied from its violation.
+  public var fix: Fix?
 
   public init(
     file: String, span: SourceSpan, code: String, name: String, severity: Severity,
-    message: String, logicalPlace: String? = nil, related: [RelatedLocation] = []
+    message: String, logicalPlace: String? = nil, related: [RelatedLocation] = [],
+    fix: Fix? = nil
   ) {
     self.file = file
     self.span = span
@@ -46,6 +54,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.message = Diagnostic.oneLine(message)
     self.logicalPlace = logicalPlace
     self.related = related
+    self.fix = fix
   }
 
   /// The documented output order: file, line, column, rule.
