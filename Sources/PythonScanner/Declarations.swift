@@ -45,11 +45,7 @@ extension ScanContext {
     for argument in call.arguments {
       guard let keyword = argument.keyword else { continue }
       given.insert(keyword)
-      result.arguments.append(
-        ArgumentUse(
-          name: keyword, span: span(argument.keywordStart, argument.keywordEnd),
-          value: value(argument.value), shape: shape(of: argument.value),
-          extent: span(argument.keywordStart, argument.value.end)))
+      result.arguments.append(argumentUse(keyword, argument))
       switch keyword {
       case "requests":
         result.requests = resourceListOptions(argument.value)
@@ -91,6 +87,22 @@ extension ScanContext {
       }
     }
     return result
+  }
+
+  /// A keyword argument as rules see it. A `Resources(...)` (also through a constant) is
+  /// recorded by its shape alone: its fields are there, and its source text as a value would
+  /// be a string per argument that no rule reads.
+  private func argumentUse(_ keyword: String, _ argument: Argument) -> ArgumentUse {
+    let shape = shape(of: argument.value)
+    var value: ResourceValue?
+    if case .resources = shape {
+      value = nil
+    } else {
+      value = self.value(argument.value)
+    }
+    return ArgumentUse(
+      name: keyword, span: span(argument.keywordStart, argument.keywordEnd), value: value,
+      shape: shape, extent: span(argument.keywordStart, argument.value.end))
   }
 
   /// What kind of object `expr` is, when a rule needs to know: a `Resources(...)` (its fields
@@ -276,11 +288,7 @@ extension ScanContext {
     for argument in call.arguments where argument.stars == 0 {
       let keyword = argument.keyword ?? (position == 0 ? "requests" : "limits")
       if let written = argument.keyword {
-        arguments.arguments.append(
-          ArgumentUse(
-            name: written, span: span(argument.keywordStart, argument.keywordEnd),
-            value: value(argument.value), shape: shape(of: argument.value),
-            extent: span(argument.keywordStart, argument.value.end)))
+        arguments.arguments.append(argumentUse(written, argument))
       } else {
         position += 1
       }

@@ -11,6 +11,9 @@ struct Flyte2FileState {
   var environmentByTask: [String: String] = [:]
   /// Environments and clones by the offset of their call's `(`.
   var environments: [Int: Flyte2Environment] = [:]
+  /// The `@NAME.task` decorators of a file read in windows, gathered window by window (the
+  /// tokens are gone by the time an environment asks).
+  var windowTaskDecorators: [(environment: String, function: String)]?
 }
 
 /// A `TaskEnvironment` (or clone) as the SDK builds it.
@@ -74,6 +77,18 @@ extension ScanContext {
   private func readTaskDecorators() {
     guard flyte2State.tasksByEnvironment == nil else { return }
     var tasks: [String: [String]] = [:]
+    for (environment, function) in flyte2State.windowTaskDecorators ?? taskDecorators() {
+      if tasks[environment]?.last != function { tasks[environment, default: []].append(function) }
+      flyte2State.environmentByTask[function] = environment
+    }
+    flyte2State.tasksByEnvironment = tasks
+    flyte2State.windowTaskDecorators = nil
+  }
+
+  /// The `@NAME.task` / `@NAME.task(...)` decorator lines of the stream, in order: the
+  /// environment variable and the function decorated.
+  func taskDecorators() -> [(environment: String, function: String)] {
+    var result: [(environment: String, function: String)] = []
     let tokens = stream.tokens
     for (index, line) in stream.lines.enumerated() where line.endToken >= line.firstToken + 4 {
       let first = line.firstToken
@@ -88,10 +103,9 @@ extension ScanContext {
       else { continue }
       let environment = text(tokens[first + 1].start, tokens[first + 1].end)
       guard let function = decoratedFunctionName(after: index) else { continue }
-      if tasks[environment]?.last != function { tasks[environment, default: []].append(function) }
-      flyte2State.environmentByTask[function] = environment
+      result.append((environment, function))
     }
-    flyte2State.tasksByEnvironment = tasks
+    return result
   }
 
   // MARK: Constructs

@@ -34,7 +34,8 @@ public enum PythonScannerFuzzing {
       {
         candidates.append(index)
       }
-      context.run(candidates: candidates)
+      context.readStatements(candidates: candidates)
+      context.finishPasses()
       return nodes + context.declarations.count
     }
   }

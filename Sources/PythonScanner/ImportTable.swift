@@ -12,13 +12,14 @@ enum Binding: Equatable {
   case reassigned
 }
 
-/// A module-level `NAME = value` (or `NAME: annotation = value`).
+/// A module-level `NAME = value` (or `NAME: annotation = value`), by byte offsets: the scanner
+/// may hold another part of the file's tokens when it reads the value.
 struct ConstantDefinition: Equatable {
   var name: String
-  /// The logical line of the assignment.
-  var line: Int
-  /// The first token of the assigned value.
-  var valueToken: Int
+  /// The assignment's logical line, from its first token to its end (the NEWLINE's offset).
+  var line: Range<Int>
+  /// Where the assigned value starts.
+  var valueStart: Int
 }
 
 /// The names a file binds: imports (at any depth, in any block), classes and functions, and
@@ -34,18 +35,33 @@ struct ImportTable {
   private(set) var aliases: Set<String> = []
 
   init(stream: TokenStream, bytes: UnsafeBufferPointer<UInt8>) {
-    var reader = BindingReader(stream: stream, bytes: bytes)
-    reader.read()
+    var reader = BindingReader(bytes: bytes)
+    reader.read(stream)
+    self.init(reader)
+  }
+
+  /// The table of what `reader` read (every window of a file, in order).
+  init(_ reader: BindingReader) {
     var assignmentCounts: [String: Int] = [:]
     assignmentCounts.reserveCapacity(reader.assignments.count + reader.rebound.count)
     for (name, _) in reader.assignments { assignmentCounts[name, default: 0] += 1 }
     for name in reader.rebound { assignmentCounts[name, default: 0] += 2 }
     bindings.reserveCapacity(reader.found.count + reader.assignments.count + reader.rebound.count)
-    for (offset, name, binding) in reader.found {
+    // A function or class bound by nothing else resolves like an unbound name (neither is a
+    // symbol) unless a star import could bind it: a dense file's thousands of `def`s then cost
+    // no entry.
+    var otherwiseBound = Set<String>()
+    if reader.stars.isEmpty {
+      for (_, name, binding) in reader.found where binding != .local { otherwiseBound.insert(name) }
+      for (name, _) in reader.assignments { otherwiseBound.insert(name) }
+      for name in reader.rebound { otherwiseBound.insert(name) }
+    }
+    for (offset, name, binding) in reader.found
+    where binding != .local || !reader.stars.isEmpty || otherwiseBound.contains(name) {
       bindings[name, default: []].append((offset, binding))
     }
     for (name, definition) in reader.assignments {
-      let offset = stream.tokens[stream.lines[definition.line].firstToken].start
+      let offset = definition.line.lowerBound
       let binding: Binding =
         assignmentCounts[name, default: 0] == 1 ? .constant(definition) : .reassigned
       bindings[name, default: []].append((offset, binding))
@@ -89,18 +105,21 @@ struct ImportTable {
   }
 }
 
-/// One pass over the logical lines collecting bindings.
-private struct BindingReader {
-  let stream: TokenStream
+/// One pass over the logical lines collecting bindings, fed the file's tokens a window at a
+/// time (`read(_:)` for each, in file order).
+struct BindingReader {
+  private var stream = TokenStream()
   let bytes: UnsafeBufferPointer<UInt8>
   var found: [(Int, String, Binding)] = []
   var assignments: [(String, ConstantDefinition)] = []
   var rebound: [String] = []
   var stars: [(offset: Int, module: String)] = []
   var aliases: Set<String> = []
+  /// Indentations of the enclosing `def`/`class` headers: assignments under them are not
+  /// module-level. Carried from one window to the next.
+  private var blocks: [Int] = []
 
-  init(stream: TokenStream, bytes: UnsafeBufferPointer<UInt8>) {
-    self.stream = stream
+  init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
@@ -124,10 +143,10 @@ private struct BindingReader {
     index < end && tokens[index].kind == .op && tokens[index].op == op
   }
 
-  mutating func read() {
-    // Indentations of the enclosing `def`/`class` headers: assignments under them are not
-    // module-level.
-    var blocks: [Int] = []
+  /// Reads the logical lines of `window`.
+  mutating func read(_ window: TokenStream) {
+    stream = window
+    defer { stream = TokenStream() }
     // Read once here: this loop visits every top-level token of the file.
     let allTokens = stream.tokens
     let partner = stream.partner
@@ -157,13 +176,21 @@ private struct BindingReader {
           statementEnd =
             isOpener && close > statementEnd && close < end ? close + 1 : statementEnd + 1
         }
-        readStatement(statementStart, statementEnd, line: lineIndex, moduleLevel: blocks.isEmpty)
+        readStatement(
+          statementStart, statementEnd, line: lineRange(lineIndex), moduleLevel: blocks.isEmpty)
         statementStart = statementEnd + 1
       }
     }
   }
 
-  mutating func readStatement(_ start: Int, _ end: Int, line: Int, moduleLevel: Bool) {
+  /// The bytes of logical line `index`, from its first token to its NEWLINE.
+  private func lineRange(_ index: Int) -> Range<Int> {
+    let line = stream.lines[index]
+    let start = tokens[line.firstToken].start
+    return start..<max(start, tokens[line.endToken].start)
+  }
+
+  mutating func readStatement(_ start: Int, _ end: Int, line: Range<Int>, moduleLevel: Bool) {
     if isKeyword(start, Keyword.import, end: end) {
       readImport(start + 1, end)
     } else if isKeyword(start, Keyword.from, end: end) {
@@ -252,13 +279,18 @@ private struct BindingReader {
     }
   }
 
+  /// Where the value starting at token `index` starts (the line's end when nothing follows).
+  func valueStart(_ index: Int, end: Int) -> Int {
+    tokens[min(index, end)].start
+  }
+
   func isDottedName(from start: Int, to end: Int) -> Bool {
     guard let (_, next) = dotted(start, end: end) else { return false }
     return next == end
   }
 
   /// `A = value`, `A = B = value`, `A: T = value`, `A += value`, `a, b = value`.
-  mutating func readAssignment(_ start: Int, _ end: Int, line: Int) {
+  mutating func readAssignment(_ start: Int, _ end: Int, line: Range<Int>) {
     var targets: [Int] = []
     var index = start
     while isName(index, end: end) && isOp(index + 1, Op.assign, end: end) {
@@ -268,7 +300,11 @@ private struct BindingReader {
     if !targets.isEmpty {
       for target in targets {
         assignments.append(
-          (text(target), ConstantDefinition(name: text(target), line: line, valueToken: index)))
+          (
+            text(target),
+            ConstantDefinition(
+              name: text(target), line: line, valueStart: valueStart(index, end: end))
+          ))
       }
       if isDottedName(from: index, to: end) {
         // `R = flytekit.Resources`: calls through `R` need the token-level candidate search.
@@ -296,7 +332,11 @@ private struct BindingReader {
         if scan + 1 < end {
           let name = text(start)
           assignments.append(
-            (name, ConstantDefinition(name: name, line: line, valueToken: scan + 1)))
+            (
+              name,
+              ConstantDefinition(
+                name: name, line: line, valueStart: valueStart(scan + 1, end: end))
+            ))
         }
         return
       }

@@ -40,10 +40,12 @@ public enum PythonScanner {
   /// file that mentions none of the prefilter's words.
   public static func scan(_ file: SourceFile) -> ScanResult { scan(file, patterns: patterns) }
 
-  /// `scan` with the given patterns (tests pass failing ones).
-  static func scan(_ file: SourceFile, patterns: Result<CandidatePatterns, PatternError>)
-    -> ScanResult
-  {
+  /// `scan` with the given patterns (tests pass failing ones) and windows (tests pass small
+  /// ones to read fixtures a few lines at a time).
+  static func scan(
+    _ file: SourceFile, patterns: Result<CandidatePatterns, PatternError>,
+    windowTokens: Int = PythonScanner.windowTokens
+  ) -> ScanResult {
     let bytes = file.bytes
     if !bytes.withUnsafeBytes({ mayDeclare($0) }) { return ScanResult() }
     let candidatePatterns: CandidatePatterns
@@ -58,53 +60,128 @@ public enum PythonScanner {
       ])
     }
     return bytes.withUnsafeBufferPointer { buffer in
-      let stream = PythonTokenizer.tokenize(buffer)
-      let context = ScanContext(file: file, bytes: buffer, stream: stream)
-      var problems = stream.problems.map {
-        ScanProblem($0.message, at: context.span($0.start, $0.end))
-      }
-      let candidates = candidateTokens(context, patterns: candidatePatterns)
-      if let stop = candidates.searchStoppedAt {
-        problems.append(
-          ScanProblem(
-            "the search for resource declarations stopped here (PCRE2 match limit): "
-              + "declarations after this point are not checked",
-            at: context.span(stop, stop)))
-      }
-      context.run(candidates: candidates.tokens)
-      return ScanResult(
-        declarations: sorted(context.declarations), problems: problems, comments: stream.comments)
+      scan(file, buffer, patterns: candidatePatterns, windowTokens: windowTokens)
     }
+  }
+
+  /// The least number of tokens the scanner holds at a time in a large file (about 250 KB of
+  /// code): a file of fewer tokens is tokenized once and read whole; a larger one is read a
+  /// window at a time, twice (its names and bindings first, then its candidates), so that
+  /// memory follows the declarations found, not the file's size.
+  public static let windowTokens = 1 << 16
+
+  private static func scan(
+    _ file: SourceFile, _ buffer: UnsafeBufferPointer<UInt8>, patterns: CandidatePatterns,
+    windowTokens: Int
+  ) -> ScanResult {
+    // 1. The whole file's tokens, a window at a time: bindings, Flyte 2 task decorators,
+    // comments and problems. A file that fits one window keeps its tokens for step 2.
+    var reader = BindingReader(bytes: buffer)
+    var windows: [Range<Int>] = []
+    var kept: TokenStream?
+    var taskDecorators: [(environment: String, function: String)] = []
+    func readWindow(_ window: TokenStream) {
+      reader.read(window)
+      taskDecorators += ScanContext(file: file, bytes: buffer, stream: window).taskDecorators()
+    }
+    let (comments, tokenProblems) = PythonTokenizer.tokenize(buffer, windowTokens: windowTokens) {
+      window, range in
+      windows.append(range)
+      if windows.count == 1 {
+        kept = window
+        return
+      }
+      if let first = kept {
+        readWindow(first)
+        kept = nil
+      }
+      readWindow(window)
+    }
+    let context = ScanContext(file: file, bytes: buffer, stream: kept ?? TokenStream())
+    if kept == nil {
+      context.imports = ImportTable(reader)
+      context.flyte2State.windowTaskDecorators = taskDecorators
+    }
+    var problems = tokenProblems.map {
+      ScanProblem($0.message, at: context.span($0.start, $0.end))
+    }
+    // 2. Candidates, found by the patterns in the whole file and confirmed against the tokens
+    // of their window; statements parsed and the first pass run, a window at a time.
+    let subject = UnsafeRawBufferPointer(buffer)
+    let calls = patterns.callSites.matches(in: subject)
+    let decorators = patterns.decorators.matches(in: subject)
+    var searchStoppedAt: Int?
+    if !calls.complete { searchStoppedAt = calls.ranges.last?.upperBound ?? 0 }
+    if !decorators.complete {
+      let stop = decorators.ranges.last?.upperBound ?? 0
+      searchStoppedAt = min(searchStoppedAt ?? stop, stop)
+    }
+    if let stop = searchStoppedAt {
+      problems.append(
+        ScanProblem(
+          "the search for resource declarations stopped here (PCRE2 match limit): "
+            + "declarations after this point are not checked",
+          at: context.span(stop, stop)))
+    }
+    if kept != nil {
+      context.readStatements(
+        candidates: candidateTokens(
+          context, calls: calls.ranges[...], decorators: decorators.ranges[...]))
+    } else {
+      var nextCall = calls.ranges.startIndex
+      var nextDecorator = decorators.ranges.startIndex
+      let hasAliases = !context.imports.aliases.isEmpty
+      for window in windows {
+        let firstCall = nextCall
+        while nextCall < calls.ranges.endIndex,
+          calls.ranges[nextCall].lowerBound < window.upperBound
+        {
+          nextCall += 1
+        }
+        let firstDecorator = nextDecorator
+        while nextDecorator < decorators.ranges.endIndex,
+          decorators.ranges[nextDecorator].upperBound - 1 < window.upperBound
+        {
+          nextDecorator += 1
+        }
+        guard hasAliases || nextCall > firstCall || nextDecorator > firstDecorator else { continue }
+        context.read(window: PythonTokenizer.tokenize(buffer, range: window))
+        context.readStatements(
+          candidates: candidateTokens(
+            context, calls: calls.ranges[firstCall..<nextCall],
+            decorators: decorators.ranges[firstDecorator..<nextDecorator]))
+      }
+    }
+    context.finishPasses()
+    return ScanResult(
+      declarations: sorted(context.declarations), problems: problems, comments: comments)
   }
 
   /// The byte ranges of the file's comments (`#` to the end of the line), as the tokenizer
   /// sees them: a `#` in a string, docstring or f-string text is not one. For files `scan`
   /// did not tokenize (its prefilter rejected them) but that may hold suppression comments.
   public static func comments(in file: SourceFile) -> [Range<Int>] {
-    file.bytes.withUnsafeBufferPointer { PythonTokenizer.tokenize($0).comments }
+    file.bytes.withUnsafeBufferPointer {
+      PythonTokenizer.tokenize($0, windowTokens: windowTokens) { _, _ in }.comments
+    }
   }
 
-  /// Confirmed candidate tokens: names of calls and decorator `@`s, in file order; and where a
-  /// pattern's search was cut short by the match limit (the byte after its last match), if it was.
-  static func candidateTokens(_ context: ScanContext, patterns: CandidatePatterns)
-    -> (tokens: [Int], searchStoppedAt: Int?)
-  {
+  /// Confirmed candidate tokens of the context's stream: names of calls and decorator `@`s, in
+  /// order, from the patterns' matches that fall in it.
+  static func candidateTokens(
+    _ context: ScanContext, calls: ArraySlice<Range<Int>>, decorators: ArraySlice<Range<Int>>
+  ) -> [Int] {
     let tokens = context.stream.tokens
     // Gathered in an array, sorted and made unique at the end: cheaper than a hashed set.
     var result: [Int] = []
-    var searchStoppedAt: Int?
-    let subject = UnsafeRawBufferPointer(context.bytes)
-    let calls = patterns.callSites.matches(in: subject)
-    for range in calls.ranges {
+    for range in calls {
       if let index = context.tokenIndex(startingAt: range.lowerBound),
         tokens[index].kind == .name
       {
         result.append(index)
       }
     }
-    if !calls.complete { searchStoppedAt = calls.ranges.last?.upperBound ?? 0 }
-    let decorators = patterns.decorators.matches(in: subject)
-    for range in decorators.ranges where range.upperBound > 0 {
+    for range in decorators where range.upperBound > 0 {
       if let index = context.tokenIndex(startingAt: range.upperBound - 1),
         tokens[index].kind == .op, tokens[index].op == Op.at,
         let line = context.lineIndex(ofToken: index),
@@ -112,10 +189,6 @@ public enum PythonScanner {
       {
         result.append(index)
       }
-    }
-    if !decorators.complete {
-      let stop = decorators.ranges.last?.upperBound ?? 0
-      searchStoppedAt = min(searchStoppedAt ?? stop, stop)
     }
     // Aliases (`from flytekit import Resources as R`) cannot be known to a static pattern:
     // their calls are found in the token stream. (A precheck that spared files without a
@@ -151,7 +224,7 @@ public enum PythonScanner {
     var unique: [Int] = []
     unique.reserveCapacity(result.count)
     for index in result where unique.last != index { unique.append(index) }
-    return (unique, searchStoppedAt)
+    return unique
   }
 
   /// Declarations in source order (line, column), stable for equal locations.
@@ -221,16 +294,15 @@ struct NestedCall {
 }
 
 extension ScanContext {
-  /// Parses the statements holding `candidates` and emits declarations, outermost constructs
-  /// first so that nested calls are attributed to the construct that owns them.
+  /// Parses the statements holding `candidates` (token indices of the current window) and runs
+  /// the first pass over them; `finishPasses()` runs the rest once every window is read.
+  /// Outermost constructs come first so that nested calls are attributed to their owner.
   ///
   /// Each statement is parsed and given the first pass at once, and a root whose calls that
   /// pass consumed all is dropped: every later pass only visits unconsumed calls, so it could
   /// do nothing with it. A dense file (one task per line) then holds one statement's tree at a
   /// time instead of every tree until the end (about 1.4 KB a task).
-  func run(candidates: [Int]) {
-    var pending: [(root: Root, calls: [NestedCall])] = []
-    var fallback: [Root] = []
+  func readStatements(candidates: [Int]) {
     var first = 0
     while first < candidates.count {
       guard let line = lineIndex(ofToken: candidates[first]) else {
@@ -258,6 +330,11 @@ extension ScanContext {
       forgetCalls(covered, callees: callees, statement: parsed)
       first = end
     }
+  }
+
+  /// The passes after the first, once every window's statements are read: the first pass over
+  /// the fallback roots, then the constructs a later statement might still have consumed.
+  func finishPasses() {
     for root in fallback {
       let calls = NestedCall.list(in: root.expr)
       firstPass(root, calls)

@@ -294,17 +294,8 @@ enum PythonTokenizer {
   static let maxFileBytes = Int(Int32.max) - 1
 
   static func tokenize(_ buffer: UnsafeBufferPointer<UInt8>) -> TokenStream {
-    guard buffer.count <= maxFileBytes else {
-      var stream = TokenStream()
-      stream.problems.append(
-        TokenizerProblem(
-          message: "file too large to scan: \(buffer.count) bytes (the limit is 2 GiB)",
-          start: 0, end: 0))
-      stream.tokens.append(Token(kind: .endMarker, flags: 0, op: 0, start: 0, end: 0))
-      stream.partner = BracketPartners(storage: [-1])
-      return stream
-    }
-    var state = TokenizerState(buffer)
+    guard buffer.count <= maxFileBytes else { return tooLarge(buffer.count) }
+    var state = TokenizerState(buffer, from: 0, to: buffer.count)
     state.run()
     var stream = state.stream
     // The token array lives until the file's declarations are read. Grown by doubling, it may
@@ -318,12 +309,70 @@ enum PythonTokenizer {
     }
     return stream
   }
+
+  /// The tokens of `range`, which starts a logical line and ends one (a window of
+  /// `tokenize(_:windowTokens:_:)`, or one logical line): offsets stay those of `buffer`.
+  /// Comments and problems are not collected: the whole-file pass has them.
+  static func tokenize(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> TokenStream {
+    guard buffer.count <= maxFileBytes else { return tooLarge(buffer.count) }
+    var state = TokenizerState(
+      buffer, from: max(0, range.lowerBound), to: min(range.upperBound, buffer.count))
+    state.collectsComments = false
+    state.run()
+    return state.stream
+  }
+
+  /// Tokenizes the whole file but hands its tokens to `body` a window at a time: a run of
+  /// whole logical lines holding at least `windowTokens` tokens, ending where no bracket is
+  /// open and not after a decorator (a decorator and the `def` it decorates share a window).
+  /// Each window's stream counts its tokens and lines from 0, ends with an ENDMARKER at the
+  /// window's end, and is dropped when `body` returns: a file of any size holds one window's
+  /// tokens at a time. Returns the whole file's comments and problems.
+  static func tokenize(
+    _ buffer: UnsafeBufferPointer<UInt8>, windowTokens: Int,
+    _ body: (_ window: TokenStream, _ range: Range<Int>) -> Void
+  ) -> (comments: [Range<Int>], problems: [TokenizerProblem]) {
+    guard buffer.count <= maxFileBytes else {
+      let stream = tooLarge(buffer.count)
+      body(stream, 0..<0)
+      return ([], stream.problems)
+    }
+    var state = TokenizerState(
+      buffer, from: 0, to: buffer.count, reserving: 5 * max(1, windowTokens))
+    state.windowTokens = max(1, windowTokens)
+    // The state holds the closure only while `run` runs.
+    return withoutActuallyEscaping(body) { flush in
+      state.flush = flush
+      state.run()
+      state.flush = nil
+      return (state.stream.comments, state.stream.problems)
+    }
+  }
+
+  private static func tooLarge(_ count: Int) -> TokenStream {
+    var stream = TokenStream()
+    stream.problems.append(
+      TokenizerProblem(
+        message: "file too large to scan: \(count) bytes (the limit is 2 GiB)",
+        start: 0, end: 0))
+    stream.tokens.append(Token(kind: .endMarker, flags: 0, op: 0, start: 0, end: 0))
+    stream.partner = BracketPartners(storage: [-1])
+    return stream
+  }
 }
 
 private struct TokenizerState {
   let b: UnsafeBufferPointer<UInt8>
+  /// Where tokenizing starts and stops: the whole file, or a window of it.
+  let first: Int
   let n: Int
   var stream = TokenStream()
+  var collectsComments = true
+  /// Set for a windowed run: the least number of tokens handed to `flush` at a time.
+  var windowTokens: Int?
+  var flush: ((TokenStream, Range<Int>) -> Void)?
+  /// Where the current window starts.
+  var windowStart = 0
   var openBrackets: [Int] = []
   /// Matched brackets (opener, closer), turned into `stream.partner` at the end: one array
   /// filled once instead of an append for every token.
@@ -333,14 +382,18 @@ private struct TokenizerState {
   /// Set after a mismatched closer: the openers it leaves behind are the same mistake.
   var reportedMismatch = false
 
-  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+  /// `reserving`: how many bytes' worth of tokens to make room for (a window's, when windowed).
+  init(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, reserving: Int? = nil) {
     b = buffer
-    n = buffer.count
+    first = start
+    n = end
+    windowStart = start
     // Ordinary code has a token every four to five bytes and a logical line every forty;
     // reserving that much spares the arrays most of their doublings.
-    stream.tokens.reserveCapacity(n / 4)
-    bracketPairs.reserveCapacity(n / 64)
-    stream.lines.reserveCapacity(n / 32)
+    let size = min(end - start, reserving ?? Int.max)
+    stream.tokens.reserveCapacity(size / 4)
+    bracketPairs.reserveCapacity(size / 64)
+    stream.lines.reserveCapacity(size / 32)
   }
 
   mutating func problem(_ message: String, _ start: Int, _ end: Int) {
@@ -376,8 +429,8 @@ private struct TokenizerState {
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   mutating func run() {
-    var i = 0
-    if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+    var i = first
+    if first == 0 && n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
     physicalLineStart = i
     while i < n {
       let c = b[i]
@@ -389,10 +442,15 @@ private struct TokenizerState {
         if c == 0x0D && i + 1 < n && b[i + 1] == 0x0A { i += 1 }
         i += 1
         physicalLineStart = i
+        if let windowTokens, stream.tokens.count >= windowTokens, openBrackets.isEmpty,
+          !lastLineIsDecorator
+        {
+          flushWindow(endingAt: i)
+        }
       case 0x23:  // '#': a comment runs to the end of the physical line
         let start = i
         while i < n && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
-        stream.comments.append(start..<i)
+        if collectsComments { stream.comments.append(start..<i) }
       case 0x5C:  // '\': explicit line joining
         if i + 1 < n && (b[i + 1] == 0x0A || b[i + 1] == 0x0D) {
           i += (b[i + 1] == 0x0D && i + 2 < n && b[i + 2] == 0x0A) ? 3 : 2
@@ -430,12 +488,43 @@ private struct TokenizerState {
     openBrackets.removeAll()
     endLogicalLine(at: n)
     if stream.tokens.last?.kind != .endMarker { emit(.endMarker, n, n) }
+    pairBrackets()
+    if let flush {
+      flush(stream, windowStart..<n)
+      stream.tokens = []
+      stream.lines = []
+      stream.partner = BracketPartners()
+    }
+  }
+
+  /// Fills `stream.partner` from the bracket pairs found.
+  mutating func pairBrackets() {
     var partners = [Int32](repeating: -1, count: stream.tokens.count)
     for (open, close) in bracketPairs {
       partners[open] = Int32(truncatingIfNeeded: close)
       partners[close] = Int32(truncatingIfNeeded: open)
     }
     stream.partner = BracketPartners(storage: partners)
+  }
+
+  /// True when the last logical line is a decorator: its function is still to come.
+  var lastLineIsDecorator: Bool {
+    guard let line = stream.lines.last, line.firstToken < stream.tokens.count else { return false }
+    let token = stream.tokens[line.firstToken]
+    return token.kind == .op && token.op == Op.at
+  }
+
+  /// Hands the tokens so far to `flush` as one window ending at `end` (just after a logical
+  /// line's end) and starts the next window with empty arrays of the same capacity.
+  mutating func flushWindow(endingAt end: Int) {
+    emit(.endMarker, end, end)
+    pairBrackets()
+    if let flush { flush(stream, windowStart..<end) }
+    stream.tokens.removeAll(keepingCapacity: true)
+    stream.lines.removeAll(keepingCapacity: true)
+    stream.partner = BracketPartners()
+    bracketPairs.removeAll(keepingCapacity: true)
+    windowStart = end
   }
 
   /// r, u, b, f, t and their two-letter combinations (case-insensitive), as Python accepts them.

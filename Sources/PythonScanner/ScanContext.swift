@@ -24,11 +24,18 @@ final class ScanContext {
 
   let file: SourceFile
   let bytes: UnsafeBufferPointer<UInt8>
-  let stream: TokenStream
+  /// The tokens being read: the whole file's, or one window's (`PythonScanner.windowTokens`);
+  /// token and line indices are this stream's. Everything kept from one window to the next
+  /// (caches, consumed calls, pending roots) is keyed by byte offsets instead.
+  private(set) var stream: TokenStream
   /// Built on first use: many files that pass the prefilter (they mention `Resource` or
-  /// `accelerator` in a name or a comment) have no candidate that needs a name resolved.
+  /// `accelerator` in a name or a comment) have no candidate that needs a name resolved. A file
+  /// read in windows gets it from the whole-file pass.
   lazy var imports = ImportTable(stream: stream, bytes: bytes)
   private var statementCache: [Int: ParsedStatement] = [:]
+  /// Module-level constants' statements by the offset where their line starts: parsed from
+  /// their own line's tokens, as the window holding them may be gone.
+  private var constantStatements: [Int: ParsedStatement] = [:]
   /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
   var symbolCache: [Int: Symbol?] = [:]
   /// `Symbol.classify` by qualified name.
@@ -42,6 +49,11 @@ final class ScanContext {
   var decoratedName: (lines: Range<Int>, name: String?)?
   /// Byte offsets of the `(` of every call that is part of an emitted declaration.
   var consumed: Set<Int> = []
+  /// Roots with calls the first pass left, for the later passes, and candidate calls the
+  /// statement parses did not reach: kept from one window to the next (their expressions hold
+  /// byte offsets, no token index).
+  var pending: [(root: Root, calls: [NestedCall])] = []
+  var fallback: [Root] = []
   /// Flyte 2 facts read once per file (Flyte2Declarations.swift).
   var flyte2State = Flyte2FileState()
   var declarations: [Declaration] = []
@@ -50,6 +62,13 @@ final class ScanContext {
     self.file = file
     self.bytes = bytes
     self.stream = stream
+  }
+
+  /// Moves on to the next window's tokens; what is keyed by token or line index is dropped.
+  func read(window: TokenStream) {
+    stream = window
+    statementCache = [:]
+    decoratedName = nil
   }
 
   // MARK: Text and positions
@@ -157,10 +176,20 @@ final class ScanContext {
 
   /// The value expression of a module-level constant.
   func constantValue(_ definition: ConstantDefinition) -> Expr? {
-    guard definition.valueToken < stream.tokens.count else { return nil }
-    let start = stream.tokens[definition.valueToken].start
+    let parsed: ParsedStatement
+    if let cached = constantStatements[definition.line.lowerBound] {
+      parsed = cached
+    } else {
+      let tokens = PythonTokenizer.tokenize(bytes, range: definition.line)
+      var parser = PythonParser(
+        stream: tokens, bytes: bytes, from: 0, to: tokens.lines.first?.endToken ?? 0)
+      parsed = ParsedStatement(
+        line: -1, expressions: parser.statementExpressions(), target: nil, valueStart: nil,
+        isDecorator: false)
+      constantStatements[definition.line.lowerBound] = parsed
+    }
     // A parenthesised value starts inside its parentheses: take the first expression after `=`.
-    return statement(definition.line).expressions.first { $0.start >= start }
+    return parsed.expressions.first { $0.start >= definition.valueStart }
   }
 
   // MARK: Names

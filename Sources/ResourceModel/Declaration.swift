@@ -101,7 +101,8 @@ public struct ArgumentUse: Sendable, Hashable {
   /// The span of the keyword itself.
   public var span: SourceSpan
   /// The argument's value when it is a scalar or a shape worth judging (`shared_memory=1024`,
-  /// `requests={"cpu": "1"}` as `.other`); nil when the scanner did not record it.
+  /// `requests={"cpu": "1"}` as `.other`); nil when the scanner did not record it, and for a
+  /// `Resources(...)` call, whose fields are in `shape`.
   public var value: ResourceValue?
   /// What the value is when that matters to a rule (a `Resources` call and its fields, a dict);
   /// nil for anything else.
