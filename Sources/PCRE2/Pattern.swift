@@ -48,6 +48,14 @@ public final class Pattern: @unchecked Sendable {
   /// and `complete` is false, so that the caller can say the search was cut short.
   public func matches(in subject: UnsafeRawBufferPointer) -> (ranges: [Range<Int>], complete: Bool)
   {
+    matches(in: subject, range: 0..<subject.count)
+  }
+
+  /// `matches(in:)` within `range` of `subject`: a match starts at or after its start and ends
+  /// at or before its end, and lookbehinds still see the bytes before it.
+  public func matches(in subject: UnsafeRawBufferPointer, range: Range<Int>) -> (
+    ranges: [Range<Int>], complete: Bool
+  ) {
     guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
       return ([], false)
     }
@@ -59,8 +67,8 @@ public final class Pattern: @unchecked Sendable {
     let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
     let empty: [UInt8] = [0]
     var ranges: [Range<Int>] = []
-    var start = 0
-    let length = subject.count
+    var start = max(0, range.lowerBound)
+    let length = min(subject.count, range.upperBound)
     return empty.withUnsafeBufferPointer { fallback in
       let pointer = base ?? fallback.baseAddress
       while start <= length {

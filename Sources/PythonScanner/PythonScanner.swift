@@ -102,19 +102,39 @@ public enum PythonScanner {
       context.imports = ImportTable(reader)
       context.flyte2State.windowTaskDecorators = taskDecorators
     }
+    // The reader's lists (every `def` of a dense file) are in the table now.
+    reader = BindingReader(bytes: buffer)
     var problems = tokenProblems.map {
       ScanProblem($0.message, at: context.span($0.start, $0.end))
     }
-    // 2. Candidates, found by the patterns in the whole file and confirmed against the tokens
-    // of their window; statements parsed and the first pass run, a window at a time.
+    // 2. Candidates, found by the patterns and confirmed against the tokens; statements
+    // parsed and the first pass run, a window at a time.
     let subject = UnsafeRawBufferPointer(buffer)
-    let calls = patterns.callSites.matches(in: subject)
-    let decorators = patterns.decorators.matches(in: subject)
     var searchStoppedAt: Int?
-    if !calls.complete { searchStoppedAt = calls.ranges.last?.upperBound ?? 0 }
-    if !decorators.complete {
-      let stop = decorators.ranges.last?.upperBound ?? 0
-      searchStoppedAt = min(searchStoppedAt ?? stop, stop)
+    if kept == nil {
+      // A large file: as many declarations as decorators is the common case (one task each),
+      // and an array grown by doubling would hold up to twice that at the peak.
+      context.declarations.reserveCapacity(
+        min(patterns.decorators.matches(in: subject).ranges.count, buffer.count / 64))
+    }
+    let hasAliases = kept == nil && !context.imports.aliases.isEmpty
+    for window in windows {
+      let calls = patterns.callSites.matches(in: subject, range: window)
+      let decorators = patterns.decorators.matches(in: subject, range: window)
+      if searchStoppedAt == nil, !calls.complete || !decorators.complete {
+        let callStop = calls.complete ? nil : calls.ranges.last?.upperBound ?? window.lowerBound
+        let decoratorStop =
+          decorators.complete ? nil : decorators.ranges.last?.upperBound ?? window.lowerBound
+        searchStoppedAt = [callStop, decoratorStop].compactMap { $0 }.min()
+      }
+      guard kept != nil || hasAliases || !calls.ranges.isEmpty || !decorators.ranges.isEmpty
+      else { continue }
+      if kept == nil { context.read(window: PythonTokenizer.tokenize(buffer, range: window)) }
+      context.readStatements(
+        candidates: candidateTokens(
+          context, calls: calls.ranges[...], decorators: decorators.ranges[...]))
+      // The search stops for the whole file where it stopped, as one search over it would.
+      if searchStoppedAt != nil { break }
     }
     if let stop = searchStoppedAt {
       problems.append(
@@ -122,35 +142,6 @@ public enum PythonScanner {
           "the search for resource declarations stopped here (PCRE2 match limit): "
             + "declarations after this point are not checked",
           at: context.span(stop, stop)))
-    }
-    if kept != nil {
-      context.readStatements(
-        candidates: candidateTokens(
-          context, calls: calls.ranges[...], decorators: decorators.ranges[...]))
-    } else {
-      var nextCall = calls.ranges.startIndex
-      var nextDecorator = decorators.ranges.startIndex
-      let hasAliases = !context.imports.aliases.isEmpty
-      for window in windows {
-        let firstCall = nextCall
-        while nextCall < calls.ranges.endIndex,
-          calls.ranges[nextCall].lowerBound < window.upperBound
-        {
-          nextCall += 1
-        }
-        let firstDecorator = nextDecorator
-        while nextDecorator < decorators.ranges.endIndex,
-          decorators.ranges[nextDecorator].upperBound - 1 < window.upperBound
-        {
-          nextDecorator += 1
-        }
-        guard hasAliases || nextCall > firstCall || nextDecorator > firstDecorator else { continue }
-        context.read(window: PythonTokenizer.tokenize(buffer, range: window))
-        context.readStatements(
-          candidates: candidateTokens(
-            context, calls: calls.ranges[firstCall..<nextCall],
-            decorators: decorators.ranges[firstDecorator..<nextDecorator]))
-      }
     }
     context.finishPasses()
     return ScanResult(
@@ -314,6 +305,7 @@ extension ScanContext {
       let parsed = statement(line, caching: false)
       var covered: [Int] = []
       var callees: [Int] = []
+      var isDone = true
       for expr in parsed.expressions {
         let root = Root(expr: expr, statement: parsed)
         let calls = NestedCall.list(in: root.expr)
@@ -324,10 +316,14 @@ extension ScanContext {
         firstPass(root, calls)
         if calls.contains(where: { !consumed.contains($0.call.openParen) }) {
           pending.append((root, calls))
+          isDone = false
         }
       }
-      fallback += fallbackRoots(candidates: candidates[first..<end], line: line, covered: covered)
-      forgetCalls(covered, callees: callees, statement: parsed)
+      let fallbacks = fallbackRoots(
+        candidates: candidates[first..<end], line: line, covered: covered)
+      fallback += fallbacks
+      forgetCalls(
+        covered, callees: callees, statement: parsed, isDone: isDone && fallbacks.isEmpty)
       first = end
     }
   }
@@ -421,10 +417,18 @@ extension ScanContext {
   /// constant refers to it, so only its own root may ask again, and both caches are pure
   /// (an answer asked again is the same). A dense file would otherwise keep an entry of each
   /// for every call of the file until the end of the scan.
-  private func forgetCalls(_ calls: [Int], callees: [Int], statement: ParsedStatement) {
+  ///
+  /// When the statement is also `isDone` (no root of it waits for a later pass), no later pass
+  /// asks whether its calls were consumed either: a dense file then keeps no entry per call.
+  private func forgetCalls(
+    _ calls: [Int], callees: [Int], statement: ParsedStatement, isDone: Bool
+  ) {
     guard statement.target == nil else { return }
     for callee in callees { symbolCache[callee] = nil }
     for openParen in calls { fieldAlternativesCache[openParen] = nil }
+    if isDone {
+      for openParen in calls { consumed.remove(openParen) }
+    }
   }
 
   private func decoratorStart(_ statement: ParsedStatement) -> Int {

@@ -268,7 +268,13 @@ final class ScanContext {
   /// The cartesian product of `options`, in order, capped at `maxAlternatives`.
   static func product<T>(_ options: [[T]]) -> [[T]] {
     // Without conditionals every option has one choice: one combination, built directly.
-    if options.allSatisfy({ $0.count <= 1 }) { return [options.compactMap { $0.first }] }
+    // Sized exactly: a dense file keeps every such list until its rules run.
+    if options.allSatisfy({ $0.count <= 1 }) {
+      var only: [T] = []
+      only.reserveCapacity(options.count)
+      for choices in options { if let choice = choices.first { only.append(choice) } }
+      return [only]
+    }
     var result: [[T]] = [[]]
     for choices in options where !choices.isEmpty {
       var next: [[T]] = []

@@ -103,7 +103,13 @@ public struct ArgumentUse: Sendable, Hashable {
   /// The argument's value when it is a scalar or a shape worth judging (`shared_memory=1024`,
   /// `requests={"cpu": "1"}` as `.other`); nil when the scanner did not record it, and for a
   /// `Resources(...)` call, whose fields are in `shape`.
-  public var value: ResourceValue?
+  public var value: ResourceValue? {
+    get { storedValue.first }
+    set { storedValue = newValue.map { [$0] } ?? [] }
+  }
+  /// `value` out of line (empty for nil): a task keeps an argument per keyword until its rules
+  /// run, and an inline optional value took 120 of each argument's 192 bytes even when nil.
+  private var storedValue: [ResourceValue]
   /// What the value is when that matters to a rule (a `Resources` call and its fields, a dict);
   /// nil for anything else.
   public var shape: ArgumentShape?
@@ -117,7 +123,7 @@ public struct ArgumentUse: Sendable, Hashable {
   ) {
     self.name = name
     self.span = span
-    self.value = value
+    self.storedValue = value.map { [$0] } ?? []
     self.shape = shape
     self.extent = extent
   }

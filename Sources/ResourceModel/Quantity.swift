@@ -62,8 +62,12 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   public let text: String
   /// The format Kubernetes records. A BinarySI value strictly between -1 and 1 becomes DecimalSI.
   public let format: Format
-  /// The suffix as written: `""`, `Gi`, `m`, `e3`, `E+17`.
-  public let suffix: String
+  /// The suffix as written: `""`, `Gi`, `m`, `e3`, `E+17`. It always ends the text, so only
+  /// its length is stored: every value of every declaration holds a quantity.
+  public var suffix: String {
+    String(decoding: text.utf8.suffix(Int(suffixLength)), as: UTF8.self)
+  }
+  private let suffixLength: UInt32
   /// Kubernetes' canonical `String()` form (`1.5Gi` → `1536Mi`). Like Go, it is the text as
   /// written when the int64 fast path judges it canonical (`089T`, `+2600`, `676.Gi`).
   /// Made on demand: only a few messages show it, and every resource value is parsed.
@@ -75,10 +79,33 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// The exact value after parsing.
   let value: ExactDecimal
 
+  /// What parsing found, without the text: a resource value stores this beside the text it
+  /// holds anyway (every value of every declaration is parsed, and kept until its rules run).
+  struct Parsed: Sendable, Hashable {
+    let value: ExactDecimal
+    let suffixLength: UInt32
+    let format: Format
+    let textIsCanonical: Bool
+  }
+
+  var parsed: Parsed {
+    Parsed(
+      value: value, suffixLength: suffixLength, format: format, textIsCanonical: textIsCanonical)
+  }
+
+  /// The quantity `parsed` was read from `text`.
+  init(text: String, parsed: Parsed) {
+    self.text = text
+    format = parsed.format
+    suffixLength = parsed.suffixLength
+    textIsCanonical = parsed.textIsCanonical
+    value = parsed.value
+  }
+
   init(text: String, format: Format, suffix: String, textIsCanonical: Bool, value: ExactDecimal) {
     self.text = text
     self.format = format
-    self.suffix = suffix
+    self.suffixLength = UInt32(clamping: suffix.utf8.count)
     self.textIsCanonical = textIsCanonical
     self.value = value
   }

@@ -150,12 +150,13 @@ struct ExactDecimal: Sendable, Hashable {
     negative: false, digits: Array("\(Int64.max)".utf8), exponent: 0)
   static let oneKibi = ExactDecimal(negative: false, digits: Array("1024".utf8), exponent: 0)
 
-  let negative: Bool
   /// ASCII digits without leading or trailing zeros; empty for zero. Kept as a `String`: up to
   /// 15 digits (every real quantity) are then stored inline, where an array was a heap block
   /// for every quantity parsed, four per declaration of a dense module, alive until its rules ran.
   private let digits: String
   let exponent: Int
+  /// Last: the flag then packs after the words instead of padding a word of its own.
+  let negative: Bool
 
   /// The digits as an array, for the rarely used arithmetic; comparisons read `digits.utf8`.
   var coefficient: [UInt8] { Array(digits.utf8) }

@@ -26,25 +26,33 @@ public struct ResourceValue: Sendable, Hashable {
   }
 
   public var form: Form {
-    didSet { quantity = Self.quantity(of: form) }
+    didSet { parsedQuantity = Self.parse(form) }
   }
   /// Where the value itself is written (the literal, not the keyword).
   public var span: SourceSpan
-  /// The quantity this value denotes, if its text parses. Parsed once here: every rule asks.
-  public private(set) var quantity: Quantity?
+  /// What parsing `quantityText` found, without a second copy of the text.
+  private var parsedQuantity: Quantity.Parsed?
+
+  /// The quantity this value denotes, if its text parses. Parsed once, when the value is made:
+  /// every rule asks.
+  public var quantity: Quantity? {
+    guard let parsedQuantity, let text = quantityText else { return nil }
+    return Quantity(text: text, parsed: parsedQuantity)
+  }
 
   public init(_ form: Form, span: SourceSpan) {
     self.form = form
     self.span = span
-    self.quantity = Self.quantity(of: form)
+    self.parsedQuantity = Self.parse(form)
   }
 
-  /// The quantity `quantityText` denotes, read from the form alone: asking the half-built value
-  /// for its text copied it, for every value the scanners make.
-  private static func quantity(of form: Form) -> Quantity? {
+  /// What the quantity `quantityText` denotes, read from the form alone: asking the half-built
+  /// value for its text copied it, for every value the scanners make.
+  private static func parse(_ form: Form) -> Quantity.Parsed? {
     switch form {
-    case .string(let text), .plain(let text), .integer(let text), .float(let text): Quantity(text)
-    case .boolean(let value): Quantity(value ? "True" : "False")
+    case .string(let text), .plain(let text), .integer(let text), .float(let text):
+      Quantity(text)?.parsed
+    case .boolean(let value): Quantity(value ? "True" : "False")?.parsed
     case .none, .dynamic, .sequence, .other: nil
     }
   }
@@ -117,14 +125,14 @@ public struct ResourceValue: Sendable, Hashable {
 /// One `key: value` of a requests or limits list, with the span of the key as written.
 public struct ResourceEntry: Sendable, Hashable {
   public var key: ResourceKey
+  /// True when a Python call got this field by keyword after a positional argument had already
+  /// filled it (`Resources("1", cpu="2")`): Python raises TypeError "got multiple values for
+  /// argument" before flytekit sees either value. (Beside `key`, whose padding it fills.)
+  public var isRepeated: Bool
   /// The key exactly as written (`memory`, `mem`, `nvidia.com/gpu`, `MEMORY`).
   public var writtenKey: String
   public var keySpan: SourceSpan
   public var value: ResourceValue
-  /// True when a Python call got this field by keyword after a positional argument had already
-  /// filled it (`Resources("1", cpu="2")`): Python raises TypeError "got multiple values for
-  /// argument" before flytekit sees either value.
-  public var isRepeated: Bool
 
   public init(
     key: ResourceKey, writtenKey: String, keySpan: SourceSpan, value: ResourceValue,
