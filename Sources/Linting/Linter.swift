@@ -34,9 +34,10 @@ public struct Linter: Sendable {
     external = settings.external
   }
 
-  /// The scanners' prefilter words plus `resourcelint`, without which a file has no
-  /// suppression comment (see `FileSuppressions`), so no RL028 either: one pass finds both.
-  static let pythonWords = LiteralSet(PythonScanner.prefilterWords + ["resourcelint"])
+  /// `resourcelint`, without which a file has no suppression comment (see `FileSuppressions`),
+  /// so no RL028 either. With YAML's prefilter words one pass finds both; Python's prefilter
+  /// has two sets of words, and this is searched apart.
+  static let directiveWord = LiteralSet(["resourcelint"])
   static let yamlWords = LiteralSet(YAMLScanner.prefilterWords + ["resourcelint"])
   /// `# noqa: RL002` is a suppression too; too short for the literal set, it is searched apart.
   static let noqa = Array("noqa".utf8)
@@ -113,7 +114,8 @@ public struct Linter: Sendable {
   private func mayMatter(_ bytes: UnsafeRawBufferPointer, _ language: FileLanguage) -> Bool {
     let matters: Bool
     switch language {
-    case .python: matters = Self.pythonWords.occurs(in: bytes)
+    case .python:
+      matters = PythonScanner.mayDeclare(bytes) || Self.directiveWord.occurs(in: bytes)
     case .yaml:
       matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayDeclareBeyondWords(bytes)
     }

@@ -22,9 +22,19 @@ public enum PythonScanner {
   ]
   static let prefilter = LiteralSet(prefilterWords)
 
-  /// False when the file cannot declare resources: it mentions none of the prefilter's words.
+  /// Words one of which every file with a declaration contains besides: every symbol the
+  /// scanner knows is named through an import of `flyte…` (flytekit, its plugins, Flyte 2),
+  /// `union` or `kubernetes` (`Symbol.classify`), and the one construct found without a symbol
+  /// is a `.with_overrides(...)` call. A file that mentions `Resources` only in prose (a
+  /// docstring, a log line, another library's class) and imports none of them is skipped
+  /// without being tokenized; a mention in a comment only costs the full scan, never a miss.
+  public static let importWords = ["flyte", "union", "kubernetes", "with_overrides"]
+  static let importPrefilter = LiteralSet(importWords)
+
+  /// False when the file cannot declare resources: it mentions none of the prefilter's words,
+  /// or none of the import words.
   public static func mayDeclare(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    prefilter.occurs(in: bytes)
+    prefilter.occurs(in: bytes) && importPrefilter.occurs(in: bytes)
   }
 
   /// The candidate patterns, compiled once for every thread. Their sources are constants, so a
