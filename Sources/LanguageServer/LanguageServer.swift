@@ -303,7 +303,9 @@ public final class LanguageServer {
     documents[uri] = document
     publish(
       uri: uri, version: document.version,
-      diagnostics: result.diagnostics.map { lspDiagnostic($0, in: text, uri: uri, path: document.path) })
+      diagnostics: result.diagnostics.map {
+        lspDiagnostic($0, in: text, uri: uri, path: document.path)
+      })
   }
 
   /// The findings of one buffer with the settings `check` would use for its path. A document
@@ -336,7 +338,8 @@ public final class LanguageServer {
         file: document.path, span: SourceSpan(at: SourceLocation(line: 1, column: 1)),
         code: rule.code, name: rule.name, severity: .error,
         message: "cannot lint this file: \(error)")
-      return FileResult(path: document.path, declarations: [], diagnostics: [diagnostic], lines: [:])
+      return FileResult(
+        path: document.path, declarations: [], diagnostics: [diagnostic], lines: [:])
     }
   }
 
@@ -364,14 +367,21 @@ public final class LanguageServer {
         diagnostic.related.map { related in
           let sameFile = related.file == path || related.file == diagnostic.file
           let relatedURI =
-            sameFile ? uri : related.file.hasPrefix("/") ? DocumentURI.uri(ofPath: related.file) : uri
+            sameFile
+            ? uri : related.file.hasPrefix("/") ? DocumentURI.uri(ofPath: related.file) : uri
           // Another file's text is not at hand: its columns are taken as characters.
           let range =
             sameFile
             ? lspRange(related.span, in: text)
             : [
-              "start": ["line": .int(related.span.start.line - 1), "character": .int(related.span.start.column - 1)],
-              "end": ["line": .int(related.span.end.line - 1), "character": .int(related.span.end.column - 1)],
+              "start": [
+                "line": .int(related.span.start.line - 1),
+                "character": .int(related.span.start.column - 1),
+              ],
+              "end": [
+                "line": .int(related.span.end.line - 1),
+                "character": .int(related.span.end.column - 1),
+              ],
             ]
           return [
             "location": ["uri": .string(relatedURI), "range": range],
@@ -482,7 +492,9 @@ public final class LanguageServer {
       let written = value.quantityText
     else { return .null }
     return [
-      "contents": ["kind": "markdown", "value": .string(QuantityReporter.hover(written, key: key))],
+      "contents": [
+        "kind": "markdown", "value": .string(QuantityReporter.hover(written, key: key)),
+      ],
       "range": lspRange(value.span, in: text),
     ]
   }

@@ -16,9 +16,9 @@ public struct MessageFramer: Sendable {
     case badHeader(String)
   }
 
-  /// Bodies above this are refused (and skipped): a wrong length must not make the server
-  /// hold gigabytes waiting for bytes that never come.
-  public static let maximumLength = 256 << 20
+  /// Bodies above `maximumLength` are refused (and skipped): a wrong length must not make the
+  /// server hold gigabytes waiting for bytes that never come. 256 MiB by default.
+  public let maximumLength: Int
 
   private var buffer: [UInt8] = []
   /// Where unread bytes start in `buffer` (consumed bytes are dropped in batches).
@@ -26,9 +26,18 @@ public struct MessageFramer: Sendable {
   /// Body bytes still to throw away after a refused header.
   private var discarding = 0
 
-  public init() {}
+  public init(maximumLength: Int = 256 << 20) {
+    self.maximumLength = maximumLength
+  }
 
-  public mutating func append(_ bytes: some Sequence<UInt8>) {
+  public mutating func append(_ bytes: some Collection<UInt8>) {
+    // The body of a refused message is dropped as it comes, never buffered.
+    if discarding > 0 && start == buffer.count {
+      let dropped = min(discarding, bytes.count)
+      discarding -= dropped
+      buffer.append(contentsOf: bytes.dropFirst(dropped))
+      return
+    }
     buffer.append(contentsOf: bytes)
   }
 
@@ -54,10 +63,10 @@ public struct MessageFramer: Sendable {
     case .success(let value):
       length = value
     }
-    if length > Self.maximumLength {
+    if length > maximumLength {
       start = bodyStart
       discarding = length
-      return .badHeader("Content-Length \(length) is above the limit of \(Self.maximumLength)")
+      return .badHeader("Content-Length \(length) is above the limit of \(maximumLength)")
     }
     guard buffer.count - bodyStart >= length else { return nil }
     start = bodyStart + length

@@ -45,7 +45,9 @@ public enum SuppressionEditor {
     case .yaml: comments = YAMLScanner.comments(in: file)
     }
     // The comment on this line, if any: it runs to the line's end.
-    let comment = comments.first { $0.lowerBound >= range.lowerBound && $0.lowerBound < range.upperBound }
+    let comment = comments.first {
+      $0.lowerBound >= range.lowerBound && $0.lowerBound < range.upperBound
+    }
     if let comment, let insertion = extensionPoint(in: comment, of: bytes) {
       let location = file.location(ofByte: insertion)
       return Edit(replacing: SourceSpan(start: location, end: location), with: ", " + code)
