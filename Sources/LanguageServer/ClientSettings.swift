@@ -31,6 +31,8 @@ public struct ClientSettings: Sendable, Equatable {
     func list(_ key: String) -> [String] {
       switch object[key] {
       case .none, .some(.null): return []
+      // An empty Lua table reaches us as `{}`: an empty list.
+      case .some(.object(let members)) where members.isEmpty: return []
       case .some(.string(let text)): return RuleSet.names(inList: text)
       case .some(.array(let items)):
         let names = items.compactMap(\.stringValue)

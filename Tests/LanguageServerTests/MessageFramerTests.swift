@@ -33,10 +33,10 @@ import Testing
   @Test func otherHeadersAreAllowedAndTheLengthCountsBytes() {
     var framer = MessageFramer()
     let body = Array(#""😀""#.utf8)
-    framer.append(
-      Array(
-        "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: \(body.count)\r\n\r\n"
-          .utf8) + body)
+    let header =
+      "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"
+      + "content-length: \(body.count)\r\n\r\n"
+    framer.append(Array(header.utf8) + body)
     #expect(Self.drain(&framer) == [.message(body)])
   }
 

@@ -243,7 +243,11 @@ async def test_code_action_edit_gives_the_expected_text(
 
 @pytest.mark.parametrize(
     "value, expected",
-    [('"500m"', "0.5 CPU"), ('"1Gi"', "1,073,741,824 bytes"), ('"1gb"', 'did you mean "1G" or "1Gi"?')],
+    [
+        ('"500m"', "0.5 CPU"),
+        ('"1Gi"', "1,073,741,824 bytes"),
+        ('"1gb"', 'did you mean "1G" or "1Gi"?'),
+    ],
 )
 async def test_hover_explains_a_quantity(client, tmp_path, value, expected):
     uri = (tmp_path / "flow.py").as_uri()
@@ -335,7 +339,8 @@ def test_exit_status_says_whether_shutdown_came_first(shutdown, status):
         messages.append({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     messages.append({"jsonrpc": "2.0", "method": "exit"})
     # A malformed message on the way is logged and skipped.
-    data = frame(messages[0]) + b"Content-Length: 5\r\n\r\n{bad}" + b"".join(map(frame, messages[1:]))
+    bad = b"Content-Length: 5\r\n\r\n{bad}"
+    data = frame(messages[0]) + bad + b"".join(map(frame, messages[1:]))
     run = subprocess.run([BINARY, "server"], input=data, capture_output=True, timeout=60)
     assert run.returncode == status, run.stderr
     assert b"not JSON" in run.stderr
