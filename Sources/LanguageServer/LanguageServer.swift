@@ -39,6 +39,9 @@ public final class LanguageServer {
   private var rules = CommandLineRules()
   private var documents: [String: OpenDocument] = [:]
   private var watchesConfiguration = false
+  /// Names in the client's settings that are no rule or policy, already reported: once per
+  /// settings change, not on every keystroke.
+  private var reportedUnknown = Set<String>()
 
   private let version: String
 
@@ -231,7 +234,13 @@ public final class LanguageServer {
     // The buffer is what was saved; a client that sends the text anyway gets it used.
     if let text = params?["text"]?.stringValue { document.text = text }
     documents[uri] = document
-    lintAndPublish(uri)
+    // A configuration edited in the editor counts from its save, even where the client does
+    // not watch files for us.
+    if FileSelector.configurationNames.contains(where: { document.path.hasSuffix("/" + $0) }) {
+      reloadConfiguration()
+    } else {
+      lintAndPublish(uri)
+    }
   }
 
   private func didClose(_ params: JSONValue?) throws {
@@ -268,6 +277,7 @@ public final class LanguageServer {
     for problem in problems { report(problem, type: 2) }
     rules = commandLine
     selector = nil
+    reportedUnknown = []
   }
 
   /// Forgets every configuration read so far and lints the open documents again.
@@ -326,8 +336,10 @@ public final class LanguageServer {
           // A buffer without a file has no directory to find a configuration in.
           settings = try rules.settings(for: nil)
         }
-        let unknown = rules.unknownNames(policies: selector.policiesSeen)
-        for name in unknown { report(name, type: 2) }
+        for problem in rules.unknownNames(policies: selector.policiesSeen)
+        where reportedUnknown.insert(problem).inserted {
+          report("settings: " + problem, type: 2)
+        }
       }
       var linter = Linter(settings)
       linter.keepsDeclarations = true

@@ -136,6 +136,59 @@ final class Session {
     #expect(session.lastDiagnostics("file:///nowhere/flow.py").map { $0["code"] } == ["RL004"])
   }
 
+  @Test func relatedPlacesBecomeRelatedInformation() throws {
+    let session = Session()
+    let text = """
+      from flytekit import Resources, task
+
+      BIG = Resources(cpu="2", mem="4Gi")
+      SMALL = Resources(cpu="1", mem="1Gi")
+
+      @task(requests=BIG, limits=SMALL)
+      def a() -> None: ...
+
+      @task(requests=BIG, limits=SMALL)
+      def b() -> None: ...
+
+      """
+    let diagnostics = session.open("file:///nowhere/shared.py", text)
+    let finding = try #require(diagnostics.first { $0["code"] == "RL001" })
+    let related = try #require(finding["relatedInformation"]?.arrayValue)
+    #expect(related.count == 2)
+    #expect(related.first?["location"]?["uri"] == "file:///nowhere/shared.py")
+    #expect(related.first?["location"]?["range"]?["start"]?["line"] == 5)
+    #expect(related.first?["message"]?.stringValue?.contains("task a") == true)
+  }
+
+  @Test func unknownRuleNamesInSettingsAreReportedOnce() {
+    let session = Session(options: ["select": ["RL004", "RL999"]])
+    _ = session.open("file:///nowhere/flow.py", Self.python)
+    session.notify(
+      "textDocument/didChange",
+      [
+        "textDocument": ["uri": "file:///nowhere/flow.py", "version": 2],
+        "contentChanges": [["text": .string(Self.python + "\n")]],
+      ])
+    #expect(session.logged.filter { $0.contains("RL999") }.count == 1)
+    #expect(session.lastDiagnostics("file:///nowhere/flow.py").map { $0["code"] } == ["RL004"])
+  }
+
+  @Test func aRangedChangeIsAppliedToTheBuffer() {
+    let session = Session(encodings: ["utf-16"])
+    _ = session.open("file:///nowhere/flow.py", Self.python)
+    // Replace `1gb` (after the first line) with `1Gi`; the range counts UTF-16 units.
+    let range: JSONValue = [
+      "start": ["line": 1, "character": 31], "end": ["line": 1, "character": 34],
+    ]
+    session.notify(
+      "textDocument/didChange",
+      [
+        "textDocument": ["uri": "file:///nowhere/flow.py", "version": 2],
+        "contentChanges": [["range": range, "text": "1Gi"]],
+      ])
+    #expect(session.lastDiagnostics("file:///nowhere/flow.py").isEmpty)
+  }
+
   @Test func closingClearsDiagnostics() {
     let session = Session()
     #expect(!session.open("file:///nowhere/flow.py", Self.python).isEmpty)
