@@ -371,7 +371,7 @@ public final class LanguageServer {
       "source": "resourcelint",
       "message": .string(diagnostic.message),
     ]
-    if RuleSet.description(named: diagnostic.code) != nil {
+    if Self.ruleCodes.contains(diagnostic.code) {
       object["codeDescription"] = ["href": .string(RuleDocumentation.url(for: diagnostic.code))]
     }
     if !diagnostic.related.isEmpty {
@@ -403,6 +403,10 @@ public final class LanguageServer {
     }
     return .object(object)
   }
+
+  /// The built-in rules' codes: policies (`ORG001`) have no documentation page to link.
+  /// Made once: `RuleSet.descriptions` builds its list on every call.
+  private static let ruleCodes = Set(RuleSet.descriptions.map(\.code))
 
   static func severity(_ severity: Severity) -> Int {
     switch severity {
