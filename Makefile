@@ -3,7 +3,7 @@ SWIFT ?= swift
 PATHS ?= Fixtures/examples
 BIN := .build/debug/resourcelint
 
-.PHONY: format format-check lint test test-dist dist build deps readme-rules docs dumps oracle oracle-flyte2 bench fuzz clean
+.PHONY: format format-check lint test test-lsp test-dist dist build deps readme-rules docs dumps oracle oracle-flyte2 bench fuzz clean
 
 # Install the C libraries' headers when they are missing: with apt on Debian and Ubuntu
 # (needs root or sudo), with Homebrew where apt is absent (macOS).
@@ -38,9 +38,23 @@ format:
 format-check:
 	$(SWIFT) format lint --strict -r $(FORMATTED)
 
+# The unit tests, then the language server driven by a real LSP client (make test-lsp).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory test-lsp
+
+# `resourcelint server` under pytest-lsp (Tests/lsp/test_server.py), as VS Code and as Neovim
+# would drive it. The client and its pins come from PyPI into .venv-lsp/ once.
+LSP_VENV := .venv-lsp
+LSP_TOOLS := pytest==9.2.0 pytest-lsp==1.0.1 pygls==2.1.1 lsprotocol==2025.0.0 pytest-asyncio==1.5.0
+test-lsp: deps
+	$(SWIFT) build --product resourcelint
+	@if [ "$$(cat $(LSP_VENV)/.tools 2>/dev/null)" != "$(LSP_TOOLS)" ]; then \
+	  rm -rf $(LSP_VENV) && python3 -m venv $(LSP_VENV) && \
+	  $(LSP_VENV)/bin/pip install --quiet --disable-pip-version-check $(LSP_TOOLS) && \
+	  echo "$(LSP_TOOLS)" > $(LSP_VENV)/.tools; fi
+	$(LSP_VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/lsp
 
 # The self-contained release under dist/: a tarball (binary, LICENSE, README) with its
 # .sha256 and a manylinux wheel holding the same binary (scripts/dist/build.sh says how).

@@ -51,10 +51,18 @@ let package = Package(
     .target(name: "Baseline", dependencies: ["ResourceModel", "FileIO"]),
     // Reporters: diagnostics and declarations in, text out. The model only.
     .target(name: "Reporting", dependencies: ["ResourceModel"]),
+    // The language server: LSP over stdio (JSON through FoundationEssentials' Codable), linting
+    // each open buffer from memory with the settings `check` would use for its path.
+    .target(
+      name: "LanguageServer",
+      dependencies: [
+        "Workspace", "Linting", "Reporting", "ResourceModel", "Rules", "SourceText", "FileIO",
+      ]),
     .executableTarget(
       name: "resourcelint",
       dependencies: [
         "Workspace", "Linting", "Baseline", "Reporting", "ResourceModel", "Rules", "FileIO",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -69,6 +77,11 @@ let package = Package(
       dependencies: [
         "Workspace", "Linting", "Baseline", "Reporting", "Rules", "ResourceModel", "PythonScanner",
         "YAMLScanner", "FileIO",
+      ]),
+    .testTarget(
+      name: "LanguageServerTests",
+      dependencies: [
+        "LanguageServer", "Linting", "Reporting", "ResourceModel", "SourceText", "FileIO",
       ]),
   ]
 )

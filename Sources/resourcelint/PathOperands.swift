@@ -13,7 +13,9 @@ enum PathOperands {
   /// Subcommands whose operands are paths. The first is the default subcommand.
   static let pathCommands = ["check", "dump"]
   /// Every other subcommand name: its operands are left to ArgumentParser.
-  static let otherCommands: Set<String> = ["rules", "explain", "quantity", "completion", "help"]
+  static let otherCommands: Set<String> = [
+    "rules", "explain", "quantity", "completion", "server", "help",
+  ]
 
   /// Options of `check` and `dump` that take a value, spelt as on the command line.
   static let valueOptions: Set<String> = [

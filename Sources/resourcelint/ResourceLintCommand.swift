@@ -19,6 +19,7 @@ struct ResourceLintCommand: ParsableCommand {
     version: resourcelintVersion,
     subcommands: [
       Check.self, Dump.self, RulesCommand.self, Explain.self, QuantityCommand.self, Completion.self,
+      Server.self,
     ],
     defaultSubcommand: Check.self)
 
