@@ -93,7 +93,12 @@ final class ScanContext {
     return text(expr.start, end) + "…"
   }
 
-  func span(_ start: Int, _ end: Int) -> SourceSpan { file.span(fromByte: start, toByte: end) }
+  /// The line the last span started on: spans are asked for in nearly file order.
+  private var lineHint = 0
+
+  func span(_ start: Int, _ end: Int) -> SourceSpan {
+    file.span(fromByte: start, toByte: end, near: &lineHint)
+  }
 
   func span(_ expr: Expr) -> SourceSpan { span(expr.start, expr.end) }
 

@@ -171,6 +171,22 @@ public struct SourceFile: Sendable {
     return low
   }
 
+  /// `lineIndex(ofByte:)` trying line `hint` and the next one first: a scanner asks for the
+  /// spans of a file in nearly file order, and most then cost no search (on a dense file the
+  /// binary searches were 5 % of a `check`). `hint` becomes the line found.
+  public func lineIndex(ofByte offset: Int, near hint: inout Int) -> Int {
+    let count = lineStarts.count
+    if hint >= 0 && hint < count && lineStarts[hint] <= offset {
+      if hint + 1 == count || offset < lineStarts[hint + 1] { return hint }
+      if hint + 2 == count || offset < lineStarts[hint + 2] {
+        hint += 1
+        return hint
+      }
+    }
+    hint = lineIndex(ofByte: offset)
+    return hint
+  }
+
   /// The location of byte `offset` (clamped to the file).
   public func location(ofByte offset: Int) -> SourceLocation {
     let (line, column) = lineAndColumn(ofByte: offset)
@@ -178,9 +194,9 @@ public struct SourceFile: Sendable {
   }
 
   /// The 0-based line index and 1-based column of byte `offset` (clamped to the file).
-  private func lineAndColumn(ofByte offset: Int) -> (line: Int, column: Int) {
+  private func lineAndColumn(ofByte offset: Int, near hint: inout Int) -> (line: Int, column: Int) {
     let clamped = max(0, min(offset, bytes.count))
-    let line = lineIndex(ofByte: clamped)
+    let line = lineIndex(ofByte: clamped, near: &hint)
     let start = lineStarts[line]
     guard clamped >= start else { return (line, 1) }
     return (line, scalars(from: start, to: clamped) + 1)
@@ -202,9 +218,20 @@ public struct SourceFile: Sendable {
       + bytes.withUnsafeBytes { SourceFile.scalars(in: $0, from: from, to: offset) }
   }
 
+  private func lineAndColumn(ofByte offset: Int) -> (line: Int, column: Int) {
+    var hint = -1
+    return lineAndColumn(ofByte: offset, near: &hint)
+  }
+
   /// The span of bytes `start..<end`.
   public func span(fromByte start: Int, toByte end: Int) -> SourceSpan {
-    let (line, column) = lineAndColumn(ofByte: start)
+    var hint = -1
+    return span(fromByte: start, toByte: end, near: &hint)
+  }
+
+  /// `span(fromByte:toByte:)` searching from line `hint` (see `lineIndex(ofByte:near:)`).
+  public func span(fromByte start: Int, toByte end: Int, near hint: inout Int) -> SourceSpan {
+    let (line, column) = lineAndColumn(ofByte: start, near: &hint)
     let from = max(0, min(start, bytes.count))
     let to = max(0, min(max(start, end), bytes.count))
     // Nearly every span ends on the line it starts on: its end column follows from the start's

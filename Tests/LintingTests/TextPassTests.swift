@@ -248,6 +248,10 @@ struct TextPassTests {
           start: Self.referenceLocation(bytes, start),
           end: Self.referenceLocation(bytes, max(start, end)))
         #expect(file.span(fromByte: start, toByte: end) == expected, "\(start) \(end) \(bytes)")
+        // Any hint, right, near or wrong, gives the same span and leaves the line found.
+        var hint = Int.random(in: -2...(file.lineCount + 2), using: &generator)
+        #expect(file.span(fromByte: start, toByte: end, near: &hint) == expected)
+        #expect(hint == file.lineIndex(ofByte: max(0, min(start, bytes.count))))
       }
     }
   }
