@@ -24,7 +24,7 @@ public enum UnifiedDiff {
 
   /// The lines of `bytes`, each with its line end, split where `patch` splits them: at `\n`
   /// (a CRLF line keeps its `\r`; a lone `\r` does not end a line for it).
-  static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+  public static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
     var result: [ArraySlice<UInt8>] = []
     var start = 0
     var index = 0

@@ -12,8 +12,9 @@ public struct Edit: Sendable, Hashable {
   /// so no fix is applied to text whose spelling the rule could only guess.
   public var expected: String?
 
-  public init(replacing span: SourceSpan, with replacement: String, expecting expected: String? = nil)
-  {
+  public init(
+    replacing span: SourceSpan, with replacement: String, expecting expected: String? = nil
+  ) {
     self.span = span
     self.replacement = replacement
     self.expected = expected

@@ -71,7 +71,8 @@ public enum QuantityTypo {
       guard valid(digits) else { return nil }
       // `1,000` is a thousand, but `1,5Gi` is a decimal comma: only groups of three are sure.
       let numberPart = text.prefix { "0123456789_,".contains($0) }
-      let groups = numberPart.split(separator: text.contains(",") ? "," : "_",
+      let groups = numberPart.split(
+        separator: text.contains(",") ? "," : "_",
         omittingEmptySubsequences: false)
       let grouped =
         groups.count > 1 && (1...3).contains(groups[0].count)

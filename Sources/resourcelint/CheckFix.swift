@@ -53,7 +53,9 @@ extension Check {
       let changed = results.filter { $0.fixes?.changed == true }
       try output.write(
         changed.compactMap { result in
-          result.fixes.map { UnifiedDiff.render(path: result.path, old: $0.original, new: $0.fixed) }
+          result.fixes.map {
+            UnifiedDiff.render(path: result.path, old: $0.original, new: $0.fixed)
+          }
         }.joined())
       if fixedCount > 0 {
         output.note(
