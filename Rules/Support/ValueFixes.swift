@@ -56,3 +56,42 @@ extension ResourceValue {
     }
   }
 }
+
+extension ResourceEntry {
+  /// A fix that renames this entry's key to `name`, keeping its quotes, or nil when the list
+  /// already has a `name` (the rename would make a duplicate key, which strict parsers reject)
+  /// or may have one (a dynamic list), or when the key's source spelling is not its text.
+  func renamed(
+    to name: String, in list: ResourceList, title: String, _ applicability: FixApplicability
+  ) -> Fix? {
+    guard !list.isDynamic, !list.entries.contains(where: { $0.writtenKey == name }),
+      keySpan.start.line == keySpan.end.line, !name.isEmpty,
+      name.unicodeScalars.allSatisfy(Self.isNameScalar),
+      writtenKey.unicodeScalars.allSatisfy(Self.isNameScalar)
+    else { return nil }
+    let width = keySpan.end.column - keySpan.start.column
+    let count = writtenKey.unicodeScalars.count
+    let span: SourceSpan
+    if width == count {
+      span = keySpan
+    } else if width == count + 2 {
+      span = SourceSpan(
+        start: SourceLocation(line: keySpan.start.line, column: keySpan.start.column + 1),
+        end: SourceLocation(line: keySpan.end.line, column: keySpan.end.column - 1))
+    } else {
+      return nil
+    }
+    return Fix(
+      title, applicability: applicability,
+      edits: [Edit(replacing: span, with: name, expecting: writtenKey)])
+  }
+
+  /// What a resource name is made of (`nvidia.com/gpu`, `ephemeral-storage`): no character
+  /// that needs quoting in a YAML plain scalar or escaping in a Python string.
+  private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "a"..."z", "A"..."Z", "0"..."9", ".", "-", "_", "/": true
+    default: false
+    }
+  }
+}
