@@ -157,9 +157,10 @@ extension Linter {
   /// `FixEngine.maximumPasses` passes), writing the file when `options.writes` and it changed.
   /// The result is that of the last lint, the findings that remain, with a `FixRecord` when
   /// some fix applied.
-  public func fix(path: String, bytes: [UInt8], language: FileLanguage, options: FixOptions)
-    -> FileResult
-  {
+  public func fix(
+    path: String, bytes: [UInt8], language: FileLanguage, options: FixOptions,
+    maximumPasses: Int = FixEngine.maximumPasses
+  ) -> FileResult {
     var current = bytes
     var result = lint(path: path, bytes: current, language: language)
     var applied: [Diagnostic] = []
@@ -172,7 +173,7 @@ extension Linter {
       if fixable.isEmpty { break }
       let (fixed, used) = FixEngine.apply(fixable, to: current, path: path)
       if used.isEmpty || fixed == current { break }
-      if passes == FixEngine.maximumPasses {
+      if passes == maximumPasses {
         converged = false
         break
       }

@@ -119,6 +119,32 @@ struct FixTests {
         == "r = {\"é\": 1}; from flytekit import Resources\nx = Resources(mem=\"1Gi\")  # ü\n")
   }
 
+  /// A fix can uncover another: `cpu="2M"` becomes `2m`, now below its request, whose limit
+  /// the next pass raises. With too few passes the engine stops, says it did not settle, and
+  /// leaves the file as the last pass made it.
+  @Test func fixesThatUncoverFindingsTakeMorePasses() {
+    let text =
+      "from flytekit import Resources, task\n"
+      + "@task(requests=Resources(cpu=\"1\"), limits=Resources(cpu=\"2M\"))\ndef t(): ...\n"
+    let linter = Linter(rules: defaultRules())
+    let options = FixOptions(applicability: .unsafe, writes: false)
+    let full = linter.fix(
+      path: "x.py", bytes: Array(text.utf8), language: .python, options: options)
+    #expect(full.fixes?.passes == 2)
+    #expect(full.fixes?.converged == true)
+    #expect(full.fixes?.applied.map(\.code) == ["RL007", "RL001"])
+    #expect(
+      full.fixes.map { String(decoding: $0.fixed, as: UTF8.self) }
+        == text.replacingOccurrences(of: "\"2M\"", with: "\"1\""))
+    let cut = linter.fix(
+      path: "x.py", bytes: Array(text.utf8), language: .python, options: options,
+      maximumPasses: 1)
+    #expect(cut.fixes?.converged == false)
+    #expect(
+      cut.fixes.map { String(decoding: $0.fixed, as: UTF8.self) }
+        == text.replacingOccurrences(of: "\"2M\"", with: "\"2m\""))
+  }
+
   /// A suppressed finding's fix is never applied.
   @Test func suppressedFindingsAreNotFixed() {
     let text =
