@@ -15,7 +15,9 @@ struct Check: ParsableCommand {
     abstract: "Lint files and directories (the default command).",
     discussion: """
       Exit status: 0 when there are no error-level findings, 1 when there are (or warnings \
-      with --strict), 2 for usage errors.
+      with --strict), 2 for usage errors. With --fix, the findings that remain decide; \
+      --diff exits 1 when there is something to fix; --fix-only exits 0; a fixed file that \
+      cannot be written exits 2.
       """)
 
   @OptionGroup var input: InputOptions
@@ -173,8 +175,9 @@ struct Check: ParsableCommand {
     linter.fixing = fixOptions
     let outcome = try input.run(with: linter, commandLine: commandLine)
     for warning in outcome.warnings { output.warn(warning) }
+    var writeFailed = false
     if fixOptions != nil {
-      try finishFixing(outcome.results, output: output)
+      writeFailed = try finishFixing(outcome.results, output: output)
       if diff || fixOnly || input.stdinName != nil { return }
     }
     let (results, baselineOutcome) = try applyBaseline(to: outcome.results, output: output)
@@ -190,6 +193,8 @@ struct Check: ParsableCommand {
     let failing = diagnostics.contains {
       $0.severity == .error || (strict && $0.severity == .warning)
     }
+    // A file that could not be written is an input error, whatever the findings.
+    if writeFailed { throw ExitCode(2) }
     if failing && !exitZero { throw ExitCode(1) }
   }
 

@@ -30,10 +30,11 @@ extension Check {
     }
   }
 
-  /// Reports what fixing did that is not a finding: files that could not be written (exit 2),
-  /// fixes that did not settle, and for `--diff`, `--fix-only` and standard input the whole
-  /// output. Returns normally when the findings are to be reported as usual.
-  func finishFixing(_ results: [FileResult], output: ReportOutput) throws {
+  /// Reports what fixing did that is not a finding: files that could not be written, fixes
+  /// that did not settle, and for `--diff`, `--fix-only` and standard input the whole output
+  /// (and exit status). Otherwise returns whether a file could not be written, for the run to
+  /// exit 2 once the findings are reported.
+  func finishFixing(_ results: [FileResult], output: ReportOutput) throws -> Bool {
     var writeFailed = false
     for result in results {
       guard let record = result.fixes else { continue }
@@ -64,7 +65,7 @@ extension Check {
       }
       if writeFailed { throw ExitCode(2) }
       if !changed.isEmpty { throw ExitCode(1) }
-      return
+      return false
     }
     if input.stdinName != nil, let record = records.first {
       // The fixed text is the output, as editors expect; the report goes to standard error.
@@ -80,7 +81,7 @@ extension Check {
       {
         throw ExitCode(1)
       }
-      return
+      return false
     }
     if fixOnly {
       var text = showFixes ? fixesReport(results) : ""
@@ -93,8 +94,9 @@ extension Check {
             + "file\(files == 1 ? "" : "s").\n"
       }
       try output.write(text)
+      if writeFailed { throw ExitCode(2) }
     }
-    if writeFailed { throw ExitCode(2) }
+    return writeFailed
   }
 
   /// `--show-fixes`: per file, the fixes applied (`--fix`) or, without it, those available
