@@ -86,9 +86,10 @@ public struct FixAvailability: Sendable, Hashable {
   public static let none = FixAvailability(
     .none, reason: "The right value depends on what was meant, so there is no automatic fix.")
 
-  /// `sometimes, safe`, `always, unsafe`, `none`: the docs' short form.
+  /// `sometimes (safe or unsafe)`, `always (unsafe)`, `none`: the docs' short form.
   public var shortText: String {
     guard extent != .none else { return "none" }
-    return ([extent.rawValue] + applicabilities.map(\.rawValue)).joined(separator: ", ")
+    return extent.rawValue + " (" + applicabilities.map(\.rawValue).joined(separator: " or ")
+      + ")"
   }
 }
