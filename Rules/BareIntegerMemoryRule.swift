@@ -65,7 +65,15 @@ struct BareIntegerMemoryRule: Rule {
         def train() -> None: ...
         """, language: .python),
       Example("resources: {requests: {memory: 512Mi, cpu: 2}}", language: .yaml),
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.safe, .unsafe],
+      reason: """
+        A large amount that is a whole number of MiB or more is rewritten with its unit \
+        (`2147483648` → `2Gi`), safely: the amount is the same. An amount below 1Mi gets the \
+        unit it was probably meant in (`1024` → `1024Mi`) as an unsafe fix, since that \
+        multiplies what is deployed.
+        """))
 
   /// The smallest amount a container runtime can start with, roughly; below it is an error.
   private static let oneMebibyte: Int64 = 1 << 20
@@ -83,15 +91,27 @@ struct BareIntegerMemoryRule: Rule {
         let meaning = "\(bytes) bytes (\(quantity.byteDescription))"
         if let value = quantity.int64Value, value < Self.oneMebibyte {
           let (consequence, unit) = Self.tooLittle(for: declaration.kind, entry.key)
+          // Adding the unit multiplies the amount: likely meant, but a different deployment.
+          let fix = entry.value.respelled(
+            as: "\(quantity.text)\(unit)",
+            title: "Replace \(entry.value.pythonRepr) with \"\(quantity.text)\(unit)\"", .unsafe)
           return Violation(
             "\(label) \(quantity.text) is \(meaning), \(consequence); "
               + "did you mean \(quantity.text)\(unit)?",
-            at: entry.value.span, severity: .error)
+            at: entry.value.span, severity: .error, fix: fix)
         }
+        let suggestion = Self.suggestion(for: quantity)
+        // The same amount with a unit (`2147483648` → `2Gi`): only the spelling changes.
+        let fix =
+          suggestion.contains(" ")
+          ? nil
+          : entry.value.respelled(
+            as: suggestion, title: "Replace \(entry.value.pythonRepr) with \"\(suggestion)\"",
+            .safe)
         return Violation(
           "\(label) \(quantity.text) is \(meaning) without a unit; write it with a unit "
-            + "such as \(Self.suggestion(for: quantity))",
-          at: entry.value.span, severity: .warning)
+            + "such as \(suggestion)",
+          at: entry.value.span, severity: .warning, fix: fix)
       }
   }
 

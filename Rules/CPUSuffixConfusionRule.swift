@@ -35,7 +35,14 @@ struct CPUSuffixConfusionRule: Rule {
     ],
     nonTriggering: [
       Example("resources: {requests: {cpu: 500m}, limits: {cpu: 64}}", language: .yaml)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.safe],
+      reason: """
+        `500M` becomes `500m`, safely: mega-cores exist on no node, so millicores are \
+        certainly meant. Binary suffixes, other large suffixes and absurd counts get none: \
+        whether `1Gi` or `1000` meant one core or a thousand millicores is a guess.
+        """))
 
   /// More cores than the largest machines offer; above this a count is a unit mistake.
   private static let maximumCores = Quantity("512")
@@ -60,7 +67,14 @@ struct CPUSuffixConfusionRule: Rule {
       case "k", "M", "G", "T", "P", "E":
         let hint =
           suffix == "M" ? "did you mean \(number)m?" : "write cores (2) or millicores (500m)"
-        return Violation("\(prefix); \(hint)", at: entry.value.span)
+        // `M` for `m` is a slip of the shift key: no node has a million cores, so millicores
+        // are certainly meant.
+        let fix =
+          suffix == "M"
+          ? entry.value.respelled(
+            as: "\(number)m", title: "Replace \"\(quantity.text)\" with \"\(number)m\"", .safe)
+          : nil
+        return Violation("\(prefix); \(hint)", at: entry.value.span, fix: fix)
       default: break
       }
       // A quota sums a whole namespace, which may well have more cores than any node.

@@ -42,7 +42,13 @@ struct ExceedsPlatformLimitRule: Rule {
         @task(requests=Resources(cpu="2", mem="4Gi"), limits=Resources(gpu="1"))
         def train() -> None: ...
         """, language: .python)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .none,
+      reason: """
+        Lowering a value to the platform's limit changes what the task gets, and raising the \
+        limit is a platform decision: there is no automatic fix.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard let platform = context.platform else { return [] }

@@ -42,7 +42,13 @@ struct FractionalGPURule: Rule {
         @task(limits=Resources(gpu="1"), accelerator=A100.partition_1g_5gb)
         def train() -> None: ...
         """, language: .python)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .none,
+      reason: """
+        Rounding a GPU count up or down changes what is deployed either way, and neither is \
+        certainly meant: there is no automatic fix.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // A quota or a LimitRange bound is no GPU allocation.

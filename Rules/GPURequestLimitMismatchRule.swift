@@ -40,7 +40,13 @@ struct GPURequestLimitMismatchRule: Rule {
           requests: {nvidia.com/gpu: 1, hugepages-2Mi: 4Mi, cpu: 1}
           limits: {nvidia.com/gpu: "1", hugepages-2Mi: 4Mi, cpu: 2}
         """, language: .yaml)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .none,
+      reason: """
+        Whether the request or the limit is the intended count is a guess, so there is no \
+        automatic fix.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // Platform defaults and limits are ceilings for tasks, not one container's pair.

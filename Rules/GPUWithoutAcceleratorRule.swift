@@ -37,7 +37,12 @@ struct GPUWithoutAcceleratorRule: Rule {
         @task(limits=Resources(gpu="1"), accelerator=L4)
         def train() -> None: ...
         """, language: .python)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .none,
+      reason: """
+        Which accelerator the task needs is not in the file, so there is no automatic fix.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     switch declaration.kind {

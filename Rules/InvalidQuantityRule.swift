@@ -39,7 +39,16 @@ struct InvalidQuantityRule: Rule {
         @task(requests=Resources(cpu="1.5", mem="1.5Gi"))
         def train() -> None: ...
         """, language: .python)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.safe, .unsafe],
+      reason: """
+        A misspelt byte suffix (`1gi`, `GiB`, `500mi` for memory), whitespace inside the \
+        value (`1 Gi`) and thousands separators (`1,000`) are respelt, safely: the meaning is \
+        certain. `GB`, `MB` and the like become `G`, `M` (the decimal unit the letters name) \
+        only as an unsafe fix, since many mean `Gi`; `4g` and `4K` get none (tools disagree on \
+        them), nor do a decimal comma (`1,5Gi`) or a cpu value with a byte suffix.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // The value's quantity was parsed when the value was made: nil means its text failed.
@@ -53,7 +62,12 @@ struct InvalidQuantityRule: Rule {
       var message = "\(declaration.label(entry, side)) \"\(text)\" is not a valid quantity"
       if let hint = QuantityTypo.suggestion(for: text, key: entry.key) { message += "; \(hint)" }
       message += " (\(declaration.invalidValueConsequence))"
-      return Violation(message, at: entry.value.span)
+      let fix = QuantityTypo.respelling(for: text, key: entry.key).flatMap { fixed in
+        entry.value.respelled(
+          as: fixed.text, title: "Replace \"\(text)\" with \"\(fixed.text)\"",
+          fixed.isCertain ? .safe : .unsafe)
+      }
+      return Violation(message, at: entry.value.span, fix: fix)
     }
   }
 }

@@ -52,7 +52,14 @@ struct LimitBelowRequestRule: Rule {
           defaults: {cpu: 500m, memory: 1Gi}
           limits: {cpu: 0, memory: 0}
         """, language: .yaml),
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.unsafe],
+      reason: """
+        The limit is raised to its request, written as the request is, as an unsafe fix: \
+        the container gets more than its limit said, and lowering the request may be what was \
+        meant. Overrides bounded by their task's request get none.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // A volume claim's storage limit is not compared with its request by the API server, and
@@ -77,10 +84,15 @@ struct LimitBelowRequestRule: Rule {
       if declaration.kind.isPlatformConfig && limit.isZero { return nil }
       let limitWord = Side.limit.word(for: declaration)
       let requestWord = Side.request.word(for: declaration)
+      // Raising the limit gives the container more than was written: the user decides.
+      let fix = requestEntry.value.quantityText.flatMap { text in
+        limitEntry.value.respelled(
+          as: text, title: "Raise the \(limitWord) to its \(requestWord) \(text)", .unsafe)
+      }
       return Violation(
         "\(key.displayName) \(limitWord) \(limit.reading(for: key)) is below its \(requestWord) "
           + "\(request.reading(for: key))",
-        at: limitEntry.value.span)
+        at: limitEntry.value.span, fix: fix)
     }
   }
 }

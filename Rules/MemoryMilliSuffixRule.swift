@@ -40,7 +40,13 @@ struct MemoryMilliSuffixRule: Rule {
         @task(requests=Resources(mem="1.5Gi"))
         def train() -> None: ...
         """, language: .python),
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.unsafe],
+      reason: """
+        `512m` becomes `512Mi`, as an unsafe fix: `512M` is as likely what was meant, and the \
+        amount deployed changes by a factor of a billion. Other fractions of a byte get none.
+        """))
 
   /// Sub-byte suffixes and the unit names used in messages.
   private static func subByteUnit(_ suffix: String) -> String? {
@@ -65,8 +71,16 @@ struct MemoryMilliSuffixRule: Rule {
       if let unit {
         let number = quantity.text.dropLast()
         let hint = unit == "millibytes" ? "did you mean \(number)Mi?" : "write Mi or Gi"
+        // `m` for `Mi` is the usual slip, but `M` is as likely, and the amount changes by a
+        // factor of a billion either way: the user confirms it.
+        let fix =
+          unit == "millibytes"
+          ? entry.value.respelled(
+            as: "\(number)Mi", title: "Replace \"\(quantity.text)\" with \"\(number)Mi\"",
+            .unsafe) : nil
         return Violation(
-          "\(label) \(quantity.text) is \(amount) (\(unit)); \(hint)", at: entry.value.span)
+          "\(label) \(quantity.text) is \(amount) (\(unit)); \(hint)", at: entry.value.span,
+          fix: fix)
       }
       return Violation(
         "\(label) \(quantity.text) is \(amount), not a whole number of bytes; write a whole "

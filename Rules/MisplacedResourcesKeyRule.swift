@@ -63,7 +63,14 @@ struct MisplacedResourcesKeyRule: Rule {
                 requests: {cpu: 250m, memory: 256Mi}
                 limits: {memory: 256Mi}
         """, language: .yaml)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .none,
+      reason: """
+        Moving or renaming a key (`limit:` → `limits:`) can write a key its mapping already \
+        has, which strict parsers reject, and a moved block must be re-indented: there is no \
+        automatic fix.
+        """))
 
   /// Keys that belong under `resources:` (or under its `requests`/`limits`) when written on
   /// the container itself.

@@ -30,7 +30,12 @@ struct NegativeQuantityRule: Rule {
     ],
     nonTriggering: [
       Example("resources: {requests: {cpu: +1, memory: 512Mi}}", language: .yaml)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .none,
+      reason: """
+        Dropping the sign is only one reading of the mistake, so there is no automatic fix.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     let consequence: String

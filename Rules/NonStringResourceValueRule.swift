@@ -43,7 +43,15 @@ struct NonStringResourceValueRule: Rule {
         @task(requests=Resources(cpu="2", mem="4Gi"), limits=Resources(cpu="500m"))
         def train() -> None: ...
         """, language: .python)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.safe, .unsafe],
+      reason: """
+        Where the value fails as a number, it is written as the string of the same amount \
+        (`cpu=2` → `cpu="2"`, `cpu=0.5` → `cpu="500m"`), safely; a small memory int gets a unit \
+        too (`mem=1024` → `mem="1024Mi"`), as an unsafe fix since that changes the amount. \
+        Booleans, dropped falsy values and values flytekit already turns into strings get none.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard let path = ValuePath(declaration) else { return [] }
@@ -75,7 +83,18 @@ struct NonStringResourceValueRule: Rule {
       declaration.kind == .podTemplate
       ? "\"\(field)\": \(value.pythonRepr)" : "\(field)=\(value.pythonRepr)"
     let subject = "\(written) is \(type == "int" ? "an" : "a") \(type)"
-    let replacement = "\"\(value.stringReplacement(for: entry.key))\""
+    let replacementText = value.stringReplacement(for: entry.key)
+    let replacement = "\"\(replacementText)\""
+    // The same amount as a string only fixes the type; a unit added to it changes the amount.
+    let sameAmount = value.quantity.flatMap { amount in
+      Quantity(replacementText).map { !(amount < $0) && !($0 < amount) }
+    }
+    let fix: Fix? =
+      type == "bool" || sameAmount == nil
+      ? nil
+      : value.respelled(
+        as: replacementText, title: "Replace \(value.pythonRepr) with \(replacement)",
+        sameAmount == true ? .safe : .unsafe)
     let fixed =
       declaration.kind == .podTemplate ? "\"\(field)\": \(replacement)" : "\(field)=\(replacement)"
     let isTask = declaration.kind == .task || declaration.kind == .containerTask
@@ -92,12 +111,12 @@ struct NonStringResourceValueRule: Rule {
       return Violation(
         "\(subject): \(construct) serialization fails with TypeError; "
           + "write \(fixed)",
-        at: value.span)
+        at: value.span, fix: fix)
     case .podSpec:
       return Violation(
         "\(subject): kubernetes client 37+ rejects it in the pod spec with a pydantic "
           + "ValidationError; write \(fixed)",
-        at: value.span)
+        at: value.span, fix: fix)
     case .stringified:
       guard type != "bool", let text = value.quantityText else { return nil }
       let meaning = value.quantity.map { ", which is \($0.amount(of: entry.key))" } ?? ""
@@ -109,7 +128,7 @@ struct NonStringResourceValueRule: Rule {
       return Violation(
         "\(subject): if this Resources reaches @task, serialization fails with TypeError; "
           + "write \(fixed)",
-        at: value.span, severity: .warning)
+        at: value.span, severity: .warning, fix: fix)
     }
   }
 }

@@ -56,7 +56,16 @@ struct NonstandardResourceNameRule: Rule {
             V1Container(name="primary", resources=V1ResourceRequirements(limits={"gpu": "1"})),
         ]))
         """, language: .python),
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.safe, .unsafe],
+      reason: """
+        The key is renamed to the name suggested, keeping its quotes: safely when only the \
+        spelling of a standard name changes (`mem`, `Memory`, `ephemeral_storage`, \
+        `requests.cpu`), as an unsafe fix when the name picks a vendor (`gpu` → \
+        `nvidia.com/gpu`) or a kind of storage (`disk`). None when the list already has that \
+        key, which would then be written twice.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     guard KubernetesNames.hasUnusualKey(declaration),
@@ -76,8 +85,11 @@ struct NonstandardResourceNameRule: Rule {
       if name == "gpu" && flytekitPrimary { return nil }
       guard let reason = Self.problem(name) else { return nil }
       let list = side == .request ? "requests" : "limits"
-      let hint = Self.suggestion(for: name).map { "; use \($0)" } ?? ""
-      return Violation("\(list) key \(name) \(reason)\(hint)", at: entry.keySpan)
+      let suggestion = Self.suggestion(for: name)
+      let hint = suggestion.map { "; use \($0)" } ?? ""
+      return Violation(
+        "\(list) key \(name) \(reason)\(hint)", at: entry.keySpan,
+        fix: suggestion.flatMap { Self.fix(entry, to: $0, side, declaration) })
     }
   }
 
@@ -106,6 +118,31 @@ struct NonstandardResourceNameRule: Rule {
         + "no node offers it, so the pod cannot be scheduled"
     }
     return nil
+  }
+
+  /// A rename of the key to `suggestion`: safe when only the spelling of one standard name
+  /// changes (`mem`, `Memory`, `requests.cpu`), unsafe when it picks a vendor (`gpu` →
+  /// `nvidia.com/gpu`) or a kind of storage (`disk`); none for `storage`, whose suggestion
+  /// comes with a caveat.
+  private static func fix(
+    _ entry: ResourceEntry, to suggestion: String, _ side: Side, _ declaration: Declaration
+  ) -> Fix? {
+    let list = side == .request ? declaration.requests : declaration.limits
+    // Two keys that would both become `suggestion` (`gpu` and `requests.nvidia.com/gpu`) would
+    // be written twice after one pass: neither is renamed.
+    guard !suggestion.contains(" "),
+      !list.entries.contains(where: {
+        $0.keySpan != entry.keySpan && Self.suggestion(for: $0.writtenKey) == suggestion
+      })
+    else { return nil }
+    let folded = entry.writtenKey.lowercased()
+    // `requests.nvidia.com/gpu` names its vendor already; a bare `gpu` does not.
+    let isGuess =
+      (suggestion.contains("/") && !entry.writtenKey.hasSuffix(suggestion))
+      || folded.hasSuffix("disk")
+    return entry.renamed(
+      to: suggestion, in: list,
+      title: "Rename \(entry.writtenKey) to \(suggestion)", isGuess ? .unsafe : .safe)
   }
 
   /// The name that was most likely meant.

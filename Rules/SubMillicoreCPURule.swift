@@ -33,7 +33,14 @@ struct SubMillicoreCPURule: Rule {
     ],
     nonTriggering: [
       Example("resources: {requests: {cpu: 0.25}, limits: {cpu: 1500m}}", language: .yaml)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .sometimes, [.safe, .unsafe],
+      reason: """
+        The value is written in whole millicores. When the nearest is the one Kubernetes \
+        rounds up to (`0.5m` → `1m`), the fix is safe: what runs is the same. When it is lower \
+        (`0.30000000000000004` → `300m`, which Kubernetes reads as 301m) it is unsafe.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     declaration.compactMapEntries(where: \.isCPU) { side, entry -> Violation? in
@@ -44,10 +51,16 @@ struct SubMillicoreCPURule: Rule {
         millicores.nearest == millicores.roundedUp ? "" : "; write \(millicores.nearest)m"
       let exact = "\(millicores.exact)m"
       let reading = quantity.text == exact ? "is" : "is \(exact),"
+      // The millicores Kubernetes already reads keep what runs (safe); the nearest, when it
+      // differs, is likely what was meant but one millicore less (unsafe).
+      let target = "\(millicores.nearest)m"
+      let fix = entry.value.respelled(
+        as: target, title: "Replace \(entry.value.pythonRepr) with \"\(target)\"",
+        millicores.nearest == millicores.roundedUp ? .safe : .unsafe)
       return Violation(
         "\(declaration.label(entry, side)) \(quantity.text) \(reading) finer than 1m; "
           + "Kubernetes rounds it up to \(millicores.roundedUp)m\(intent)",
-        at: entry.value.span)
+        at: entry.value.span, fix: fix)
     }
   }
 }

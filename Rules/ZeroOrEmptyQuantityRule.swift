@@ -44,7 +44,13 @@ struct ZeroOrEmptyQuantityRule: Rule {
           defaults: {cpu: 100m, memory: 500Mi}
           limits: {cpu: 2, memory: 1Gi, ephemeralStorage: 0}
         """, language: .yaml)
-    ])
+    ],
+    fixAvailability: FixAvailability(
+      .none,
+      reason: """
+        Whether to remove the entry or which amount to write depends on what was meant: \
+        there is no automatic fix.
+        """))
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     let kind = declaration.kind

@@ -13,9 +13,34 @@ public struct AtomicWriteError: Error, Sendable, CustomStringConvertible {
 /// Writes whole files so that a reader (or a crash) sees either the old content or the new one,
 /// never half of one: the text goes to a temporary file in the same directory (a rename is
 /// atomic only within one file system), is flushed to disk, then renamed over the target.
-/// Baselines and `check --output-file` reports are written this way.
+/// Baselines and `check --output-file` reports are written this way, and so are files that
+/// `check --fix` corrects (`replace(_:at:)`, which keeps their permissions).
 public enum AtomicFile {
   public static func write(_ text: String, to path: String) throws(AtomicWriteError) {
+    // mkstemp creates the file readable by its owner only; these files are shared (a baseline
+    // is committed, a report is read by other tools), so they get the usual permissions.
+    try write(bytes: Array(text.utf8), to: path, permissions: 0o644)
+  }
+
+  /// Replaces the existing file at `path` with `bytes`, keeping its permission bits (an
+  /// executable script stays executable, a private file private). A symbolic link is written
+  /// through: its target is replaced and the link stays a link.
+  public static func replace(_ bytes: [UInt8], at path: String) throws(AtomicWriteError) {
+    var target = path
+    if let resolved = realpath(path, nil) {
+      target = String(cString: resolved)
+      free(resolved)
+    }
+    var status = stat()
+    guard stat(target, &status) == 0 else {
+      throw AtomicWriteError(description: "stat failed: \(ReadError(errno: errno).description)")
+    }
+    try write(bytes: bytes, to: target, permissions: status.st_mode & 0o7777)
+  }
+
+  private static func write(bytes: [UInt8], to path: String, permissions: mode_t)
+    throws(AtomicWriteError)
+  {
     let (directory, name) = split(path)
     guard !name.isEmpty else { throw AtomicWriteError(description: "not a file name") }
     func failure(_ step: String, _ code: Int32) -> AtomicWriteError {
@@ -32,7 +57,6 @@ public enum AtomicFile {
     var committed = false
     defer { if !committed { unlink(temporary) } }
 
-    let bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes {
@@ -46,9 +70,7 @@ public enum AtomicFile {
       }
       offset += written
     }
-    // mkstemp creates the file readable by its owner only; these files are shared (a baseline
-    // is committed, a report is read by other tools), so they get the usual permissions.
-    _ = fchmod(descriptor, 0o644)
+    _ = fchmod(descriptor, permissions)
     if fsync(descriptor) != 0 {
       let code = errno
       close(descriptor)

@@ -18,6 +18,9 @@ public struct Linter: Sendable {
   /// Whether results keep each file's declarations (`dump` needs them; `check` does not, and
   /// dropping them keeps memory bounded by the largest file instead of growing with the tree).
   public var keepsDeclarations = true
+  /// Set by `check --fix`, `--diff` and `--fix-only`: files read from disk are fixed (see
+  /// `fix(path:bytes:language:options:)`); nil only lints.
+  public var fixing: FixOptions?
 
   public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
     self.rules = rules
@@ -136,7 +139,17 @@ public struct Linter: Sendable {
       own.settings = nil
       var linter = Linter(settings)
       linter.keepsDeclarations = keepsDeclarations
+      linter.fixing = fixing
       return linter.lint(own, reading: buffer)
+    }
+    if let fixing {
+      // Fixing keeps the bytes as read (edits are placed in them), so no shared buffer.
+      switch FileSystem.contents(of: input.path) {
+      case .success(let bytes):
+        return fix(path: input.path, bytes: bytes, language: input.language, options: fixing)
+      case .failure(let error):
+        return unreadable(input.path, reason: error.description)
+      }
     }
     if let raw = buffer?.read(input.path) {
       return lint(path: input.path, raw: raw, language: input.language) { Array(raw) }
@@ -202,6 +215,9 @@ public struct Linter: Sendable {
         file, comments: comments,
         names: FileSuppressions.Names(policies: policies, external: external))
     diagnostics = applySuppressions(suppressions, to: diagnostics, file: file.path)
+    // Suppressed findings are gone, so their fixes are never applied; a fix that does not fit
+    // the text it was made for is dropped here, before any reporter offers it.
+    diagnostics = FixEngine.validated(diagnostics, in: file)
     // Findings of the file itself (RL000, RL028) are placed by the text of their line.
     for index in diagnostics.indices where diagnostics[index].logicalPlace == nil {
       diagnostics[index].logicalPlace = LogicalPlace.fileLevel(

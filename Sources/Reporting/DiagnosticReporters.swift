@@ -11,10 +11,33 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public struct RunSummary: Sendable {
   public var filesChecked: Int
   public var diagnostics: [Diagnostic]
+  /// The least safe fixes `--fix` would apply (`.unsafe` with `--unsafe-fixes`): findings with
+  /// such a fix count as fixable, those with a less safe one as hidden.
+  public var fixApplicability: FixApplicability
+  /// Findings fixed by this run, and in how many files.
+  public var fixed: Int
+  public var filesFixed: Int
 
-  public init(filesChecked: Int, diagnostics: [Diagnostic]) {
+  public init(
+    filesChecked: Int, diagnostics: [Diagnostic], fixApplicability: FixApplicability = .safe,
+    fixed: Int = 0, filesFixed: Int = 0
+  ) {
     self.filesChecked = filesChecked
     self.diagnostics = diagnostics
+    self.fixApplicability = fixApplicability
+    self.fixed = fixed
+    self.filesFixed = filesFixed
+  }
+
+  /// Findings `--fix` would fix, and those only `--unsafe-fixes` would.
+  public var fixable: (applicable: Int, hidden: Int) {
+    var applicable = 0
+    var hidden = 0
+    for diagnostic in diagnostics {
+      guard let fix = diagnostic.fix else { continue }
+      if fix.applicability <= fixApplicability { applicable += 1 } else { hidden += 1 }
+    }
+    return (applicable, hidden)
   }
 
   public func count(_ severity: Severity) -> Int {
@@ -52,8 +75,29 @@ public enum JSONReporter {
             ("name", JSON.string(diagnostic.name)),
             ("severity", JSON.string(diagnostic.severity.rawValue)),
             ("message", JSON.string(diagnostic.message)),
+            ("fix", diagnostic.fix.map(fix) ?? "null"),
           ] + related(diagnostic.related))
       }) + "\n"
+  }
+
+  /// `{"applicability", "message", "edits": [{"content", "location", "end_location"}]}`, the
+  /// shape ruff's JSON gives a fix, with this format's `line`/`column` in the locations.
+  static func fix(_ fix: Fix) -> String {
+    func location(_ location: SourceLocation) -> String {
+      JSON.object([("line", String(location.line)), ("column", String(location.column))])
+    }
+    let edits = fix.edits.map { edit in
+      JSON.object([
+        ("content", JSON.string(edit.replacement)),
+        ("location", location(edit.span.start)),
+        ("end_location", location(edit.span.end)),
+      ])
+    }
+    return JSON.object([
+      ("applicability", JSON.string(fix.applicability.rawValue)),
+      ("message", JSON.string(fix.title)),
+      ("edits", "[" + edits.joined(separator: ", ") + "]"),
+    ])
   }
 
   /// `"related": [{"file", "line", "column", "end_line", "end_column", "message"}]`, present
@@ -85,17 +129,25 @@ public enum TextReporter {
     }
   }
 
-  public static func render(_ results: [FileResult], style: Style) -> String {
+  /// - Parameter fixable: the least safe fix `--fix` applies; findings with such a fix are
+  ///   marked `[*]`, as ruff marks them.
+  public static func render(
+    _ results: [FileResult], style: Style, fixable: FixApplicability = .safe
+  ) -> String {
     var out = ""
     for result in results {
       for diagnostic in result.diagnostics {
-        out += entry(for: diagnostic, line: result.lines[diagnostic.span.start.line], style: style)
+        out += entry(
+          for: diagnostic, line: result.lines[diagnostic.span.start.line], style: style,
+          fixable: fixable)
       }
     }
     return out
   }
 
-  static func entry(for diagnostic: Diagnostic, line: String?, style: Style) -> String {
+  static func entry(
+    for diagnostic: Diagnostic, line: String?, style: Style, fixable: FixApplicability = .safe
+  ) -> String {
     let severityColor: String
     switch diagnostic.severity {
     case .error: severityColor = "1;31"
@@ -106,6 +158,9 @@ public enum TextReporter {
     var out =
       style.paint("\(TerminalText.escaped(diagnostic.file)):\(start.line):\(start.column):", "1")
       + " " + style.paint(diagnostic.severity.rawValue, severityColor) + ": "
+      // Where ruff puts it: after what identifies the finding, before its message.
+      + (diagnostic.fix.map { $0.applicability <= fixable } == true
+        ? style.paint("[*]", "1;36") + " " : "")
       + TerminalText.escaped(diagnostic.message) + " "
       + style.paint("[\(diagnostic.code) \(diagnostic.name)]", "2") + "\n"
     let gutter = String(repeating: " ", count: String(start.line).count)
@@ -136,15 +191,37 @@ public enum TextReporter {
   public static func summary(_ summary: RunSummary, style: Style) -> String {
     let total = summary.diagnostics.count
     let files = "\(summary.filesChecked) file\(summary.filesChecked == 1 ? "" : "s")"
+    var fixedLine = ""
+    if summary.fixed > 0 {
+      fixedLine =
+        "Fixed \(summary.fixed) problem\(summary.fixed == 1 ? "" : "s") in "
+        + "\(summary.filesFixed) file\(summary.filesFixed == 1 ? "" : "s").\n"
+    }
     guard total > 0 else {
-      return style.paint("All checks passed", "1;32") + " (\(files) checked).\n"
+      return fixedLine + style.paint("All checks passed", "1;32") + " (\(files) checked).\n"
     }
     var parts: [String] = []
     for severity in [Severity.error, .warning, .info] {
       let count = summary.count(severity)
       if count > 0 { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
     }
-    return style.paint("Found \(total) problem\(total == 1 ? "" : "s")", "1")
-      + " (\(parts.joined(separator: ", "))) in \(files) checked.\n"
+    return fixedLine + style.paint("Found \(total) problem\(total == 1 ? "" : "s")", "1")
+      + " (\(parts.joined(separator: ", "))) in \(files) checked.\n" + fixableLine(summary, style)
+  }
+
+  /// `[*] 3 fixable with the --fix option (1 hidden fix can be enabled with the
+  /// --unsafe-fixes option).`, or nothing when no finding has a fix.
+  static func fixableLine(_ summary: RunSummary, _ style: Style) -> String {
+    let (applicable, hidden) = summary.fixable
+    let hiddenText =
+      hidden == 0
+      ? ""
+      : "\(hidden) hidden fix\(hidden == 1 ? "" : "es") can be enabled with the "
+        + "--unsafe-fixes option"
+    if applicable > 0 {
+      return style.paint("[*]", "1;36") + " \(applicable) fixable with the --fix option"
+        + (hidden == 0 ? "" : " (\(hiddenText))") + ".\n"
+    }
+    return hidden == 0 ? "" : "No fixes available (\(hiddenText)).\n"
   }
 }

@@ -46,10 +46,12 @@ public enum RuleReporter {
   private static func markdownTable(
     _ rules: [RuleDescription], code: (RuleDescription) -> String
   ) -> String {
-    var out = "| Code | Name | Default | Summary |\n|---|---|---|---|\n"
+    var out = "| Code | Name | Default | Fix | Summary |\n|---|---|---|---|---|\n"
     for rule in rules {
       let severity = rule.isOptIn ? "off (opt-in)" : severityText(rule)
-      out += "| \(code(rule)) | `\(rule.name)` | \(severity) | \(rule.summary) |\n"
+      out +=
+        "| \(code(rule)) | `\(rule.name)` | \(severity) | \(fixCell(rule.fixAvailability)) "
+        + "| \(rule.summary) |\n"
     }
     return out
   }
@@ -61,6 +63,7 @@ public enum RuleReporter {
           ("code", JSON.string(rule.code)), ("name", JSON.string(rule.name)),
           ("severity", JSON.string(rule.defaultSeverity.rawValue)),
           ("opt_in", rule.isOptIn ? "true" : "false"), ("summary", JSON.string(rule.summary)),
+          ("fix", JSON.string(rule.fixAvailability.shortText)),
         ])
       }) + "\n"
   }
@@ -83,6 +86,8 @@ public enum RuleReporter {
     let heading = String(repeating: "#", count: headingLevel) + " "
     var out = rule.summary + ".\n\n" + heading + "Why\n\n" + rule.rationale + "\n\n"
     out += heading + "How to fix\n\n" + rule.fix + "\n"
+    out += "\nAutomatic fix (`check --fix`): \(rule.fixAvailability.shortText). "
+    out += rule.fixAvailability.reason + "\n"
     if !rule.triggering.isEmpty {
       out += "\n" + heading + "Triggers\n"
       for example in rule.triggering { out += "\n" + block(example) }
@@ -92,6 +97,13 @@ public enum RuleReporter {
       for example in rule.nonTriggering { out += "\n" + block(example) }
     }
     return out
+  }
+
+  /// The table's fix cell: the applicabilities a rule's fixes have (`safe`, `safe, unsafe`),
+  /// `—` for none.
+  private static func fixCell(_ availability: FixAvailability) -> String {
+    availability.extent == .none
+      ? "—" : availability.applicabilities.map(\.rawValue).joined(separator: ", ")
   }
 
   /// `error`, or `error; info in with_overrides …` when the severity varies by finding.

@@ -64,6 +64,9 @@ public enum SarifReporter {
         }
         fields.append(("relatedLocations", "[" + related.joined(separator: ", ") + "]"))
       }
+      if let fix = diagnostic.fix {
+        fields.append(("fixes", "[" + fixObject(fix, path: path) + "]"))
+      }
       if let place = diagnostic.logicalPlace {
         fields.append(("properties", JSON.object([("logicalPlace", JSON.string(place))])))
       }
@@ -168,19 +171,48 @@ public enum SarifReporter {
     return LogicalPlace.portablePath(directory, currentDirectory: nil)
   }
 
+  /// A `fix` (§3.55): the rule's title as its description, one artifact change with a
+  /// replacement per edit (an insertion has an empty deleted region). The applicability is a
+  /// property: SARIF has no word for it.
+  private static func fixObject(_ fix: Fix, path: String) -> String {
+    let replacements = fix.edits.map { edit in
+      let start = edit.span.start
+      let end = edit.span.end < start ? start : edit.span.end
+      let region = JSON.object([
+        ("startLine", String(max(1, start.line))), ("startColumn", String(max(1, start.column))),
+        ("endLine", String(max(1, end.line))), ("endColumn", String(max(1, end.column))),
+      ])
+      return JSON.object([
+        ("deletedRegion", region),
+        ("insertedContent", JSON.object([("text", JSON.string(edit.replacement))])),
+      ])
+    }
+    let change = JSON.object([
+      ("artifactLocation", artifactLocation(path)),
+      ("replacements", "[" + replacements.joined(separator: ", ") + "]"),
+    ])
+    return JSON.object([
+      ("description", JSON.object([("text", JSON.string(fix.title))])),
+      ("artifactChanges", "[" + change + "]"),
+      ("properties", JSON.object([("applicability", JSON.string(fix.applicability.rawValue))])),
+    ])
+  }
+
+  /// An `artifactLocation`: a `file:` URI for an absolute path, else relative to `%SRCROOT%`.
+  private static func artifactLocation(_ path: String) -> String {
+    if path.hasPrefix("/") {
+      return JSON.object([("uri", JSON.string("file://" + percentEncoded(path)))])
+    }
+    return JSON.object([
+      ("uri", JSON.string(percentEncoded(path))), ("uriBaseId", JSON.string("%SRCROOT%")),
+    ])
+  }
+
   /// A `location` object; `extra` members (a related location's `id` and `message`) come
   /// before its `physicalLocation`.
   private static func location(
     path: String, span: SourceSpan, extra: [(String, String)] = []
   ) -> String {
-    var artifact: [(String, String)]
-    if path.hasPrefix("/") {
-      artifact = [("uri", JSON.string("file://" + percentEncoded(path)))]
-    } else {
-      artifact = [
-        ("uri", JSON.string(percentEncoded(path))), ("uriBaseId", JSON.string("%SRCROOT%")),
-      ]
-    }
     let start = span.start
     // SARIF's endColumn is exclusive, like our spans; a region must not end before it starts.
     var end = span.end
@@ -195,7 +227,7 @@ public enum SarifReporter {
       extra + [
         (
           "physicalLocation",
-          JSON.object([("artifactLocation", JSON.object(artifact)), ("region", region)])
+          JSON.object([("artifactLocation", artifactLocation(path)), ("region", region)])
         )
       ])
   }

@@ -6,10 +6,18 @@ public struct Edit: Sendable, Hashable {
   /// The text replaced (empty to insert at `span.start`).
   public var span: SourceSpan
   public var replacement: String
+  /// The text the rule expects at `span`, when it knows it. Rules see values, not source text:
+  /// a rule that replaces the inside of `"1gi"` says it expects `1gi` there, and the engine drops
+  /// the whole fix when the file holds something else (`r"1gi"`, an escape, a concatenation),
+  /// so no fix is applied to text whose spelling the rule could only guess.
+  public var expected: String?
 
-  public init(replacing span: SourceSpan, with replacement: String) {
+  public init(
+    replacing span: SourceSpan, with replacement: String, expecting expected: String? = nil
+  ) {
     self.span = span
     self.replacement = replacement
+    self.expected = expected
   }
 }
 
@@ -47,5 +55,41 @@ public struct Fix: Sendable, Hashable {
     applicability: FixApplicability
   ) -> Fix {
     Fix(title, applicability: applicability, edits: [Edit(replacing: span, with: replacement)])
+  }
+}
+
+/// Whether a rule can fix its findings, for the rule's documentation.
+public struct FixAvailability: Sendable, Hashable {
+  public enum Extent: String, Sendable, Hashable {
+    /// The rule never offers a fix.
+    case none
+    /// Some findings have a fix, others not (the value's spelling is unknown, the meaning
+    /// ambiguous).
+    case sometimes
+    /// Every finding has a fix.
+    case always
+  }
+
+  public var extent: Extent
+  /// The applicabilities the rule's fixes may have, safe first; empty when there is none.
+  public var applicabilities: [FixApplicability]
+  /// One sentence: what the fix does and why it is safe or not, or why there is none.
+  public var reason: String
+
+  public init(_ extent: Extent, _ applicabilities: [FixApplicability] = [], reason: String) {
+    self.extent = extent
+    self.applicabilities = applicabilities.sorted()
+    self.reason = reason
+  }
+
+  /// The rule offers no fix: what to write depends on what the user meant.
+  public static let none = FixAvailability(
+    .none, reason: "The right value depends on what was meant, so there is no automatic fix.")
+
+  /// `sometimes (safe or unsafe)`, `always (unsafe)`, `none`: the docs' short form.
+  public var shortText: String {
+    guard extent != .none else { return "none" }
+    return extent.rawValue + " (" + applicabilities.map(\.rawValue).joined(separator: " or ")
+      + ")"
   }
 }

@@ -50,4 +50,49 @@ public enum QuantityTypo {
     let quoted = options.map { "\"\(number)\($0)\"" }
     return "did you mean " + quoted.joined(separator: " or ") + "?"
   }
+
+  /// A corrected spelling of `text` for a fix, with whether it is certainly what was meant;
+  /// nil when there is none or the meaning is a guess. Only mistakes of spelling are corrected:
+  /// whitespace inside the quantity, thousands separators, and the case or a trailing `B` of a
+  /// byte suffix (`gi`, `GiB` → `Gi`, certain; `GB` → `G`, which is what the letters say but
+  /// not always what was meant, since many write GB for GiB). Suffixes are only corrected for
+  /// byte-sized keys: for cpu or a GPU count a byte suffix would itself be a mistake.
+  public static func respelling(for text: String, key: ResourceKey?) -> (
+    text: String, isCertain: Bool
+  )? {
+    func valid(_ candidate: String) -> Bool { Quantity(candidate) != nil }
+    if text.isEmpty { return nil }
+    if text.contains(" ") || text.contains("\t") {
+      let trimmed = String(text.filter { $0 != " " && $0 != "\t" })
+      return valid(trimmed) ? (trimmed, true) : nil
+    }
+    if text.contains("_") || text.contains(",") {
+      let digits = String(text.filter { $0 != "_" && $0 != "," })
+      guard valid(digits) else { return nil }
+      // `1,000` is a thousand, but `1,5Gi` is a decimal comma: only groups of three are sure.
+      let numberPart = text.prefix { "0123456789_,".contains($0) }
+      let groups = numberPart.split(
+        separator: text.contains(",") ? "," : "_",
+        omittingEmptySubsequences: false)
+      let grouped =
+        groups.count > 1 && (1...3).contains(groups[0].count)
+        && groups.dropFirst().allSatisfy { $0.count == 3 }
+        && !(text.contains(",") && text.contains("_"))
+      return grouped ? (digits, true) : nil
+    }
+    guard key?.isByteSized == true else { return nil }
+    let numberEnd = text.firstIndex { !("0123456789.+-".contains($0)) } ?? text.endIndex
+    let number = text[..<numberEnd]
+    let suffix = String(text[numberEnd...])
+    guard !number.isEmpty, let fixes = suffixFixes[suffix] else { return nil }
+    if fixes.count == 1 {
+      let candidate = String(number) + fixes[0]
+      return valid(candidate) ? (candidate, true) : nil
+    }
+    // `4g` or `4K` follow conventions that differ by tool (docker's `4g` is GiB); only the
+    // `xB` spellings name a decimal unit outright.
+    guard ["KB", "kB", "MB", "GB", "TB", "PB"].contains(suffix) else { return nil }
+    let candidate = String(number) + fixes[0]
+    return valid(candidate) ? (candidate, false) : nil
+  }
 }

@@ -38,12 +38,14 @@ public struct RuleDescription: Sendable {
   public var isOptIn: Bool
   public var triggering: [Example]
   public var nonTriggering: [Example]
+  /// Whether `check --fix` can correct its findings, and how safely.
+  public var fixAvailability: FixAvailability
 
   public init(
     code: String, name: String, summary: String, rationale: String, fix: String,
     defaultSeverity: Severity, severityDetail: String? = nil, isOptIn: Bool = false,
     triggering: [Example] = [],
-    nonTriggering: [Example] = []
+    nonTriggering: [Example] = [], fixAvailability: FixAvailability = .none
   ) {
     self.code = code
     self.name = name
@@ -55,6 +57,7 @@ public struct RuleDescription: Sendable {
     self.isOptIn = isOptIn
     self.triggering = triggering
     self.nonTriggering = nonTriggering
+    self.fixAvailability = fixAvailability
   }
 }
 

@@ -15,7 +15,9 @@ struct Check: ParsableCommand {
     abstract: "Lint files and directories (the default command).",
     discussion: """
       Exit status: 0 when there are no error-level findings, 1 when there are (or warnings \
-      with --strict), 2 for usage errors.
+      with --strict), 2 for usage errors. With --fix, the findings that remain decide; \
+      --diff exits 1 when there is something to fix; --fix-only exits 0; a fixed file that \
+      cannot be written exits 2.
       """)
 
   @OptionGroup var input: InputOptions
@@ -104,6 +106,29 @@ struct Check: ParsableCommand {
   @Flag(help: "Print the files that would be checked, one per line, and exit.")
   var showFiles = false
 
+  @Flag(help: "Apply the safe fixes, then report the findings that remain.")
+  var fix = false
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: """
+      Also apply (with --fix) or offer the unsafe fixes, which change what is deployed.
+      """)
+  var unsafeFixes: Bool?
+
+  @Flag(
+    help: """
+      Print a unified diff of what --fix would change and write nothing; exit 1 when there is \
+      something to fix.
+      """)
+  var diff = false
+
+  @Flag(help: "Apply the fixes and report nothing about the findings that remain.")
+  var fixOnly = false
+
+  @Flag(help: "List the fixes applied (or, without --fix, available) in each file.")
+  var showFixes = false
+
   func validate() throws {
     if showSettings && showFiles {
       throw ValidationError("--show-settings and --show-files cannot be used together")
@@ -111,6 +136,7 @@ struct Check: ParsableCommand {
     if noColor, let color, color != .never {
       throw ValidationError("--no-color contradicts --color \(color.rawValue)")
     }
+    try validateFixOptions()
   }
 
   /// `--quiet`, `--silent` (which wins) or neither.
@@ -146,8 +172,14 @@ struct Check: ParsableCommand {
     }
     var linter = Linter(defaults)
     linter.keepsDeclarations = false  // only `dump` shows them
+    linter.fixing = fixOptions
     let outcome = try input.run(with: linter, commandLine: commandLine)
     for warning in outcome.warnings { output.warn(warning) }
+    var writeFailed = false
+    if fixOptions != nil {
+      writeFailed = try finishFixing(outcome.results, output: output)
+      if diff || fixOnly || input.stdinName != nil { return }
+    }
     let (results, baselineOutcome) = try applyBaseline(to: outcome.results, output: output)
     let diagnostics = results.flatMap(\.diagnostics)
     try output.write(
@@ -161,6 +193,8 @@ struct Check: ParsableCommand {
     let failing = diagnostics.contains {
       $0.severity == .error || (strict && $0.severity == .warning)
     }
+    // A file that could not be written is an input error, whatever the findings.
+    if writeFailed { throw ExitCode(2) }
     if failing && !exitZero { throw ExitCode(1) }
   }
 
@@ -170,6 +204,7 @@ struct Check: ParsableCommand {
     _ results: [FileResult], filesChecked: Int, baselineNote: String?, toFile: Bool
   ) -> String {
     let diagnostics = results.flatMap(\.diagnostics)
+    let fixed = results.compactMap(\.fixes).filter { !$0.applied.isEmpty }
     if statistics {
       return effectiveFormat == .json
         ? StatisticsReporter.json(diagnostics) : StatisticsReporter.render(diagnostics)
@@ -181,10 +216,14 @@ struct Check: ParsableCommand {
     case .text:
       let colorChoice = noColor ? ColorChoice.never : color ?? .auto
       let style = TextReporter.Style(color: colorChoice.isEnabled(writingToFile: toFile))
-      var text = TextReporter.render(results, style: style)
+      var text = TextReporter.render(results, style: style, fixable: fixApplicability)
+      if showFixes { text += fixesReport(results) }
       if !quiet {
         text += TextReporter.summary(
-          RunSummary(filesChecked: filesChecked, diagnostics: diagnostics), style: style)
+          RunSummary(
+            filesChecked: filesChecked, diagnostics: diagnostics,
+            fixApplicability: fixApplicability, fixed: fixed.map(\.applied.count).reduce(0, +),
+            filesFixed: fixed.count), style: style)
         if let baselineNote { text += baselineNote + "\n" }
       }
       return text

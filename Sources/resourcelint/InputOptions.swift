@@ -181,6 +181,7 @@ struct InputOptions: ParsableArguments {
       if let settings = try selector.settings(forPath: name) {
         own = Linter(settings)
         own.keepsDeclarations = linter.keepsDeclarations
+        own.fixing = linter.fixing
       }
     } catch {
       throw UsageError(description: error.description)
@@ -190,9 +191,20 @@ struct InputOptions: ParsableArguments {
     }
     if linting && own.checksNothing { warnings.append("no rules are enabled") }
     let bytes = try readStandardInput()
-    return Outcome(
-      results: [own.lint(path: name, bytes: bytes, language: language)], filesChecked: 1,
-      warnings: warnings)
+    guard var fixing = own.fixing else {
+      return Outcome(
+        results: [own.lint(path: name, bytes: bytes, language: language)], filesChecked: 1,
+        warnings: warnings)
+    }
+    // Standard input is fixed in memory: the command prints the fixed text, so it always gets
+    // a record, with the text unchanged when nothing applied.
+    fixing.writes = false
+    var result = own.fix(path: name, bytes: bytes, language: language, options: fixing)
+    if result.fixes == nil {
+      result.fixes = FixRecord(
+        applied: [], original: bytes, fixed: bytes, passes: 0, converged: true)
+    }
+    return Outcome(results: [result], filesChecked: 1, warnings: warnings)
   }
 }
 

@@ -102,7 +102,7 @@ struct BaselineTests {
     let run = try CLITests.run(["check", "--baseline", "baseline.json", "."], in: root)
     #expect(run.status == 1)
     #expect(
-      run.stdout.contains("flows/tasks.py:11:30: error: cpu request 500M is 500,000,000 cores"))
+      run.stdout.contains("flows/tasks.py:11:30: error: [*] cpu request 500M is 500,000,000 cores"))
     #expect(run.stdout.contains("Found 1 problem (1 error)"))
     #expect(
       run.stdout.contains(
