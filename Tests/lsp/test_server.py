@@ -210,6 +210,23 @@ ACTION_CASES = [
         "Suppress RL004 on this line",
         YAML.replace("1gb}\n", "1gb}  # resourcelint: ignore[RL004]\n"),
     ),
+    # Quick fixes from the rules' own fixes (the Python one after an emoji on its line).
+    (
+        "flow.py",
+        "python",
+        PYTHON.replace('"1gb"', '"1gi"'),
+        "RL004",
+        'Replace "1gi" with "1Gi"',
+        PYTHON.replace('"1gb"', '"1Gi"'),
+    ),
+    (
+        "pod.yaml",
+        "yaml",
+        YAML.replace("1gb}", "1gi}"),
+        "RL004",
+        'Replace "1gi" with "1Gi"',
+        YAML.replace("1gb}", "1Gi}"),
+    ),
 ]
 
 
