@@ -18,6 +18,10 @@ public struct Linter: Sendable {
   /// Whether results keep each file's declarations (`dump` needs them; `check` does not, and
   /// dropping them keeps memory bounded by the largest file instead of growing with the tree).
   public var keepsDeclarations = true
+  /// Whether the cheap byte prefilters (the engine's and the scanners') may skip a file
+  /// before scanning it. False scans every file fully: the hidden `check --no-prefilter`, with
+  /// which a test shows that the prefilters change no finding.
+  public var usesPrefilters = true
 
   public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
     self.rules = rules
@@ -69,7 +73,7 @@ public struct Linter: Sendable {
     path: String, raw: UnsafeRawBufferPointer, language: FileLanguage, owned: () -> [UInt8]
   ) -> FileResult {
     let textProblem = TextCheck.problem(in: raw)
-    if textProblem == nil, !mayMatter(raw, language) {
+    if textProblem == nil, usesPrefilters, !mayMatter(raw, language) {
       return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
     }
     return scanAndCheck(path: path, bytes: owned(), language: language, textProblem: textProblem)
@@ -93,7 +97,7 @@ public struct Linter: Sendable {
     let needsComments = file.bytes.withUnsafeBytes(FileSuppressions.mayContainDirective)
     let scan: ScanResult
     switch language {
-    case .python: scan = PythonScanner.scan(file)
+    case .python: scan = PythonScanner.scan(file, usingPrefilter: usesPrefilters)
     case .yaml: scan = YAMLScanner.scan(file, collectingComments: needsComments)
     }
     var comments: [Range<Int>] = []
@@ -134,6 +138,7 @@ public struct Linter: Sendable {
       own.settings = nil
       var linter = Linter(settings)
       linter.keepsDeclarations = keepsDeclarations
+      linter.usesPrefilters = usesPrefilters
       return linter.lint(own, reading: buffer)
     }
     if let raw = buffer?.read(input.path) {

@@ -181,6 +181,7 @@ struct InputOptions: ParsableArguments {
       if let settings = try selector.settings(forPath: name) {
         own = Linter(settings)
         own.keepsDeclarations = linter.keepsDeclarations
+        own.usesPrefilters = linter.usesPrefilters
       }
     } catch {
       throw UsageError(description: error.description)
