@@ -110,23 +110,29 @@ oracle-flyte2: build
 	@.venv-oracle-flyte2/bin/python scripts/oracle-flyte2/generate.py
 	@.venv-oracle-flyte2/bin/python scripts/oracle-flyte2/oracle.py --resourcelint $(BIN)
 
-# Time a release build against rg and ruff on generated 2k/23k/100k-file trees and a dense
-# 400,000-task module (in .bench/, gitignored) and write the results into BENCHMARKS.md.
-# `make bench SIZES=medium` runs one size.
+# Time a release build against rg, a bare libyaml pass, ruff and yamllint on generated trees
+# (2k/23k/100k-file monorepos, a dense 400,000-task module, a mention-heavy Python tree, a
+# YAML-heavy tree; in .bench/, gitignored), 8,000 explicit paths against their directory and a
+# 3-file start-up, and write the results and the goals met into BENCHMARKS.md.
+# `make bench SIZES=medium` runs one tree (small medium large dense mentions yaml paths).
 SIZES ?=
 bench: deps
 	$(SWIFT) build -c release --product resourcelint
 	@BIN=.build/release/resourcelint bash scripts/bench/run.sh $(SIZES)
 
-# Run each libFuzzer target (ASan, in .build-fuzz/ and .fuzz/, gitignored) for FUZZ_SECONDS and
-# print its executions; FUZZ_TARGETS picks some of: quantity python-parser python-scanner
-# yaml-scanner config. A crash leaves a reproducer in .fuzz/artifacts/TARGET/ (see Fuzz/fuzz.sh).
-# FUZZ_CONFIGURATION=debug builds in ~15 s instead of ~2 min, for short passes (CI).
-FUZZ_SECONDS ?= 60
+# Run each libFuzzer target (ASan, in .build-fuzz/ and .fuzz/, gitignored) for FUZZ_SECONDS (60
+# when neither is given) or FUZZ_RUNS executions, and print its executions and exec/s;
+# FUZZ_TARGETS picks some of: quantity python-parser python-scanner yaml-scanner config. A crash
+# leaves a reproducer in .fuzz/artifacts/TARGET/ (see Fuzz/fuzz.sh). `make fuzz FUZZ_RUNS=1000000`
+# runs each target to a million executions (Fuzz/COUNTS.md records such runs).
+# FUZZ_CONFIGURATION=debug builds in ~15 s instead of ~2 min, at fewer executions per second.
+FUZZ_SECONDS ?=
+FUZZ_RUNS ?=
 FUZZ_TARGETS ?=
 FUZZ_CONFIGURATION ?= release
 fuzz: deps
-	@FUZZ_CONFIGURATION=$(FUZZ_CONFIGURATION) bash Fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@FUZZ_CONFIGURATION=$(FUZZ_CONFIGURATION) FUZZ_RUNS=$(FUZZ_RUNS) \
+	  bash Fuzz/fuzz.sh "$(FUZZ_SECONDS)" $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build

@@ -3,6 +3,9 @@
 #
 #   Fuzz/fuzz.sh [SECONDS] [TARGET...]      (default: 60 s each, every target)
 #
+# FUZZ_RUNS=N stops each target after N executions (libFuzzer's -runs) instead: with it, an
+# empty SECONDS means no time limit, and a SECONDS given too stops at whichever comes first.
+#
 # FUZZ_CONFIGURATION=debug builds the instrumented libraries in about 15 s instead of about
 # 2 minutes (release), at fewer executions per second: CI's short pass uses it.
 #
@@ -25,8 +28,15 @@ set -euo pipefail
 main() {
   cd "$(dirname "$0")/.."
 
-  SECONDS_PER_TARGET=${1:-60}
+  RUNS=${FUZZ_RUNS:-}
+  SECONDS_PER_TARGET=${1:-}
   shift || true
+  if [ -z "$SECONDS_PER_TARGET" ]; then
+    # libFuzzer reads -max_total_time=0 as no limit.
+    if [ -n "$RUNS" ]; then SECONDS_PER_TARGET=0; else SECONDS_PER_TARGET=60; fi
+  fi
+  LIMITS=(-max_total_time="$SECONDS_PER_TARGET")
+  [ -n "$RUNS" ] && LIMITS+=(-runs="$RUNS")
   ALL_TARGETS=(quantity python-parser python-scanner yaml-scanner config)
   TARGETS=("$@")
   [ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
@@ -113,22 +123,30 @@ main() {
       *) max_len=8192 ;;
     esac
     [ -f "Fuzz/dictionaries/$target.dict" ] && dict=(-dict="Fuzz/dictionaries/$target.dict")
-    echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
+    if [ -n "$RUNS" ]; then
+      echo "fuzz: $target for $RUNS executions (time limit ${SECONDS_PER_TARGET}s, 0: none)"
+    else
+      echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
+    fi
+    started=$(date +%s%N)
     set +e
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$OUT/bin/$CONFIG/$target" \
       "$corpus" "$OUT/seeds/$target" \
-      -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
+      "${LIMITS[@]}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
       -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" > "$log" 2>&1
     rc=$?
     set -e
+    elapsed=$((($(date +%s%N) - started) / 1000000000))
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     if [ $rc -ne 0 ]; then
       status=1
       SUMMARY+=("$target: FAILED (exit $rc, log $log): $(ls -t "$artifacts" | head -1)")
       grep -m3 -E 'ERROR|Fatal error|invariant' "$log" || tail -5 "$log"
     else
       files=$(find "$corpus" -type f | wc -l)
-      SUMMARY+=("$target: ${runs:-?} executions in ${SECONDS_PER_TARGET}s, corpus $files files")
+      line="$target: ${runs:-?} executions in ${elapsed} s (${rate:-?} exec/s, $CONFIG build)"
+      SUMMARY+=("$line, corpus $files files")
     fi
   done
   printf '%s\n' "${SUMMARY[@]}"

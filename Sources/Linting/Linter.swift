@@ -21,6 +21,10 @@ public struct Linter: Sendable {
   /// Set by `check --fix`, `--diff` and `--fix-only`: files read from disk are fixed (see
   /// `fix(path:bytes:language:options:)`); nil only lints.
   public var fixing: FixOptions?
+  /// Whether the cheap byte prefilters (the engine's and the scanners') may skip a file
+  /// before scanning it. False scans every file fully: the hidden `check --no-prefilter`, with
+  /// which a test shows that the prefilters change no finding.
+  public var usesPrefilters = true
 
   public init(rules: RuleSet, platform: PlatformLimits? = nil, policies: [Policy] = []) {
     self.rules = rules
@@ -73,7 +77,7 @@ public struct Linter: Sendable {
     path: String, raw: UnsafeRawBufferPointer, language: FileLanguage, owned: () -> [UInt8]
   ) -> FileResult {
     let textProblem = TextCheck.problem(in: raw)
-    if textProblem == nil, !mayMatter(raw, language) {
+    if textProblem == nil, usesPrefilters, !mayMatter(raw, language) {
       return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
     }
     return scanAndCheck(path: path, bytes: owned(), language: language, textProblem: textProblem)
@@ -97,7 +101,7 @@ public struct Linter: Sendable {
     let needsComments = file.bytes.withUnsafeBytes(FileSuppressions.mayContainDirective)
     let scan: ScanResult
     switch language {
-    case .python: scan = PythonScanner.scan(file)
+    case .python: scan = PythonScanner.scan(file, usingPrefilter: usesPrefilters)
     case .yaml: scan = YAMLScanner.scan(file, collectingComments: needsComments)
     }
     var comments: [Range<Int>] = []
@@ -140,6 +144,7 @@ public struct Linter: Sendable {
       var linter = Linter(settings)
       linter.keepsDeclarations = keepsDeclarations
       linter.fixing = fixing
+      linter.usesPrefilters = usesPrefilters
       return linter.lint(own, reading: buffer)
     }
     if let fixing {

@@ -50,14 +50,21 @@ public enum PythonScanner {
   /// file that mentions none of the prefilter's words.
   public static func scan(_ file: SourceFile) -> ScanResult { scan(file, patterns: patterns) }
 
+  /// `scan`, or with `usingPrefilter` false, a full scan of every file: no file is skipped on a
+  /// cheap test. Only `check --no-prefilter`, with which a test shows that the prefilters change
+  /// no finding, turns it off.
+  public static func scan(_ file: SourceFile, usingPrefilter: Bool) -> ScanResult {
+    scan(file, patterns: patterns, usingPrefilter: usingPrefilter)
+  }
+
   /// `scan` with the given patterns (tests pass failing ones) and windows (tests pass small
   /// ones to read fixtures a few lines at a time).
   static func scan(
     _ file: SourceFile, patterns: Result<CandidatePatterns, PatternError>,
-    windowTokens: Int = PythonScanner.windowTokens
+    usingPrefilter: Bool = true, windowTokens: Int = PythonScanner.windowTokens
   ) -> ScanResult {
     let bytes = file.bytes
-    if !bytes.withUnsafeBytes({ mayDeclare($0) }) { return ScanResult() }
+    if usingPrefilter && !bytes.withUnsafeBytes({ mayDeclare($0) }) { return ScanResult() }
     let candidatePatterns: CandidatePatterns
     switch patterns {
     case .success(let compiled): candidatePatterns = compiled

@@ -94,6 +94,11 @@ struct Check: ParsableCommand {
   @Flag(help: .hidden)
   var noColor = false
 
+  /// Scans every file fully, skipping none on the cheap byte prefilters: for the test that
+  /// compares both modes' findings (they must be identical), not for users.
+  @Flag(help: .hidden)
+  var noPrefilter = false
+
   @Flag(help: "Print how often each rule fired instead of the findings (JSON with --format json).")
   var statistics = false
 
@@ -173,6 +178,7 @@ struct Check: ParsableCommand {
     var linter = Linter(defaults)
     linter.keepsDeclarations = false  // only `dump` shows them
     linter.fixing = fixOptions
+    linter.usesPrefilters = !noPrefilter
     let outcome = try input.run(with: linter, commandLine: commandLine)
     for warning in outcome.warnings { output.warn(warning) }
     var writeFailed = false

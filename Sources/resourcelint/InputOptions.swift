@@ -182,6 +182,7 @@ struct InputOptions: ParsableArguments {
         own = Linter(settings)
         own.keepsDeclarations = linter.keepsDeclarations
         own.fixing = linter.fixing
+        own.usesPrefilters = linter.usesPrefilters
       }
     } catch {
       throw UsageError(description: error.description)
