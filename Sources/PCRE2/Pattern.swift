@@ -53,9 +53,9 @@ public final class Pattern: @unchecked Sendable {
 
   /// `matches(in:)` within `range` of `subject`: a match starts at or after its start and ends
   /// at or before its end, and lookbehinds still see the bytes before it.
-  public func matches(in subject: UnsafeRawBufferPointer, range: Range<Int>) -> (
-    ranges: [Range<Int>], complete: Bool
-  ) {
+  public func matches(
+    in subject: UnsafeRawBufferPointer, range: Range<Int>, limit: Int = Int.max
+  ) -> (ranges: [Range<Int>], complete: Bool) {
     guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
       return ([], false)
     }
@@ -82,10 +82,19 @@ public final class Pattern: @unchecked Sendable {
         let lower = vector[0]
         let upper = vector[1]
         ranges.append(lower..<upper)
+        if ranges.count >= limit { return (ranges, true) }
         start = upper > lower ? upper : upper + 1
       }
       return (ranges, true)
     }
+  }
+
+  /// Whether `subject` contains a match: nil when the search could not tell (the match limit,
+  /// a PCRE2 error), for callers that must then assume the worse answer.
+  public func hasMatch(in subject: UnsafeRawBufferPointer) -> Bool? {
+    let found = matches(in: subject, range: 0..<subject.count, limit: 1)
+    if !found.ranges.isEmpty { return true }
+    return found.complete ? false : nil
   }
 
   /// Whether `subject` contains at least one match.

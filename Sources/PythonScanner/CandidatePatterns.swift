@@ -11,6 +11,9 @@ struct CandidatePatterns: Sendable {
   let callSites: Pattern
   /// Decorator lines.
   let decorators: Pattern
+  /// An `import` or `from` followed on its line (or the lines a backslash joins to it) by one
+  /// of `PythonScanner.importWords`' packages: where a module a declaration needs may be named.
+  let packageImports: Pattern
 
   init() throws(PatternError) {
     try self.init(
@@ -21,12 +24,16 @@ struct CandidatePatterns: Sendable {
         + #"HeadNodeConfig|WorkerNodeConfig|AutoscalerOptionsConfig|Scheduler|WorkerGroup|"#
         + #"TaskEnvironment|clone_with|override)"#
         + #"(?:[ \t\f\r\n]|\\\r?\n)*+\("#,
-      decorators: #"^[ \t\f]*@"#)
+      decorators: #"^[ \t\f]*@"#,
+      packageImports: #"\b(?:import|from)\b(?:\\\r?\n|[^\n])*?(?:flyte|union|kubernetes)"#)
   }
 
   /// Other sources, for tests of what the scanner does when a search fails.
-  init(callSites: String, decorators: String) throws(PatternError) {
+  init(callSites: String, decorators: String, packageImports: String = "import")
+    throws(PatternError)
+  {
     self.callSites = try Pattern(callSites)
     self.decorators = try Pattern(decorators)
+    self.packageImports = try Pattern(packageImports)
   }
 }

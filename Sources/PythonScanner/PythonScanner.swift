@@ -30,11 +30,17 @@ public enum PythonScanner {
   /// without being tokenized; a mention in a comment only costs the full scan, never a miss.
   public static let importWords = ["flyte", "union", "kubernetes", "with_overrides"]
   static let importPrefilter = LiteralSet(importWords)
+  static let overrideWord = LiteralSet(["with_overrides"])
 
   /// False when the file cannot declare resources: it mentions none of the prefilter's words,
-  /// or none of the import words.
+  /// or none of the import words, or (no `with_overrides`) names the packages only outside any
+  /// line holding an `import` or `from` (a docstring that says "flytekit"). Each test is a
+  /// necessary condition, the cheapest first; a search that cannot tell lets the file through.
   public static func mayDeclare(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    prefilter.occurs(in: bytes) && importPrefilter.occurs(in: bytes)
+    guard prefilter.occurs(in: bytes), importPrefilter.occurs(in: bytes) else { return false }
+    if overrideWord.occurs(in: bytes) { return true }
+    guard case .success(let compiled) = patterns else { return true }
+    return compiled.packageImports.hasMatch(in: bytes) ?? true
   }
 
   /// The candidate patterns, compiled once for every thread. Their sources are constants, so a

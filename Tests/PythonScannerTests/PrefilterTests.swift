@@ -39,9 +39,30 @@ import Testing
     #expect(!declarations(source).isEmpty)
   }
 
+  @Test(arguments: [
+    // The packages named in prose only: no import line names them.
+    "\"\"\"Like flytekit's Resources, and kubernetes quotas.\"\"\"\nimport os\nx = Resources(cpu=1)\n",
+    "# union of Resources\nfrom os import path\nR = Resources()\n",
+  ])
+  func packagesNamedOnlyOutsideImportLinesAreSkipped(_ source: String) {
+    #expect(!Self.mayDeclare(source))
+    #expect(declarations(source).isEmpty)
+  }
+
+  @Test(arguments: [
+    "import os; import flytekit\nR = flytekit.Resources(cpu=\"1\")\n",
+    "try:\n    from flytekit import Resources\nexcept ImportError: pass\nR = Resources(cpu=\"1\")\n",
+    "from \\\n  flytekit import Resources\nR = Resources(cpu=\"1\")\n",
+    "import os, \\\r\n  flytekit as fk\r\nR = fk.Resources(cpu=\"1\")\r\n",
+  ])
+  func importsOnAnyLineFormArePassed(_ source: String) {
+    #expect(Self.mayDeclare(source))
+    #expect(!declarations(source).isEmpty)
+  }
+
   @Test func aMentionOfAnImportWordOnlyInACommentStillScans() {
     // Conservative: the file is scanned, and finds nothing, rather than guessing at comments.
-    let source = "# see flytekit docs\nx = Resources(cpu=1)\n"
+    let source = "import os  # see flytekit docs\nx = Resources(cpu=1)\n"
     #expect(Self.mayDeclare(source))
     #expect(declarations(source).isEmpty)
   }
