@@ -39,6 +39,9 @@ public enum Discovery {
     var unreadable: [(String, String)] = []
     // Only paths named together can reach one file twice: a walk follows no links.
     var seen = DuplicateFilter(isNeeded: paths.count > 1)
+    // Files named one by one (pre-commit, editors) come a directory at a time: the absolute
+    // components of the last file's directory are reused for the next file in it.
+    var lastDirectory: (path: Substring, components: [String])?
     for path in paths {
       let kind = FileSystem.kind(of: path, followingSymlinks: true)
       switch kind {
@@ -56,7 +59,20 @@ public enum Discovery {
           seen: &seen)
       default:
         guard let language = FileLanguage(path: path), seen.isNew(path) else { continue }
-        let absolute = AbsolutePath.components(of: path)
+        let absolute: [String]
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { path[..<$0] } ?? ""
+        let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+        if let last = lastDirectory, last.path == directory, name != ".", name != "..",
+          !name.isEmpty
+        {
+          absolute = last.components + [String(name)]
+        } else {
+          absolute = AbsolutePath.components(of: path)
+          if name != ".", name != "..", !name.isEmpty, !directory.isEmpty {
+            lastDirectory = (directory, Array(absolute.dropLast()))
+          }
+        }
         if let selector, try selector.skipsExplicit(absolute, isDirectory: false) { continue }
         seen.insert(path)
         body(
