@@ -77,15 +77,23 @@ public struct Linter: Sendable {
     path: String, raw: UnsafeRawBufferPointer, language: FileLanguage, owned: () -> [UInt8]
   ) -> FileResult {
     let textProblem = TextCheck.problem(in: raw)
-    if textProblem == nil, usesPrefilters, !mayMatter(raw, language) {
-      return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
+    // Python's prefilter runs here, once (it includes a PCRE2 search); the scanner is told its
+    // answer instead of asking again.
+    var pythonMayDeclare = true
+    if textProblem == nil, usesPrefilters {
+      if language == .python { pythonMayDeclare = PythonScanner.mayDeclare(raw) }
+      if !mayMatter(raw, language, pythonMayDeclare: pythonMayDeclare) {
+        return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
+      }
     }
-    return scanAndCheck(path: path, bytes: owned(), language: language, textProblem: textProblem)
+    return scanAndCheck(
+      path: path, bytes: owned(), language: language, textProblem: textProblem,
+      pythonMayDeclare: pythonMayDeclare)
   }
 
   private func scanAndCheck(
     path: String, bytes: [UInt8], language: FileLanguage,
-    textProblem: (offset: Int, message: String)?
+    textProblem: (offset: Int, message: String)?, pythonMayDeclare: Bool
   ) -> FileResult {
     let file = SourceFile(path: path, bytes: bytes)
     if let problem = textProblem {
@@ -101,7 +109,8 @@ public struct Linter: Sendable {
     let needsComments = file.bytes.withUnsafeBytes(FileSuppressions.mayContainDirective)
     let scan: ScanResult
     switch language {
-    case .python: scan = PythonScanner.scan(file, usingPrefilter: usesPrefilters)
+    case .python:
+      scan = pythonMayDeclare ? PythonScanner.scan(file, usingPrefilter: false) : ScanResult()
     case .yaml: scan = YAMLScanner.scan(file, collectingComments: needsComments)
     }
     var comments: [Range<Int>] = []
@@ -118,11 +127,13 @@ public struct Linter: Sendable {
 
   /// False when scanning the file cannot give a finding: its scanner's prefilter rejects it and
   /// it has no suppression comment (the only other source of findings).
-  private func mayMatter(_ bytes: UnsafeRawBufferPointer, _ language: FileLanguage) -> Bool {
+  private func mayMatter(
+    _ bytes: UnsafeRawBufferPointer, _ language: FileLanguage, pythonMayDeclare: Bool
+  ) -> Bool {
     let matters: Bool
     switch language {
     case .python:
-      matters = PythonScanner.mayDeclare(bytes) || Self.directiveWord.occurs(in: bytes)
+      matters = pythonMayDeclare || Self.directiveWord.occurs(in: bytes)
     case .yaml:
       matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayDeclareBeyondWords(bytes)
     }
