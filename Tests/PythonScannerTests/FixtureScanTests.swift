@@ -12,25 +12,10 @@ import Testing
 
 /// Sanity checks over `Fixtures/scanner/python/` (the expected dumps are reviewed separately).
 @Suite struct FixtureScanTests {
-  static let directory: String = {
-    // Tests/PythonScannerTests/FixtureScanTests.swift → repository root is three levels up.
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/") + "/Fixtures/scanner/python"
-  }()
+  static let directory = repositoryRoot + "/Fixtures/scanner/python"
 
   static func load(_ name: String) -> SourceFile? {
-    let path = directory + "/" + name
-    guard let handle = fopen(path, "rb") else { return nil }
-    defer { fclose(handle) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, handle)
-      if count <= 0 { break }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
-    return SourceFile(path: "Fixtures/scanner/python/" + name, bytes: bytes)
+    loadRepositoryFile("Fixtures/scanner/python/" + name)
   }
 
   static let expectedCounts: [(String, Int)] = [

@@ -3,6 +3,33 @@ import SourceText
 
 @testable import PythonScanner
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The repository's root: this file is `Tests/PythonScannerTests/TestSupport.swift`.
+let repositoryRoot: String = {
+  var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+  parts.removeLast(3)
+  return parts.joined(separator: "/")
+}()
+
+/// The file at `path` (relative to the repository root), named by that path.
+func loadRepositoryFile(_ path: String) -> SourceFile? {
+  guard let handle = fopen(repositoryRoot + "/" + path, "rb") else { return nil }
+  defer { fclose(handle) }
+  var bytes: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 65536)
+  while true {
+    let count = fread(&buffer, 1, buffer.count, handle)
+    if count <= 0 { break }
+    bytes.append(contentsOf: buffer[0..<count])
+  }
+  return SourceFile(path: path, bytes: bytes)
+}
+
 /// Scans `source` as `test.py`.
 func scan(_ source: String, path: String = "test.py") -> ScanResult {
   PythonScanner.scan(SourceFile(path: path, text: source))

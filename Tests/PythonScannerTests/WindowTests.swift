@@ -14,18 +14,12 @@ import Testing
 /// tests read every Python fixture in windows as small as the rules allow and expect exactly
 /// what reading it whole finds.
 @Suite struct WindowTests {
-  static let root: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-  }()
-
   /// Every `.py` file under `Fixtures/`, by path relative to the repository.
   static func pythonFixtures() -> [String] {
     var result: [String] = []
     var directories = ["Fixtures"]
     while let directory = directories.popLast() {
-      guard let handle = opendir(root + "/" + directory) else { continue }
+      guard let handle = opendir(repositoryRoot + "/" + directory) else { continue }
       defer { closedir(handle) }
       while let entry = readdir(handle) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -43,24 +37,11 @@ import Testing
     return result.sorted()
   }
 
-  static func load(_ path: String) -> SourceFile? {
-    guard let handle = fopen(root + "/" + path, "rb") else { return nil }
-    defer { fclose(handle) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, handle)
-      if count <= 0 { break }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
-    return SourceFile(path: path, bytes: bytes)
-  }
-
   @Test func everyFixtureReadsTheSameInWindows() throws {
     let fixtures = Self.pythonFixtures()
     #expect(fixtures.count > 50)
     for path in fixtures {
-      let file = try #require(Self.load(path))
+      let file = try #require(loadRepositoryFile(path))
       let whole = PythonScanner.scan(file, patterns: PythonScanner.patterns)
       for windowTokens in [1, 5, 64] {
         let windowed = PythonScanner.scan(
