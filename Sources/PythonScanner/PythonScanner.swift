@@ -134,12 +134,6 @@ public enum PythonScanner {
     // parsed and the first pass run, a window at a time.
     let subject = UnsafeRawBufferPointer(buffer)
     var searchStoppedAt: Int?
-    if kept == nil {
-      // A large file: as many declarations as decorators is the common case (one task each),
-      // and an array grown by doubling would hold up to twice that at the peak.
-      context.declarations.reserveCapacity(
-        min(patterns.decorators.matches(in: subject).ranges.count, buffer.count / 64))
-    }
     let hasAliases = kept == nil && !context.imports.aliases.isEmpty
     for window in windows {
       let calls = patterns.callSites.matches(in: subject, range: window)
