@@ -1,3 +1,4 @@
+import Dispatch
 import ResourceModel
 import Rules
 import SourceText
@@ -140,21 +141,58 @@ public struct RuleSet: Sendable {
   ) -> [Diagnostic] {
     let context = RuleContext(fileDeclarations: declarations, platform: platform)
     var findings = FileFindings(source: source)
-    for declaration in declarations {
-      // By index: copying a check copies its rule existential, for every declaration.
-      for index in checks.indices {
-        for violation in checks[index].rule.check(declaration, context: context) {
-          let check = checks[index]
-          let diagnostic = Diagnostic(
-            file: file, span: violation.span, code: check.code, name: check.name,
-            severity: check.severity ?? violation.severity ?? check.defaultSeverity,
-            message: violation.message, fix: violation.fix)
-          findings.add(diagnostic, checking: declaration) {
-            LogicalPlace.of(violation.span, checking: declaration, in: declarations)
-          }
-        }
+    for found in violations(of: declarations, context: context) {
+      let check = checks[found.check]
+      let violation = found.violation
+      let declaration = declarations[found.declaration]
+      let diagnostic = Diagnostic(
+        file: file, span: violation.span, code: check.code, name: check.name,
+        severity: check.severity ?? violation.severity ?? check.defaultSeverity,
+        message: violation.message, fix: violation.fix)
+      findings.add(diagnostic, checking: declaration) {
+        LogicalPlace.of(violation.span, checking: declaration, in: declarations)
       }
     }
     return findings.diagnostics
+  }
+
+  /// A violation with the declaration (its index) and the check (index in `checks`) that found it.
+  private typealias Found = (declaration: Int, check: Int, violation: Violation)
+
+  /// Declarations checked by one task at a time: a file with fewer is checked on the calling
+  /// thread. Rules are pure functions of a declaration and the file's context, so a large file
+  /// (thousands of tasks in one module) is split into runs checked on every core, and their
+  /// findings are put back in order.
+  static let declarationsPerTask = 4096
+
+  /// Every rule's violations over `declarations`, in declaration then rule order.
+  private func violations(of declarations: [Declaration], context: RuleContext) -> [Found] {
+    let checks = checks
+    @Sendable func check(_ range: Range<Int>) -> [Found] {
+      var found: [Found] = []
+      for position in range {
+        let declaration = declarations[position]
+        // By index: copying a check copies its rule existential, for every declaration.
+        for index in checks.indices {
+          for violation in checks[index].rule.check(declaration, context: context) {
+            found.append((position, index, violation))
+          }
+        }
+      }
+      return found
+    }
+    let perTask = RuleSet.declarationsPerTask
+    guard declarations.count > perTask else { return check(declarations.indices) }
+    let tasks = (declarations.count + perTask - 1) / perTask
+    let slots = UnsafeMutableBufferPointer<[Found]>.allocate(capacity: tasks)
+    slots.initialize(repeating: [])
+    defer { slots.deinitialize().deallocate() }
+    nonisolated(unsafe) let shared = slots
+    DispatchQueue.concurrentPerform(iterations: tasks) { task in
+      // Each slot is written by exactly one task and read only after all have finished.
+      let start = task * perTask
+      shared[task] = check(start..<min(start + perTask, declarations.count))
+    }
+    return Array(slots.joined())
   }
 }

@@ -73,6 +73,12 @@ extension ScanContext {
     return found
   }
 
+  /// Works out the file's Flyte 2 facts once, before windows are read apart (each would
+  /// otherwise read every `@NAME.task` of the file again).
+  func prepareFlyte2State() {
+    if importsFlyte { readTaskDecorators() }
+  }
+
   /// Reads every `@NAME.task` / `@NAME.task(...)` decorator line once.
   private func readTaskDecorators() {
     guard flyte2State.tasksByEnvironment == nil else { return }

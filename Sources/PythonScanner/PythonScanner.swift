@@ -1,3 +1,4 @@
+import Dispatch
 import PCRE2
 import ResourceModel
 import SourceText
@@ -132,26 +133,12 @@ public enum PythonScanner {
     }
     // 2. Candidates, found by the patterns and confirmed against the tokens; statements
     // parsed and the first pass run, a window at a time.
-    let subject = UnsafeRawBufferPointer(buffer)
-    var searchStoppedAt: Int?
-    let hasAliases = kept == nil && !context.imports.aliases.isEmpty
-    for window in windows {
-      let calls = patterns.callSites.matches(in: subject, range: window)
-      let decorators = patterns.decorators.matches(in: subject, range: window)
-      if searchStoppedAt == nil, !calls.complete || !decorators.complete {
-        let callStop = calls.complete ? nil : calls.ranges.last?.upperBound ?? window.lowerBound
-        let decoratorStop =
-          decorators.complete ? nil : decorators.ranges.last?.upperBound ?? window.lowerBound
-        searchStoppedAt = [callStop, decoratorStop].compactMap { $0 }.min()
-      }
-      guard kept != nil || hasAliases || !calls.ranges.isEmpty || !decorators.ranges.isEmpty
-      else { continue }
-      if kept == nil { context.read(window: PythonTokenizer.tokenize(buffer, range: window)) }
-      context.readStatements(
-        candidates: candidateTokens(
-          context, calls: calls.ranges[...], decorators: decorators.ranges[...]))
-      // The search stops for the whole file where it stopped, as one search over it would.
-      if searchStoppedAt != nil { break }
+    let searchStoppedAt: Int?
+    if kept != nil {
+      searchStoppedAt = readCandidates(
+        in: windows.first ?? 0..<0, into: context, patterns: patterns, tokenize: false)
+    } else {
+      searchStoppedAt = readWindows(windows, into: context, patterns: patterns)
     }
     if let stop = searchStoppedAt {
       problems.append(
@@ -163,6 +150,68 @@ public enum PythonScanner {
     context.finishPasses()
     return ScanResult(
       declarations: sorted(context.declarations), problems: problems, comments: comments)
+  }
+
+  /// Reads the candidates of one window into `context`: the statements holding them, parsed
+  /// and given the first pass. `tokenize` is false when `context` already holds the window's
+  /// tokens (a file of one window). Returns where the candidate search stopped (PCRE2's match
+  /// limit), when it did; nothing after that point may be read.
+  private static func readCandidates(
+    in window: Range<Int>, into context: ScanContext, patterns: CandidatePatterns, tokenize: Bool
+  ) -> Int? {
+    let subject = UnsafeRawBufferPointer(context.bytes)
+    let calls = patterns.callSites.matches(in: subject, range: window)
+    let decorators = patterns.decorators.matches(in: subject, range: window)
+    var stoppedAt: Int?
+    if !calls.complete || !decorators.complete {
+      let callStop = calls.complete ? nil : calls.ranges.last?.upperBound ?? window.lowerBound
+      let decoratorStop =
+        decorators.complete ? nil : decorators.ranges.last?.upperBound ?? window.lowerBound
+      stoppedAt = [callStop, decoratorStop].compactMap { $0 }.min()
+    }
+    // Aliases are found in the tokens, not by the patterns: a window with no match may call one.
+    guard !tokenize || !context.imports.aliases.isEmpty || !calls.ranges.isEmpty
+      || !decorators.ranges.isEmpty
+    else { return stoppedAt }
+    if tokenize { context.read(window: PythonTokenizer.tokenize(context.bytes, range: window)) }
+    context.readStatements(
+      candidates: candidateTokens(
+        context, calls: calls.ranges[...], decorators: decorators.ranges[...]))
+    return stoppedAt
+  }
+
+  /// Reads the candidates of a file read in windows, each window in a context of its own, on
+  /// every core, then gathers what each found into `context` in file order. Windows are
+  /// independent: the first pass reaches other statements only through the whole-file tables
+  /// (bindings, constants, Flyte 2 decorators) every window shares, and what it leaves for the
+  /// later passes (declarations, consumed calls, pending roots) is keyed by byte offsets and
+  /// merged in order. Returns where the candidate search stopped, as `readCandidates` does;
+  /// the windows after that one are dropped, as one search over the file would not reach them.
+  private static func readWindows(
+    _ windows: [Range<Int>], into context: ScanContext, patterns: CandidatePatterns
+  ) -> Int? {
+    // Facts every window would otherwise work out again (all of a file's `@env.task`s).
+    context.prepareFlyte2State()
+    let slots = UnsafeMutableBufferPointer<(found: WindowFindings, stoppedAt: Int?)>.allocate(
+      capacity: windows.count)
+    slots.initialize(repeating: (WindowFindings(), nil))
+    defer { slots.deinitialize().deallocate() }
+    nonisolated(unsafe) let shared = slots
+    // Only read while the windows are: each gets its own reader of the file's tables.
+    nonisolated(unsafe) let template = context
+    DispatchQueue.concurrentPerform(iterations: windows.count) { index in
+      // Each slot is written by exactly one iteration and read only after all have finished;
+      // the reader, with its window's tokens, is gone when the iteration ends.
+      let reader = template.windowReader()
+      let stoppedAt = readCandidates(
+        in: windows[index], into: reader, patterns: patterns, tokenize: true)
+      shared[index] = (reader.findings, stoppedAt)
+    }
+    for index in windows.indices {
+      context.gather(slots[index].found)
+      if let stop = slots[index].stoppedAt { return stop }
+    }
+    return nil
   }
 
   /// The byte ranges of the file's comments (`#` to the end of the line), as the tokenizer

@@ -11,6 +11,15 @@ struct ParsedStatement {
   var isDecorator: Bool
 }
 
+/// What reading one window's statements left: its declarations, and what the later passes
+/// need (all keyed by byte offsets, so they outlive the window's tokens).
+struct WindowFindings {
+  var declarations: [Declaration] = []
+  var consumed: Set<Int> = []
+  var pending: [(root: Root, calls: [NestedCall])] = []
+  var fallback: [Root] = []
+}
+
 /// The state of scanning one file: tokens, names, parsed statements, and which calls already
 /// belong to a declaration.
 ///
@@ -69,6 +78,30 @@ final class ScanContext {
     stream = window
     statementCache = [:]
     decoratedName = nil
+  }
+
+  /// A context for reading one window of this file on another thread: it shares the file's
+  /// tables (bindings, Flyte 2 facts) and starts with nothing found. `gather` takes back its
+  /// `findings`.
+  func windowReader() -> ScanContext {
+    let reader = ScanContext(file: file, bytes: bytes, stream: TokenStream())
+    reader.imports = imports
+    reader.flyte2State = flyte2State
+    return reader
+  }
+
+  /// What the first pass found in a window, for the passes after it.
+  var findings: WindowFindings {
+    WindowFindings(
+      declarations: declarations, consumed: consumed, pending: pending, fallback: fallback)
+  }
+
+  /// Adds what a `windowReader()` found, after what this context found before it.
+  func gather(_ found: WindowFindings) {
+    declarations += found.declarations
+    consumed.formUnion(found.consumed)
+    pending += found.pending
+    fallback += found.fallback
   }
 
   // MARK: Text and positions
