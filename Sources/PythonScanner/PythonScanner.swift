@@ -192,27 +192,47 @@ public enum PythonScanner {
   ) -> Int? {
     // Facts every window would otherwise work out again (all of a file's `@env.task`s).
     context.prepareFlyte2State()
+    // Windows are read a batch at a time and gathered after each batch, so that at most one
+    // batch's findings exist twice (in their window and in `context`), not the whole file's.
+    let batch = windowsPerBatch
     let slots = UnsafeMutableBufferPointer<(found: WindowFindings, stoppedAt: Int?)>.allocate(
-      capacity: windows.count)
+      capacity: batch)
     slots.initialize(repeating: (WindowFindings(), nil))
     defer { slots.deinitialize().deallocate() }
     nonisolated(unsafe) let shared = slots
     // Only read while the windows are: each gets its own reader of the file's tables.
     nonisolated(unsafe) let template = context
-    DispatchQueue.concurrentPerform(iterations: windows.count) { index in
-      // Each slot is written by exactly one iteration and read only after all have finished;
-      // the reader, with its window's tokens, is gone when the iteration ends.
-      let reader = template.windowReader()
-      let stoppedAt = readCandidates(
-        in: windows[index], into: reader, patterns: patterns, tokenize: true)
-      shared[index] = (reader.findings, stoppedAt)
-    }
-    for index in windows.indices {
-      context.gather(slots[index].found)
-      if let stop = slots[index].stoppedAt { return stop }
+    var first = 0
+    while first < windows.count {
+      let count = min(batch, windows.count - first)
+      let offset = first
+      DispatchQueue.concurrentPerform(iterations: count) { index in
+        // Each slot is written by exactly one iteration and read only after all have finished;
+        // the reader, with its window's tokens, is gone when the iteration ends.
+        let reader = template.windowReader()
+        let stoppedAt = readCandidates(
+          in: windows[offset + index], into: reader, patterns: patterns, tokenize: true)
+        shared[index] = (reader.findings, stoppedAt)
+      }
+      for index in 0..<count {
+        let found = slots[index].found
+        slots[index].found = WindowFindings()
+        context.gather(found)
+        if let stop = slots[index].stoppedAt { return stop }
+      }
+      first += count
+      if first == count, first < windows.count, let read = windows[count - 1].last {
+        // Declarations are most of a dense file's memory: sized once for the whole file, from
+        // what the first batch found in its bytes, rather than doubled as they come.
+        let expected = context.declarations.count * (windows[windows.count - 1].upperBound + 1)
+        context.declarations.reserveCapacity(expected / (read + 1) * 21 / 20)
+      }
     }
     return nil
   }
+
+  /// Windows read at once between two gatherings: enough to keep every core busy.
+  static let windowsPerBatch = 16
 
   /// The byte ranges of the file's comments (`#` to the end of the line), as the tokenizer
   /// sees them: a `#` in a string, docstring or f-string text is not one. For files `scan`

@@ -86,7 +86,9 @@ public struct RuleContext: Sendable {
   private static func index(_ declarations: [Declaration]) -> (
     [String: Int], [DeclarationKind: [String: [Int]]]
   ) {
-    var tasks: [String: Int] = [:]
+    // Sized once: a dense file's names would otherwise be rehashed at every doubling.
+    var tasks = [String: Int](
+      minimumCapacity: declarations.count { $0.kind == .task || $0.kind == .containerTask })
     var owned: [DeclarationKind: [String: [Int]]] = [:]
     for index in declarations.indices {
       let kind = declarations[index].kind
