@@ -7,7 +7,16 @@
 # empty SECONDS means no time limit, and a SECONDS given too stops at whichever comes first.
 #
 # FUZZ_CONFIGURATION=debug builds the instrumented libraries in about 15 s instead of about
-# 2 minutes (release), at fewer executions per second: CI's short pass uses it.
+# 2 minutes (release), at fewer executions per second.
+#
+# FUZZ_ASAN=0 builds with coverage only (no AddressSanitizer), in .build-fuzz-noasan/ and
+# .fuzz/bin/CONFIG-noasan/: two to three times the executions a second, for counted runs. Swift's
+# own checks (array bounds, overflow, unwrapping) still trap, but a wrong unsafe-pointer access
+# no longer does, so such a run ends by replaying its whole corpus with the ASan build (every
+# input it kept, against the same targets): see FUZZ_REPLAY below.
+#
+# FUZZ_REPLAY=1 only replays each target's corpus once (libFuzzer's -runs=0), with whichever
+# build FUZZ_ASAN selects.
 #
 # Targets: quantity, python-parser, python-scanner, yaml-scanner, config.
 #
@@ -41,10 +50,20 @@ main() {
   TARGETS=("$@")
   [ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
   SWIFT=${SWIFT:-swift}
-  SCRATCH=.build-fuzz
   CONFIG=${FUZZ_CONFIGURATION:-release}
   OUT=.fuzz
-  SANITIZE=(-sanitize=fuzzer,address)
+  if [ "${FUZZ_ASAN:-1}" = 0 ]; then
+    SCRATCH=.build-fuzz-noasan
+    BINARIES="$OUT/bin/$CONFIG-noasan"
+    SANITIZE=(-sanitize=fuzzer)
+    FLAVOUR="$CONFIG build, coverage only"
+  else
+    SCRATCH=.build-fuzz
+    BINARIES="$OUT/bin/$CONFIG"
+    SANITIZE=(-sanitize=fuzzer,address)
+    FLAVOUR="$CONFIG build, ASan"
+  fi
+  if [ "${FUZZ_REPLAY:-0}" = 1 ]; then LIMITS=(-runs=0); fi
 
   # 1. The library modules, instrumented. Workspace depends on every module a target imports.
   mkdir -p "$SCRATCH"
@@ -63,10 +82,10 @@ main() {
   done
 
   # 2. One binary per target, relinked when its source or a library object is newer.
-  mkdir -p "$OUT/bin/$CONFIG"
+  mkdir -p "$BINARIES"
   for target in "${TARGETS[@]}"; do
     source="Fuzz/Targets/$target.swift"
-    binary="$OUT/bin/$CONFIG/$target"
+    binary="$BINARIES/$target"
     [ -f "$source" ] || { echo "fuzz: no target $target" >&2; exit 2; }
     if [ ! -x "$binary" ] || [ -n "$(find "$source" "${OBJECTS[@]}" -newer "$binary" | head -1)" ]
     then
@@ -123,14 +142,16 @@ main() {
       *) max_len=8192 ;;
     esac
     [ -f "Fuzz/dictionaries/$target.dict" ] && dict=(-dict="Fuzz/dictionaries/$target.dict")
-    if [ -n "$RUNS" ]; then
+    if [ "${FUZZ_REPLAY:-0}" = 1 ]; then
+      echo "fuzz: $target, replaying its corpus ($FLAVOUR)"
+    elif [ -n "$RUNS" ]; then
       echo "fuzz: $target for $RUNS executions (time limit ${SECONDS_PER_TARGET}s, 0: none)"
     else
       echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
     fi
     started=$(date +%s%N)
     set +e
-    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$OUT/bin/$CONFIG/$target" \
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$BINARIES/$target" \
       "$corpus" "$OUT/seeds/$target" \
       "${LIMITS[@]}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
       -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" > "$log" 2>&1
@@ -145,7 +166,7 @@ main() {
       grep -m3 -E 'ERROR|Fatal error|invariant' "$log" || tail -5 "$log"
     else
       files=$(find "$corpus" -type f | wc -l)
-      line="$target: ${runs:-?} executions in ${elapsed} s (${rate:-?} exec/s, $CONFIG build)"
+      line="$target: ${runs:-?} executions in ${elapsed} s (${rate:-?} exec/s, $FLAVOUR)"
       SUMMARY+=("$line, corpus $files files")
     fi
   done

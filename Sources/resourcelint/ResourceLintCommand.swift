@@ -32,7 +32,7 @@ struct ResourceLintCommand: ParsableCommand {
     do {
       var command: any ParsableCommand
       if let split = PathOperands.split(arguments) {
-        command = try parseAsRoot(split.arguments)
+        command = try parse(split.arguments)
         if var check = command as? Check {
           try check.input.take(operands: split.paths)
           command = check
@@ -41,7 +41,7 @@ struct ResourceLintCommand: ParsableCommand {
           command = dump
         }
       } else {
-        command = try parseAsRoot(arguments)
+        command = try parse(arguments)
       }
       try command.run()
     } catch {
@@ -58,6 +58,25 @@ struct ResourceLintCommand: ParsableCommand {
       if !message.isEmpty { printError(message) }
       terminateProcess(code.rawValue)
     }
+  }
+}
+
+extension ResourceLintCommand {
+  /// The command `arguments` ask for. `check`, the one run most often (by pre-commit on every
+  /// commit), is parsed on its own: from the root, ArgumentParser reflects over all of its
+  /// options three more times (to learn whether it, or the default subcommand, takes all the
+  /// remaining input), most of a small run's time. Whatever that parse does not accept (help,
+  /// the root's own flags, a mistake) is parsed again from the root, so every message and exit
+  /// status is the root's.
+  static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+    if arguments.first == "check" {
+      do {
+        return try Check.parseAsRoot(Array(arguments.dropFirst()))
+      } catch {
+        // Not an answer yet: the root's parse below reports it in the root's words.
+      }
+    }
+    return try parseAsRoot(arguments)
   }
 }
 

@@ -7,7 +7,8 @@
 #
 # usage: scripts/bench/run.sh [TREE ...]
 #        (TREE: small, medium, large, dense, mentions, yaml, paths; default all)
-# env:   BIN=path/to/resourcelint (default .build/release/resourcelint, built by `make bench`)
+# env:   BIN=path/to/resourcelint (`make bench` passes the static release binary `make dist` builds;
+#        default .build/release/resourcelint)
 #        BENCH_DIR=.bench (gitignored; trees, the tools' venv and raw results go there)
 #        BENCH_SCALE=0.05 shrinks every tree, to try the script out (BENCHMARKS.md untouched)
 set -euo pipefail
