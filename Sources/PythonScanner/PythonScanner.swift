@@ -536,12 +536,25 @@ extension ScanContext {
   /// `candidates` are those of logical line `line`, and `covered` the `(` offsets of the calls
   /// its statement parse reached (a fallback parse never leaves its line).
   private func fallbackRoots(candidates: ArraySlice<Int>, line: Int, covered: [Int]) -> [Root] {
-    var calls = Set(covered)
+    // Nearly always every candidate is covered: a sorted copy of the statement's few calls is
+    // searched without building a set per statement; calls a fallback parse reaches are rare.
+    let sorted = covered.sorted()
+    var reached = Set<Int>()
+    func isCovered(_ offset: Int) -> Bool {
+      var low = 0
+      var high = sorted.count
+      while low < high {
+        let mid = (low + high) / 2
+        if sorted[mid] < offset { low = mid + 1 } else { high = mid }
+      }
+      return (low < sorted.count && sorted[low] == offset)
+        || (!reached.isEmpty && reached.contains(offset))
+    }
     var result: [Root] = []
     let tokens = stream.tokens
     for index in candidates where tokens[index].kind == .name && index + 1 < tokens.count {
       let next = tokens[index + 1]
-      guard next.kind == .op, next.op == Op.lparen, !calls.contains(next.start) else { continue }
+      guard next.kind == .op, next.op == Op.lparen, !isCovered(next.start) else { continue }
       let start = chainStart(index)
       // The parse ends with the candidate's own call: later calls of a chain are candidates of
       // their own, and parsing each to the end of the line was quadratic in a long chain.
@@ -552,7 +565,7 @@ extension ScanContext {
         to: close > index + 1 ? min(close + 1, lineEnd) : lineEnd)
       let expr = parser.postfix()
       expr.walk { node in
-        if let call = node.call { calls.insert(call.openParen) }
+        if let call = node.call { reached.insert(call.openParen) }
         return true
       }
       let statement = ParsedStatement(

@@ -128,6 +128,10 @@ extension ScanContext {
   }
 
   private func readResourceFields(_ call: CallExpr) -> [ResourceList] {
+    // The one list of a call without conditionals, built in place; `options` (each argument's
+    // choices, for their product) only once an argument has several.
+    var only: [ResourceEntry] = []
+    only.reserveCapacity(call.arguments.count)
     var options: [[ResourceEntry]] = []
     var position = 0
     // `Resources(cpu="1", **extra)`: any field not written may come from `extra`.
@@ -153,13 +157,19 @@ extension ScanContext {
         position += 1
         keySpan = span(argument.value)
       }
-      options.append(
-        alternatives(argument.value).map {
-          ResourceEntry(
-            key: key, writtenKey: written, keySpan: keySpan, value: value($0),
-            isRepeated: isRepeated)
-        })
+      let choices = alternatives(argument.value).map {
+        ResourceEntry(
+          key: key, writtenKey: written, keySpan: keySpan, value: value($0),
+          isRepeated: isRepeated)
+      }
+      if options.isEmpty, choices.count == 1 {
+        only.append(contentsOf: choices)
+        continue
+      }
+      if options.isEmpty { options = only.map { [$0] } }
+      options.append(choices)
     }
+    guard !options.isEmpty else { return [ResourceList(only, dynamicSource: unpacked)] }
     return ScanContext.product(options).map { ResourceList($0, dynamicSource: unpacked) }
   }
 
