@@ -170,8 +170,9 @@ public enum PythonScanner {
       stoppedAt = [callStop, decoratorStop].compactMap { $0 }.min()
     }
     // Aliases are found in the tokens, not by the patterns: a window with no match may call one.
-    guard !tokenize || !context.imports.aliases.isEmpty || !calls.ranges.isEmpty
-      || !decorators.ranges.isEmpty
+    guard
+      !tokenize || !context.imports.aliases.isEmpty || !calls.ranges.isEmpty
+        || !decorators.ranges.isEmpty
     else { return stoppedAt }
     if tokenize { context.read(window: PythonTokenizer.tokenize(context.bytes, range: window)) }
     context.readStatements(
