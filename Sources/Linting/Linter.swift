@@ -42,10 +42,14 @@ public struct Linter: Sendable {
   }
 
   /// `resourcelint`, without which a file has no suppression comment (see `FileSuppressions`),
-  /// so no RL028 either. With YAML's prefilter words one pass finds both; Python's prefilter
-  /// has two sets of words, and this is searched apart.
-  static let directiveWord = LiteralSet(["resourcelint"])
+  /// so no RL028 either. One pass over a file finds it and the scanner's prefilter words: for
+  /// YAML either kind of word makes the file matter; for Python the two are told apart (a
+  /// directive alone does not make a file worth scanning, and the words are searched for
+  /// before the import words).
   static let yamlWords = LiteralSet(YAMLScanner.prefilterWords + ["resourcelint"])
+  static let pythonWords = LiteralSet(groups: [PythonScanner.prefilterWords, ["resourcelint"]])
+  static let declarationWords = LiteralSet.Groups.group(0)
+  static let directiveWords = LiteralSet.Groups.group(1)
   /// `# noqa: RL002` is a suppression too; too short for the literal set, it is searched apart.
   static let noqa = Array("noqa".utf8)
   static let upperNoqa = Array("NOQA".utf8)
@@ -78,22 +82,34 @@ public struct Linter: Sendable {
   ) -> FileResult {
     let textProblem = TextCheck.problem(in: raw)
     // Python's prefilter runs here, once (it includes a PCRE2 search); the scanner is told its
-    // answer instead of asking again.
+    // answer instead of asking again, and whether the file names `resourcelint` is learnt in
+    // the same pass as its declaration words.
     var pythonMayDeclare = true
+    var namesDirective: Bool?
     if textProblem == nil, usesPrefilters {
-      if language == .python { pythonMayDeclare = PythonScanner.mayDeclare(raw) }
-      if !mayMatter(raw, language, pythonMayDeclare: pythonMayDeclare) {
+      if language == .python {
+        let found = Self.pythonWords.groups(in: raw)
+        pythonMayDeclare =
+          found.contains(Self.declarationWords)
+          && PythonScanner.mayDeclare(givenDeclarationWord: raw)
+        namesDirective = found.contains(Self.directiveWords)
+      }
+      if !mayMatter(
+        raw, language, pythonMayDeclare: pythonMayDeclare, namesDirective: namesDirective)
+      {
         return FileResult(path: path, declarations: [], diagnostics: [], lines: [:])
       }
     }
     return scanAndCheck(
       path: path, bytes: owned(), language: language, textProblem: textProblem,
-      pythonMayDeclare: pythonMayDeclare)
+      pythonMayDeclare: pythonMayDeclare, namesDirective: namesDirective)
   }
 
+  /// `namesDirective`: whether the file contains `resourcelint`, when a prefilter pass found out.
   private func scanAndCheck(
     path: String, bytes: [UInt8], language: FileLanguage,
-    textProblem: (offset: Int, message: String)?, pythonMayDeclare: Bool
+    textProblem: (offset: Int, message: String)?, pythonMayDeclare: Bool,
+    namesDirective: Bool? = nil
   ) -> FileResult {
     let file = SourceFile(path: path, bytes: bytes)
     if let problem = textProblem {
@@ -106,7 +122,10 @@ public struct Linter: Sendable {
     }
     // Comments are only needed where a suppression may be: the YAML scanner then reads them
     // from the stream it parses anyway (the Python tokenizer always keeps them).
-    let needsComments = file.bytes.withUnsafeBytes(FileSuppressions.mayContainDirective)
+    let needsComments = file.bytes.withUnsafeBytes { bytes in
+      namesDirective.map { $0 || Self.mentionsNoqa(bytes) }
+        ?? FileSuppressions.mayContainDirective(bytes)
+    }
     let scan: ScanResult
     switch language {
     case .python:
@@ -128,18 +147,24 @@ public struct Linter: Sendable {
   /// False when scanning the file cannot give a finding: its scanner's prefilter rejects it and
   /// it has no suppression comment (the only other source of findings).
   private func mayMatter(
-    _ bytes: UnsafeRawBufferPointer, _ language: FileLanguage, pythonMayDeclare: Bool
+    _ bytes: UnsafeRawBufferPointer, _ language: FileLanguage, pythonMayDeclare: Bool,
+    namesDirective: Bool?
   ) -> Bool {
     let matters: Bool
     switch language {
     case .python:
-      matters = pythonMayDeclare || Self.directiveWord.occurs(in: bytes)
+      matters = pythonMayDeclare || namesDirective ?? true
     case .yaml:
       matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayDeclareBeyondWords(bytes)
     }
-    // `q` is rare in text, so a search anchored on it beats another pass of the literal set.
-    return matters || ByteSearch.occurs(Self.noqa, anchor: 2, in: bytes)
-      || ByteSearch.occurs(Self.upperNoqa, anchor: 2, in: bytes)
+    return matters || Self.mentionsNoqa(bytes)
+  }
+
+  /// True when `noqa` or `NOQA` occurs. `q` is rare in text, so a search anchored on it beats
+  /// another pass of the literal set.
+  private static func mentionsNoqa(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    ByteSearch.occurs(noqa, anchor: 2, in: bytes)
+      || ByteSearch.occurs(upperNoqa, anchor: 2, in: bytes)
   }
 
   /// Reads and lints one file from disk. A file that cannot be read is an RL000 finding.

@@ -38,7 +38,13 @@ public enum PythonScanner {
   /// line holding an `import` or `from` (a docstring that says "flytekit"). Each test is a
   /// necessary condition, the cheapest first; a search that cannot tell lets the file through.
   public static func mayDeclare(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    guard prefilter.occurs(in: bytes), importPrefilter.occurs(in: bytes) else { return false }
+    prefilter.occurs(in: bytes) && mayDeclare(givenDeclarationWord: bytes)
+  }
+
+  /// `mayDeclare` of a file already known to contain one of `prefilterWords` (the engine looks
+  /// for them in the same pass as for a suppression directive).
+  public static func mayDeclare(givenDeclarationWord bytes: UnsafeRawBufferPointer) -> Bool {
+    guard importPrefilter.occurs(in: bytes) else { return false }
     if overrideWord.occurs(in: bytes) { return true }
     guard case .success(let compiled) = patterns else { return true }
     return compiled.packageImports.hasMatch(in: bytes) ?? true

@@ -14,6 +14,10 @@
 /// jump several bytes; only where the last block ends some word's prefix are the words compared.
 public struct LiteralSet: Sendable {
   private let words: [[UInt8]]
+  /// The group of each word (`Groups`), as one bit.
+  private let wordGroups: [Groups]
+  /// Every group some word belongs to.
+  private let allGroups: Groups
   /// The shortest word's length: the window.
   private let window: Int
   /// How far the window may move when its last two bytes hash to the index.
@@ -22,10 +26,34 @@ public struct LiteralSet: Sendable {
   /// Table size: a power of two. Hash collisions only shorten jumps; matches are always verified.
   private static let tableBits = 12
 
+  /// Which groups of words a search found: bit `n` for group `n` of `init(groups:)`.
+  public struct Groups: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Group `index` (0 to 31).
+    public static func group(_ index: Int) -> Groups { Groups(rawValue: 1 << UInt32(index)) }
+  }
+
   /// - Parameter words: at least one word, each at least two bytes long.
   public init(_ words: [String]) {
-    let bytes = words.map { Array($0.utf8) }.filter { $0.count >= 2 }
+    self.init(groups: [words])
+  }
+
+  /// Words in up to 32 groups, searched in one pass: `groups(in:)` says which groups occur (a
+  /// file read once for the words that make it worth scanning and for the word of a directive).
+  public init(groups: [[String]]) {
+    var bytes: [[UInt8]] = []
+    var wordGroups: [Groups] = []
+    for (index, words) in groups.prefix(32).enumerated() {
+      for word in words where word.utf8.count >= 2 {
+        bytes.append(Array(word.utf8))
+        wordGroups.append(.group(index))
+      }
+    }
     self.words = bytes
+    self.wordGroups = wordGroups
+    self.allGroups = wordGroups.reduce([]) { $0.union($1) }
     let window = bytes.map(\.count).min() ?? 2
     self.window = window
     var shifts = [UInt8](repeating: UInt8(clamping: window - 1), count: 1 << Self.tableBits)
@@ -54,7 +82,18 @@ public struct LiteralSet: Sendable {
 
   /// True when `bytes` contains at least one of the words.
   public func occurs(in bytes: UnsafeRawBufferPointer) -> Bool {
-    guard let base = bytes.baseAddress, !words.isEmpty else { return false }
+    !search(bytes, until: { !$0.isEmpty }).isEmpty
+  }
+
+  /// The groups of the words `bytes` contains. The search stops once every group is found.
+  public func groups(in bytes: UnsafeRawBufferPointer) -> Groups {
+    search(bytes, until: { $0 == allGroups })
+  }
+
+  /// The groups found in `bytes`, searched until `done` holds for them or the bytes end.
+  @inline(__always)
+  private func search(_ bytes: UnsafeRawBufferPointer, until done: (Groups) -> Bool) -> Groups {
+    guard let base = bytes.baseAddress, !words.isEmpty else { return [] }
     let text = base.assumingMemoryBound(to: UInt8.self)
     let count = bytes.count
     let window = self.window
@@ -66,10 +105,14 @@ public struct LiteralSet: Sendable {
           littleEndian: base.loadUnaligned(fromByteOffset: end &- 1, as: UInt16.self))
         return Int(table[Self.slot(pair: UInt32(pair))])
       }
+      var found: Groups = []
+      // Adds the groups of the words starting where the window ends at `end`; true when done.
       @inline(__always) func matches(endingAt end: Int) -> Bool {
         let start = end - window + 1
-        for word in words where word.count <= count - start && Self.equal(word, at: text + start) {
-          return true
+        for index in words.indices
+        where words[index].count <= count - start && Self.equal(words[index], at: text + start) {
+          found.formUnion(wordGroups[index])
+          if done(found) { return true }
         }
         return false
       }
@@ -86,7 +129,7 @@ public struct LiteralSet: Sendable {
           end &+= last
           continue
         }
-        if matches(endingAt: end) { return true }
+        if matches(endingAt: end) { return found }
         end += 1
       }
       while end < count {
@@ -95,10 +138,10 @@ public struct LiteralSet: Sendable {
           end += shift
           continue
         }
-        if matches(endingAt: end) { return true }
+        if matches(endingAt: end) { return found }
         end += 1
       }
-      return false
+      return found
     }
   }
 

@@ -205,6 +205,25 @@ struct TextPassTests {
     #expect(found > 500)  // the random texts do exercise matches
   }
 
+  @Test func literalSetGroupsMatchReferenceOnRandomTexts() {
+    var generator = Generator(state: 5)
+    // The engine's Python set: the scanner's words and the directive word, told apart.
+    let groups = [Array(Self.pythonWords.dropLast()), ["resourcelint"]]
+    let set = LiteralSet(groups: groups)
+    var both = 0
+    for _ in 0..<4000 {
+      let bytes = Self.randomText(&generator, maxPieces: 20)
+      var expected: LiteralSet.Groups = []
+      for (index, words) in groups.enumerated() where Self.referenceOccurs(words, in: bytes) {
+        expected.insert(.group(index))
+      }
+      if expected == [.group(0), .group(1)] { both += 1 }
+      #expect(bytes.withUnsafeBytes { set.groups(in: $0) } == expected, "\(bytes)")
+      #expect(set.occurs(in: bytes) == !expected.isEmpty)
+    }
+    #expect(both > 20)  // the random texts do hold words of both groups
+  }
+
   @Test func literalSetFindsWordsAtEveryPosition() {
     for words in [Self.pythonWords, Self.yamlWords] {
       let set = LiteralSet(words)
