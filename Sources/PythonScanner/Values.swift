@@ -157,17 +157,18 @@ extension ScanContext {
         position += 1
         keySpan = span(argument.value)
       }
-      let choices = alternatives(argument.value).map {
+      func entry(_ expr: Expr) -> ResourceEntry {
         ResourceEntry(
-          key: key, writtenKey: written, keySpan: keySpan, value: value($0),
+          key: key, writtenKey: written, keySpan: keySpan, value: value(expr),
           isRepeated: isRepeated)
       }
+      let choices = alternatives(argument.value)
       if options.isEmpty, choices.count == 1 {
-        only.append(contentsOf: choices)
+        only.append(entry(choices[0]))
         continue
       }
       if options.isEmpty { options = only.map { [$0] } }
-      options.append(choices)
+      options.append(choices.map(entry))
     }
     guard !options.isEmpty else { return [ResourceList(only, dynamicSource: unpacked)] }
     return ScanContext.product(options).map { ResourceList($0, dynamicSource: unpacked) }
