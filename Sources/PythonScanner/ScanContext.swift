@@ -327,11 +327,23 @@ final class ScanContext {
     return result
   }
 
-  /// Walks `expr`, following module-level constants into their definitions.
-  func walkResolving(_ expr: Expr, depth: Int = 0, _ visit: (Expr) -> Bool) {
+  /// Walks `expr`, following module-level constants into their definitions. A constant is one
+  /// object however often it is named, so each definition is walked into once per walk: a file
+  /// whose constants each name the next several times made the walk exponential (a fuzz
+  /// finding: 6 KB of Python, 1.2 million plugin declarations of the same call, 40 s).
+  func walkResolving(_ expr: Expr, _ visit: (Expr) -> Bool) {
+    var expanded = Set<Int>()
+    walkResolving(expr, depth: 0, expanded: &expanded, visit)
+  }
+
+  private func walkResolving(
+    _ expr: Expr, depth: Int, expanded: inout Set<Int>, _ visit: (Expr) -> Bool
+  ) {
     expr.walk { node in
       if depth < ScanContext.maxConstantDepth, let value = constantDefinition(of: node) {
-        walkResolving(value, depth: depth + 1, visit)
+        if expanded.insert(value.start).inserted {
+          walkResolving(value, depth: depth + 1, expanded: &expanded, visit)
+        }
         return false
       }
       return visit(node)

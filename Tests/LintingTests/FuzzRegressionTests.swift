@@ -61,6 +61,29 @@ struct FuzzRegressionTests {
     #expect(result.declarations.map(\.name) == ["first", "first", nil, "second", "second"])
   }
 
+  /// A task config reaches a plugin config through constants that each name the next five
+  /// times: the config is one object, declared once for its task (it was declared 5⁴ times,
+  /// and a fuzzed file of such constants made 1.2 million declarations).
+  @Test func constantsNamedManyTimesAreWalkedOnce() {
+    let text = """
+      from flytekit import Resources, task
+      from flytekitplugins.kfpytorch import PyTorch, Worker
+      W = Worker(replicas=1, requests=Resources(cpu="1"))
+      A = [W, W, W, W, W]
+      B = [A, A, A, A, A]
+      C = [B, B, B, B, B]
+      D = [C, C, C, C, C]
+      @task(task_config=PyTorch(worker=D))
+      def train(): pass
+      @task(task_config=PyTorch(worker=W))
+      def tune(): pass
+      """
+    let result = PythonScanner.scan(SourceFile(path: "t.py", text: text))
+    let plugins = result.declarations.filter { $0.kind == .plugin }
+    #expect(plugins.map(\.owner) == ["train", "tune"])
+    #expect(plugins.allSatisfy { $0.location.line == 3 })
+  }
+
   /// The bound on merge resolution (`YAMLStream.maxMergedPairs`) keeps ordinary merges: a
   /// short chain still reaches its values, and keys written in the mapping still win.
   @Test func shortMergeChainsStillResolve() {
