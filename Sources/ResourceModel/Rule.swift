@@ -93,7 +93,8 @@ public struct RuleContext: Sendable {
     for index in declarations.indices {
       let kind = declarations[index].kind
       if kind == .task || kind == .containerTask, let name = declarations[index].name {
-        tasks[name] = tasks[name] == nil ? index : -1
+        // One lookup for a name seen once (nearly every name), a second for a shared one.
+        if tasks.updateValue(index, forKey: name) != nil { tasks[name] = -1 }
       }
       if let owner = declarations[index].owner {
         owned[kind, default: [:]][owner, default: []].append(index)
