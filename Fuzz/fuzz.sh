@@ -18,6 +18,12 @@
 # FUZZ_REPLAY=1 only replays each target's corpus once (libFuzzer's -runs=0), with whichever
 # build FUZZ_ASAN selects.
 #
+# Without ASan, libFuzzer's -timeout handler allocates from a signal handler and can deadlock
+# in glibc's malloc: a run whose log stops growing after "ALARM: working on the last Unit" has
+# found a slow input but not written it. The input is still in the process's memory (the
+# unit being run is a mutation of the "base unit" the log names, of the same size), where
+# Fuzz/COUNTS.md describes finding it.
+#
 # Targets: quantity, python-parser, python-scanner, yaml-scanner, config.
 #
 # Why not a SwiftPM executable target: SwiftPM renames an executable's entry point
