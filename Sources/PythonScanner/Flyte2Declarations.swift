@@ -14,6 +14,8 @@ struct Flyte2FileState {
   /// The `@NAME.task` decorators of a file read in windows, gathered window by window (the
   /// tokens are gone by the time an environment asks).
   var windowTaskDecorators: [(environment: String, function: String)]?
+  /// The SDK value of each module constant used so far, by the offset of its definition.
+  var constantValues: [Int: Flyte2Value] = [:]
 }
 
 /// A `TaskEnvironment` (or clone) as the SDK builds it.

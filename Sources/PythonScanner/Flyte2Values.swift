@@ -179,6 +179,25 @@ extension ScanContext {
     guard options.count == 1, let resolved = options.first, depth < PythonParser.maxDepth else {
       return Flyte2Value(kind: .dynamic, span: exprSpan, model: flyte2Dynamic(expr))
     }
+    guard resolved.start != expr.start else {
+      return flyte2Value(resolved, namedBy: expr, depth: depth)
+    }
+    // Reached through a module constant: one value wherever it is named, worked out once (a
+    // file whose constants each name the next several times made this exponential, a fuzz
+    // finding). What is unknown is reported where it is used, so that is made again.
+    let known =
+      flyte2State.constantValues[resolved.start]
+      ?? flyte2Value(resolved, namedBy: expr, depth: depth)
+    flyte2State.constantValues[resolved.start] = known
+    if case .dynamic = known.kind {
+      return Flyte2Value(kind: .dynamic, span: exprSpan, model: flyte2Dynamic(expr))
+    }
+    return known
+  }
+
+  /// `flyte2Value` of `resolved`, what `expr` denotes.
+  private func flyte2Value(_ resolved: Expr, namedBy expr: Expr, depth: Int) -> Flyte2Value {
+    let exprSpan = span(expr)
     let resolvedSpan = span(resolved)
     func make(_ kind: Flyte2Value.Kind) -> Flyte2Value {
       Flyte2Value(kind: kind, span: resolvedSpan, model: value(resolved))

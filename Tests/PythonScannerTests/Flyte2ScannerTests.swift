@@ -65,6 +65,30 @@ import Testing
     #expect(found.last?.requests[.cpu]?.value.dumpText == "1")
   }
 
+  /// A constant's SDK value is worked out once however often it is named (constants naming the
+  /// next several times were exponential), and a value it cannot know is still reported where
+  /// each use names it.
+  @Test func constantsNamedManyTimesKeepTheirValueAndPlaces() throws {
+    let found = declarations(
+      """
+      import flyte
+      CPU = 2
+      A = (CPU, CPU)
+      B = [A, A, A, A, A]
+      C = [B, B, B, B, B]
+      D = [C, C, C, C, C]
+      E = [D, D, D, D, D]
+      first = flyte.TaskEnvironment(name="first", resources=flyte.Resources(cpu=A, memory=E))
+      second = flyte.TaskEnvironment(name="second", resources=flyte.Resources(cpu=A, memory=F))
+      """)
+    #expect(found.map(\.name) == ["first", "second"])
+    #expect(found.map { $0.requests[.cpu]?.value.dumpText } == ["2", "2"])
+    // `F` is unknown: dynamic where the second environment names it.
+    let memory = try #require(found.last?.requests[.memory]?.value)
+    #expect(memory.isDynamic)
+    #expect(memory.span.start == SourceLocation(line: 9, column: 87))
+  }
+
   @Test func raisesAreLocatedAtTheValue() throws {
     let found = declarations(
       """
