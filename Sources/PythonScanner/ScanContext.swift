@@ -30,6 +30,8 @@ final class ScanContext {
   static let maxAlternatives = 8
   /// How many module-level constants are followed in a chain (`A = B`, `B = "1"`).
   static let maxConstantDepth = 8
+  /// How many values one value may hold, items of its tuples and lists included.
+  static let maxValueNodes = 1_000
 
   let file: SourceFile
   let bytes: UnsafeBufferPointer<UInt8>

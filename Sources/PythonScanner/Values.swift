@@ -7,8 +7,18 @@ extension ScanContext {
   /// constants (the value keeps the span of the literal in the definition); anything that
   /// cannot be known statically is `.dynamic` at the place it is used.
   func value(_ expr: Expr, depth: Int = 0) -> ResourceValue {
+    var budget = ScanContext.maxValueNodes
+    return value(expr, depth: depth, budget: &budget)
+  }
+
+  /// `value`, spending one unit of `budget` per value made: past it, what is left is dynamic.
+  /// Tuples of constants that are tuples of constants grow exponentially (a 600-byte file made
+  /// 2.5 million values and a 13 MB message), where a real value has a handful.
+  private func value(_ expr: Expr, depth: Int, budget: inout Int) -> ResourceValue {
     let span = span(expr)
     guard depth <= 2 * PythonParser.maxDepth else { return dynamic(expr) }
+    budget -= 1
+    guard budget >= 0 else { return dynamic(expr) }
     switch expr.kind {
     case .string(let piece):
       switch piece {
@@ -28,14 +38,16 @@ extension ScanContext {
     case .ellipsis: return ResourceValue(.other("..."), span: span)
     case .tuple(let items, _):
       return ResourceValue(
-        .sequence(items.map { value($0, depth: depth + 1) }, isList: false), span: span)
+        .sequence(items.map { value($0, depth: depth + 1, budget: &budget) }, isList: false),
+        span: span)
     case .list(let items):
       return ResourceValue(
-        .sequence(items.map { value($0, depth: depth + 1) }, isList: true), span: span)
+        .sequence(items.map { value($0, depth: depth + 1, budget: &budget) }, isList: true),
+        span: span)
     case .dict, .set, .call:
       return ResourceValue(.other(description(expr)), span: span)
     case .unary(let op, let operand) where op == .minus || op == .plus:
-      let inner = value(operand, depth: depth + 1)
+      let inner = value(operand, depth: depth + 1, budget: &budget)
       switch inner.form {
       case .integer(let digits):
         return ResourceValue(.integer(op == .minus ? negate(digits) : digits), span: span)
@@ -46,7 +58,7 @@ extension ScanContext {
       }
     case .name:
       if depth < ScanContext.maxConstantDepth, let definition = constantDefinition(of: expr) {
-        let resolved = value(definition, depth: depth + 1)
+        let resolved = value(definition, depth: depth + 1, budget: &budget)
         if resolved.isDynamic { return dynamic(expr) }
         return resolved
       }

@@ -21,6 +21,33 @@ import Testing
     #expect(form(source) == .string(expected), "\(source)")
   }
 
+  /// Tuples of constants that are tuples of constants grow exponentially; a value holds at
+  /// most `maxValueNodes` values, and what is beyond them is dynamic (unknown), not dropped.
+  @Test func valuesThroughNestedConstantsAreBounded() throws {
+    let items = { (name: String) in
+      "(" + Array(repeating: name, count: 40).joined(separator: ", ") + ")"
+    }
+    let prefix = "A = \"1\"\nB = \(items("A"))\nC = \(items("B"))\nD = \(items("C"))\n"
+    let value = try #require(parseValue(items("D"), prefix: prefix))
+    var count = 0
+    var dynamic = 0
+    func visit(_ value: ResourceValue) {
+      count += 1
+      if value.isDynamic { dynamic += 1 }
+      if case .sequence(let items, _) = value.form { items.forEach(visit) }
+    }
+    visit(value)
+    #expect(count <= ScanContext.maxValueNodes + 40 * 4)
+    #expect(dynamic > 0)
+    // A small tuple through constants is read whole.
+    let pair = try #require(parseValue("(A, A)", prefix: "A = \"1\"\n"))
+    guard case .sequence(let both, isList: false) = pair.form else {
+      Issue.record("not a tuple: \(pair.form)")
+      return
+    }
+    #expect(both.map(\.form) == [.string("1"), .string("1")])
+  }
+
   @Test func dynamicAndOtherStrings() {
     #expect(form(#"f"{n}Gi""#) == .dynamic(#"f"{n}Gi""#))
     #expect(form(#""1" f"{n}""#) == .dynamic(#""1" f"{n}""#))
