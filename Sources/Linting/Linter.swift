@@ -43,9 +43,8 @@ public struct Linter: Sendable {
 
   /// `resourcelint`, without which a file has no suppression comment (see `FileSuppressions`),
   /// so no RL028 either. One pass over a file finds it and the scanner's prefilter words: for
-  /// YAML either kind of word makes the file matter; for Python the two are told apart (a
-  /// directive alone does not make a file worth scanning, and the words are searched for
-  /// before the import words).
+  /// YAML either kind makes the file matter; for Python the two groups are told apart, as a
+  /// directive alone makes a file matter (for its comments) but not worth scanning.
   static let yamlWords = LiteralSet(YAMLScanner.prefilterWords + ["resourcelint"])
   static let pythonWords = LiteralSet(groups: [PythonScanner.prefilterWords, ["resourcelint"]])
   static let declarationWords = LiteralSet.Groups.group(0)
@@ -153,7 +152,8 @@ public struct Linter: Sendable {
     let matters: Bool
     switch language {
     case .python:
-      matters = pythonMayDeclare || namesDirective ?? true
+      // A file no pass has looked at yet (`--no-prefilter`) may hold a directive.
+      matters = pythonMayDeclare || (namesDirective ?? true)
     case .yaml:
       matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayDeclareBeyondWords(bytes)
     }
