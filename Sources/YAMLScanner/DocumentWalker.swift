@@ -420,7 +420,7 @@ struct DocumentWalker {
     }
 
     let kind: DeclarationKind
-    if let objectKind {
+    if objectKind != nil {
       // Pod-level `spec.resources` is not a container's.
       if has("containers", frame.node) { return true }
       guard kinds.contains(.mapping) else { return true }
