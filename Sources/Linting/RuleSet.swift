@@ -68,13 +68,26 @@ public struct RuleSet: Sendable {
   }
 
   /// Every registered rule's description, in code order.
-  public static var descriptions: [RuleDescription] {
+  public static let descriptions: [RuleDescription] =
     allRules.map { $0.description }.sorted { $0.code < $1.code }
-  }
 
-  /// Finds a rule by code (`RL002`, any case) or name (`bare-integer-memory`).
+  /// The position in `descriptions` of each rule, under its code (upper case) and its name
+  /// (lower case): every `# noqa` and `ignore[...]` code of a file is looked up here.
+  private static let positions: [String: Int] = {
+    var positions: [String: Int] = [:]
+    for (position, rule) in descriptions.enumerated() {
+      positions[rule.code] = position
+      positions[rule.name] = position
+    }
+    return positions
+  }()
+
+  /// Finds a rule by code (`RL002`, any case) or name (`bare-integer-memory`, any case).
   public static func description(named name: String) -> RuleDescription? {
-    descriptions.first { $0.code == name.uppercased() || $0.name == name.lowercased() }
+    guard let position = positions[name.uppercased()] ?? positions[name.lowercased()] else {
+      return nil
+    }
+    return descriptions[position]
   }
 
   /// - Parameters:
