@@ -20,13 +20,18 @@ public enum AbsolutePath {
   }()
 
   /// `path` as absolute components: relative paths start at `base`; `.` and `..` are folded.
+  ///
+  /// Split at `/` bytes, as the kernel does: a split by `Character` would keep `/` joined to a
+  /// combining mark that follows it (and cost thousands of instructions a path).
   public static func components(of path: String, relativeTo base: [String]) -> [String] {
-    var result = path.hasPrefix("/") ? [] : base
-    for part in path.split(separator: "/") {
-      switch part {
+    let slash = UInt8(ascii: "/")
+    var result = path.utf8.first == slash ? [] : base
+    for part in path.utf8.split(separator: slash) {
+      let name = Substring(part)
+      switch name {
       case ".": continue
       case "..": if !result.isEmpty { result.removeLast() }
-      default: result.append(String(part))
+      default: result.append(String(name))
       }
     }
     return result

@@ -40,6 +40,10 @@ public final class FileSelector {
   private var configurationByDirectory: [[String]: Configuration?] = [:]
   private var ignoresByDirectory: [[String]: [PatternList]] = [:]
   private var settingsCache: [String: LintSettings] = [:]
+  /// The last directory `settings(forFile:)` was asked about whose configuration has no
+  /// `per-file-ignores`, with the settings every file in it gets: files named one by one come
+  /// a directory at a time, and hashing each one's directory path was most of their discovery.
+  private var lastPlainDirectory: (components: [String], settings: LintSettings?)?
 
   public init(options: SelectionOptions) throws(ConfigurationError) {
     self.options = options
@@ -212,11 +216,19 @@ public final class FileSelector {
   /// The settings a file is linted with (nil when not linting): its configuration's, minus the
   /// rules its `per-file-ignores` turn off.
   public func settings(forFile path: [String]) throws(ConfigurationError) -> LintSettings? {
+    let directory = path.dropLast()
+    if let last = lastPlainDirectory, last.components.elementsEqual(directory) {
+      return last.settings
+    }
     // Read even when not linting, so a broken configuration is reported by `dump` too.
-    let configuration = try configuration(forDirectory: Array(path.dropLast()))
+    let configuration = try configuration(forDirectory: Array(directory))
     guard options.commandLine != nil else { return nil }
-    return try settings(
+    let settings = try settings(
       for: configuration, ignoring: perFileIgnores(forFile: path, in: configuration))
+    if configuration?.perFileIgnores.isEmpty ?? true {
+      lastPlainDirectory = (Array(directory), settings)
+    }
+    return settings
   }
 
   /// The codes that `configuration`'s `per-file-ignores` turn off for the file `path`.
