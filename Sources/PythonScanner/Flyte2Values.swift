@@ -363,7 +363,7 @@ extension ScanContext {
     let partitionValue = binding.values["partition"]
     var partition: String?
     switch partitionValue?.kind {
-    case .none, .some(.none): partition = nil
+    case nil, .some(.none): partition = nil
     case .some(.str(let text)): partition = text
     default:
       // A partition that is not a string reaches protobuf's string field and fails there.
@@ -459,7 +459,7 @@ extension ScanContext {
       }
       var device: String?
       switch deviceValue?.kind {
-      case .none, .some(.none): device = nil
+      case nil, .some(.none): device = nil
       case .some(.str(let text)): device = text
       default:
         return fail("Device(): device must be a string", deviceValue?.span)
