@@ -40,10 +40,10 @@ public final class FileSelector {
   private var configurationByDirectory: [[String]: Configuration?] = [:]
   private var ignoresByDirectory: [[String]: [PatternList]] = [:]
   private var settingsCache: [String: LintSettings] = [:]
-  /// The last directory `settings(forFile:)` was asked about whose configuration has no
-  /// `per-file-ignores`, with the settings every file in it gets: files named one by one come
-  /// a directory at a time, and hashing each one's directory path was most of their discovery.
-  private var lastPlainDirectory: (components: [String], settings: LintSettings?)?
+  /// The last directory `settings(forFile:)` was asked about whose files share their settings
+  /// (`plainSettings(for:)`), with those settings: files named one by one come a directory at
+  /// a time, and hashing each one's directory path was most of their discovery.
+  private var lastPlainDirectory: (components: [String], settings: LintSettings)?
 
   public init(options: SelectionOptions) throws(ConfigurationError) {
     self.options = options
@@ -223,12 +223,22 @@ public final class FileSelector {
     // Read even when not linting, so a broken configuration is reported by `dump` too.
     let configuration = try configuration(forDirectory: Array(directory))
     guard options.commandLine != nil else { return nil }
-    let settings = try settings(
-      for: configuration, ignoring: perFileIgnores(forFile: path, in: configuration))
-    if configuration?.perFileIgnores.isEmpty ?? true {
-      lastPlainDirectory = (Array(directory), settings)
+    if let plain = try plainSettings(for: configuration) {
+      lastPlainDirectory = (Array(directory), plain)
+      return plain
     }
-    return settings
+    return try settings(
+      for: configuration, ignoring: perFileIgnores(forFile: path, in: configuration))
+  }
+
+  /// The settings every file `configuration` governs is linted with, when its
+  /// `per-file-ignores` cannot single one out (nil when they can, or when not linting): the
+  /// walk's directories and files named one by one share them.
+  private func plainSettings(for configuration: Configuration?) throws(ConfigurationError)
+    -> LintSettings?
+  {
+    guard configuration?.perFileIgnores.isEmpty ?? true else { return nil }
+    return try settings(for: configuration, ignoring: [])
   }
 
   /// The codes that `configuration`'s `per-file-ignores` turn off for the file `path`.
@@ -354,10 +364,7 @@ extension FileSelector {
     } else {
       configuration = try self.configuration(forDirectory: directory.components)
     }
-    var plainSettings: LintSettings?
-    if configuration?.perFileIgnores.isEmpty ?? true {
-      plainSettings = try settings(for: configuration, ignoring: [])
-    }
+    let plainSettings = try plainSettings(for: configuration)
     directory.resolved = (configuration, plainSettings)
     return (configuration, plainSettings)
   }
