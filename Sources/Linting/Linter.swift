@@ -125,7 +125,7 @@ public struct Linter: Sendable {
       namesDirective.map { $0 || Self.mentionsNoqa(bytes) }
         ?? FileSuppressions.mayContainDirective(bytes)
     }
-    let scan: ScanResult
+    var scan: ScanResult
     switch language {
     case .python:
       scan = pythonMayDeclare ? PythonScanner.scan(file, usingPrefilter: false) : ScanResult()
@@ -139,8 +139,11 @@ public struct Linter: Sendable {
       case .yaml: comments = scan.comments ?? YAMLScanner.comments(in: file)
       }
     }
+    // Handed over, not shared: `result` lets go of the declarations once its rules have run.
+    let declarations = scan.declarations
+    scan.declarations = []
     return result(
-      file: file, declarations: scan.declarations, parseErrors: scan.problems, comments: comments)
+      file: file, declarations: declarations, parseErrors: scan.problems, comments: comments)
   }
 
   /// False when scanning the file cannot give a finding: its scanner's prefilter rejects it and
@@ -231,8 +234,11 @@ public struct Linter: Sendable {
     return slots.compactMap { $0 }
   }
 
+  /// The file's findings. `declarations` is consumed: they are most of a large file's memory,
+  /// and nothing after the rules and policies reads them (unless they are kept for the result),
+  /// so they are gone before the findings are filtered, sorted and reported.
   private func result(
-    file: SourceFile, declarations: [Declaration], parseErrors: [ScanProblem],
+    file: SourceFile, declarations: consuming [Declaration], parseErrors: [ScanProblem],
     comments: [Range<Int>] = []
   ) -> FileResult {
     var diagnostics = rules.diagnostics(
@@ -249,6 +255,8 @@ public struct Linter: Sendable {
     for policy in policies {
       diagnostics += policy.diagnostics(for: declarations, file: file.path, source: file)
     }
+    let kept = keepsDeclarations ? declarations : []
+    _ = consume declarations
     let suppressions =
       comments.isEmpty
       ? FileSuppressions()
@@ -271,7 +279,7 @@ public struct Linter: Sendable {
       lines[diagnostic.span.start.line] = file.text(ofLine: diagnostic.span.start.line)
     }
     return FileResult(
-      path: file.path, declarations: keepsDeclarations ? declarations : [],
+      path: file.path, declarations: kept,
       diagnostics: diagnostics, lines: lines)
   }
 

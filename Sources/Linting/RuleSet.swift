@@ -153,8 +153,11 @@ public struct RuleSet: Sendable {
     source: SourceFile? = nil
   ) -> [Diagnostic] {
     let context = RuleContext(fileDeclarations: declarations, platform: platform)
-    var findings = FileFindings(source: source)
-    for found in violations(of: declarations, context: context) {
+    let runs = violations(of: declarations, context: context)
+    // Sized once: a dense module's thousands of findings would otherwise be copied at each
+    // doubling, the old array and the new one both alive at the run's peak.
+    var findings = FileFindings(source: source, expected: runs.reduce(0) { $0 + $1.count })
+    for found in runs.joined() {
       let check = checks[found.check]
       let violation = found.violation
       let declaration = declarations[found.declaration]
@@ -178,8 +181,9 @@ public struct RuleSet: Sendable {
   /// findings are put back in order.
   static let declarationsPerTask = 4096
 
-  /// Every rule's violations over `declarations`, in declaration then rule order.
-  private func violations(of declarations: [Declaration], context: RuleContext) -> [Found] {
+  /// Every rule's violations over `declarations`, in declaration then rule order, in runs
+  /// (read through, not joined into one more array).
+  private func violations(of declarations: [Declaration], context: RuleContext) -> [[Found]] {
     let checks = checks
     @Sendable func check(_ range: Range<Int>) -> [Found] {
       var found: [Found] = []
@@ -195,7 +199,7 @@ public struct RuleSet: Sendable {
       return found
     }
     let perTask = RuleSet.declarationsPerTask
-    guard declarations.count > perTask else { return check(declarations.indices) }
+    guard declarations.count > perTask else { return [check(declarations.indices)] }
     let tasks = (declarations.count + perTask - 1) / perTask
     let slots = UnsafeMutableBufferPointer<[Found]>.allocate(capacity: tasks)
     slots.initialize(repeating: [])
@@ -206,6 +210,6 @@ public struct RuleSet: Sendable {
       let start = task * perTask
       shared[task] = check(start..<min(start + perTask, declarations.count))
     }
-    return Array(slots.joined())
+    return Array(slots)
   }
 }

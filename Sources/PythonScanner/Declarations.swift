@@ -104,7 +104,7 @@ extension ScanContext {
     }
     return ArgumentUse(
       name: keyword, span: span(argument.keywordStart, argument.keywordEnd), value: value,
-      shape: shape, extent: span(argument.keywordStart, argument.value.end))
+      shape: shape, extentEnd: span(argument.keywordStart, argument.value.end).end)
   }
 
   /// What kind of object `expr` is, when a rule needs to know: a `Resources(...)` (its fields

@@ -46,7 +46,6 @@ struct ImportTable {
     assignmentCounts.reserveCapacity(reader.assignments.count + reader.rebound.count)
     for (name, _) in reader.assignments { assignmentCounts[name, default: 0] += 1 }
     for name in reader.rebound { assignmentCounts[name, default: 0] += 2 }
-    bindings.reserveCapacity(reader.found.count + reader.assignments.count + reader.rebound.count)
     // A function or class bound by nothing else resolves like an unbound name (neither is a
     // symbol) unless a star import could bind it: a dense file's thousands of `def`s then cost
     // no entry.
@@ -56,8 +55,12 @@ struct ImportTable {
       for (name, _) in reader.assignments { otherwiseBound.insert(name) }
       for name in reader.rebound { otherwiseBound.insert(name) }
     }
-    for (offset, name, binding) in reader.found
-    where binding != .local || !reader.stars.isEmpty || otherwiseBound.contains(name) {
+    let kept = reader.found.filter { _, name, binding in
+      binding != .local || !reader.stars.isEmpty || otherwiseBound.contains(name)
+    }
+    // Sized for what is kept, not for every `def` read.
+    bindings.reserveCapacity(kept.count + reader.assignments.count + reader.rebound.count)
+    for (offset, name, binding) in kept {
       bindings[name, default: []].append((offset, binding))
     }
     for (name, definition) in reader.assignments {

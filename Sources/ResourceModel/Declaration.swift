@@ -110,22 +110,29 @@ public struct ArgumentUse: Sendable, Hashable {
   /// `value` out of line (empty for nil): a task keeps an argument per keyword until its rules
   /// run, and an inline optional value took 120 of each argument's 192 bytes even when nil.
   private var storedValue: [ResourceValue]
+  /// Where the whole argument, keyword through value, ends; line 0 when not recorded. It
+  /// starts at the keyword, so only its end is stored: a task keeps an argument per keyword
+  /// until its rules run.
+  private var extentEnd: SourceLocation
   /// What the value is when that matters to a rule (a `Resources` call and its fields, a dict);
   /// nil for anything else.
   public var shape: ArgumentShape?
   /// The whole argument as written, keyword through value (`limits=SMALL`): where a value
   /// reached through a constant is used. nil when the scanner did not record it.
-  public var extent: SourceSpan?
+  public var extent: SourceSpan? {
+    extentEnd.line > 0 ? SourceSpan(start: span.start, end: extentEnd) : nil
+  }
 
+  /// `extentEnd`: where the argument's value ends, when the scanner records the whole argument.
   public init(
     name: String, span: SourceSpan, value: ResourceValue? = nil, shape: ArgumentShape? = nil,
-    extent: SourceSpan? = nil
+    extentEnd: SourceLocation? = nil
   ) {
     self.name = name
     self.span = span
     self.storedValue = value.map { [$0] } ?? []
     self.shape = shape
-    self.extent = extent
+    self.extentEnd = extentEnd ?? SourceLocation(line: 0, column: 0)
   }
 
   /// The fields of the `Resources(...)` passed here, or nil when the value is not one.
@@ -191,8 +198,6 @@ public struct UnknownField: Sendable, Hashable {
 public struct Declaration: Sendable, Hashable {
   /// The path as given on the command line (relative stays relative).
   public var file: String
-  public var language: SourceLanguage
-  public var kind: DeclarationKind
   /// The task function, container, plugin config, or object name, where there is one.
   public var name: String?
   /// Where the declaring construct starts (the call, the decorator, the `resources` key).
@@ -202,6 +207,9 @@ public struct Declaration: Sendable, Hashable {
   /// constant, a YAML anchor) and may be shared; findings on it name this construct as one of
   /// its users. nil when the scanner did not record it.
   public var extent: SourceSpan?
+  /// (Stored after `extent`, whose tag byte they follow: a declaration is 128 bytes, not 152.)
+  public var language: SourceLanguage
+  public var kind: DeclarationKind
   /// What flytekit (or Kubernetes) would treat as requests: for `resources=`, the first item of
   /// each tuple and every single value (`ResourceSpec.from_multiple_resource`).
   public var requests: ResourceList
@@ -232,7 +240,10 @@ public struct Declaration: Sendable, Hashable {
   }
   /// The task this construct belongs to: the decorated function of a pod template or plugin
   /// config, or the task an override is applied to.
-  public var owner: String?
+  public var owner: String? {
+    get { extras.first?.owner }
+    set { updateExtras { $0.owner = newValue } }
+  }
   /// For a `.resources` declaration read from a `Resources(...)` call: the call's own fields as
   /// written (tuples unsplit, every alternative), for rules that judge the call itself.
   public var resourceFields: ResourceList? {
@@ -271,6 +282,7 @@ public struct Declaration: Sendable, Hashable {
   private var extras: [Extras]
 
   private struct Extras: Sendable, Hashable {
+    var owner: String?
     var container: String?
     var primaryContainerName: String?
     var path: String?
@@ -319,10 +331,9 @@ public struct Declaration: Sendable, Hashable {
     self.limits = limits
     self.storedAccelerator = accelerator.map { [$0] } ?? []
     self.arguments = arguments
-    self.owner = owner
     self.extent = extent
     let extras = Extras(
-      container: container, primaryContainerName: primaryContainerName, path: path,
+      owner: owner, container: container, primaryContainerName: primaryContainerName, path: path,
       resourceFields: resourceFields, templateContainers: templateContainers)
     self.extras = extras == .none ? [] : [extras]
   }

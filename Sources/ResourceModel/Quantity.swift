@@ -82,24 +82,86 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// What parsing found, without the text: a resource value stores this beside the text it
   /// holds anyway (every value of every declaration is parsed, and kept until its rules run).
   struct Parsed: Sendable, Hashable {
-    let value: ExactDecimal
-    let suffixLength: UInt32
-    let format: Format
-    let textIsCanonical: Bool
+    /// The exact value's digits as a number (`ExactDecimal`'s, without leading or trailing
+    /// zeros; at most 19 of them fit).
+    private let mantissa: UInt64
+    /// The exponent (low 32 bits), the suffix length (next 24), the format (2), the sign,
+    /// whether the text is canonical, and two states: not a quantity, and a parse that did
+    /// not fit (read again from the text when asked). Two words and no optional: a value
+    /// holding a parse is then 56 bytes, and a dense module keeps four per declaration.
+    private let packed: UInt64
+
+    private static let suffixShift: UInt64 = 32
+    private static let formatShift: UInt64 = 56
+    private static let negative: UInt64 = 1 << 58
+    private static let canonical: UInt64 = 1 << 59
+    private static let uncached: UInt64 = 1 << 60
+    private static let notAQuantity: UInt64 = 1 << 61
+
+    /// The parse of a text that is not a quantity.
+    static let none = Parsed(mantissa: 0, packed: notAQuantity)
+
+    private init(mantissa: UInt64, packed: UInt64) {
+      self.mantissa = mantissa
+      self.packed = packed
+    }
+
+    init(_ quantity: Quantity) {
+      let digits = quantity.value.digitText.utf8
+      guard let exponent = Int32(exactly: quantity.value.exponent),
+        quantity.suffixLength < 1 << 24, digits.count <= 19
+      else {
+        self.init(mantissa: 0, packed: Self.uncached)
+        return
+      }
+      var mantissa: UInt64 = 0
+      for digit in digits { mantissa = mantissa * 10 + UInt64(digit &- 0x30) }
+      self.init(
+        mantissa: mantissa,
+        packed: UInt64(UInt32(bitPattern: exponent))
+          | UInt64(quantity.suffixLength) << Self.suffixShift
+          | Self.code(of: quantity.format) << Self.formatShift
+          | (quantity.value.negative ? Self.negative : 0)
+          | (quantity.textIsCanonical ? Self.canonical : 0))
+    }
+
+    private static func code(of format: Format) -> UInt64 {
+      switch format {
+      case .decimalSI: 0
+      case .binarySI: 1
+      case .decimalExponent: 2
+      }
+    }
+
+    /// The quantity this parse was made from, given its text; nil for `none`.
+    func quantity(text: String) -> Quantity? {
+      guard packed & Self.notAQuantity == 0 else { return nil }
+      guard packed & Self.uncached == 0 else { return Quantity(text) }
+      let format: Format
+      switch packed >> Self.formatShift & 3 {
+      case 0: format = .decimalSI
+      case 1: format = .binarySI
+      default: format = .decimalExponent
+      }
+      return Quantity(
+        text: text, format: format, suffixLength: UInt32(packed >> Self.suffixShift & 0xFF_FFFF),
+        textIsCanonical: packed & Self.canonical != 0,
+        value: ExactDecimal(
+          negative: packed & Self.negative != 0, magnitude: mantissa,
+          exponent: Int(Int32(bitPattern: UInt32(packed & 0xFFFF_FFFF)))))
+    }
   }
 
-  var parsed: Parsed {
-    Parsed(
-      value: value, suffixLength: suffixLength, format: format, textIsCanonical: textIsCanonical)
-  }
+  var parsed: Parsed { Parsed(self) }
 
-  /// The quantity `parsed` was read from `text`.
-  init(text: String, parsed: Parsed) {
+  private init(
+    text: String, format: Format, suffixLength: UInt32, textIsCanonical: Bool, value: ExactDecimal
+  ) {
     self.text = text
-    format = parsed.format
-    suffixLength = parsed.suffixLength
-    textIsCanonical = parsed.textIsCanonical
-    value = parsed.value
+    self.format = format
+    self.suffixLength = suffixLength
+    self.textIsCanonical = textIsCanonical
+    self.value = value
   }
 
   init(text: String, format: Format, suffix: String, textIsCanonical: Bool, value: ExactDecimal) {

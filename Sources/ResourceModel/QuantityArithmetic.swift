@@ -162,6 +162,9 @@ struct ExactDecimal: Sendable, Hashable {
   var coefficient: [UInt8] { Array(digits.utf8) }
   var coefficientCount: Int { digits.utf8.count }
 
+  /// The digits as stored, for a compact copy of a parse (`Quantity.Parsed`).
+  var digitText: String { digits }
+
   /// Normalizes `±digits × 10^exponent`; `digits` may carry leading and trailing zeros.
   init(negative: Bool, digits: [UInt8], exponent: Int) {
     guard let first = digits.firstIndex(where: { $0 != 0x30 }),

@@ -25,19 +25,20 @@ public struct ResourceValue: Sendable, Hashable {
     case other(String)
   }
 
+  /// Where the value itself is written (the literal, not the keyword). Stored first: the
+  /// form's tag byte then ends where the parse's words start, and a value is 56 bytes, not 80.
+  public var span: SourceSpan
   public var form: Form {
     didSet { parsedQuantity = Self.parse(form) }
   }
-  /// Where the value itself is written (the literal, not the keyword).
-  public var span: SourceSpan
   /// What parsing `quantityText` found, without a second copy of the text.
-  private var parsedQuantity: Quantity.Parsed?
+  private var parsedQuantity: Quantity.Parsed
 
   /// The quantity this value denotes, if its text parses. Parsed once, when the value is made:
   /// every rule asks.
   public var quantity: Quantity? {
-    guard let parsedQuantity, let text = quantityText else { return nil }
-    return Quantity(text: text, parsed: parsedQuantity)
+    guard let text = quantityText else { return nil }
+    return parsedQuantity.quantity(text: text)
   }
 
   public init(_ form: Form, span: SourceSpan) {
@@ -48,12 +49,12 @@ public struct ResourceValue: Sendable, Hashable {
 
   /// What the quantity `quantityText` denotes, read from the form alone: asking the half-built
   /// value for its text copied it, for every value the scanners make.
-  private static func parse(_ form: Form) -> Quantity.Parsed? {
+  private static func parse(_ form: Form) -> Quantity.Parsed {
     switch form {
     case .string(let text), .plain(let text), .integer(let text), .float(let text):
-      Quantity(text)?.parsed
-    case .boolean(let value): Quantity(value ? "True" : "False")?.parsed
-    case .none, .dynamic, .sequence, .other: nil
+      Quantity(text)?.parsed ?? .none
+    case .boolean(let value): Quantity(value ? "True" : "False")?.parsed ?? .none
+    case .none, .dynamic, .sequence, .other: .none
     }
   }
 
@@ -124,22 +125,46 @@ public struct ResourceValue: Sendable, Hashable {
 
 /// One `key: value` of a requests or limits list, with the span of the key as written.
 public struct ResourceEntry: Sendable, Hashable {
-  public var key: ResourceKey
+  /// The key exactly as written (`memory`, `mem`, `nvidia.com/gpu`, `MEMORY`). A named key's
+  /// name is this text.
+  public let writtenKey: String
+  /// `key` as one byte: a named key's name is `writtenKey`, so the key needs no string of its
+  /// own (an entry is 104 bytes, not 136; a dense module keeps four per declaration).
+  @usableFromInline let keyCode: KeyCode
   /// True when a Python call got this field by keyword after a positional argument had already
   /// filled it (`Resources("1", cpu="2")`): Python raises TypeError "got multiple values for
-  /// argument" before flytekit sees either value. (Beside `key`, whose padding it fills.)
+  /// argument" before flytekit sees either value.
   public var isRepeated: Bool
-  /// The key exactly as written (`memory`, `mem`, `nvidia.com/gpu`, `MEMORY`).
-  public var writtenKey: String
   public var keySpan: SourceSpan
   public var value: ResourceValue
 
+  @usableFromInline enum KeyCode: UInt8, Sendable {
+    case cpu, memory, gpu, ephemeralStorage, named
+  }
+
+  /// Inlinable: rules compare keys of every entry, and a call for each showed in profiles.
+  @inlinable public var key: ResourceKey {
+    switch keyCode {
+    case .cpu: .cpu
+    case .memory: .memory
+    case .gpu: .gpu
+    case .ephemeralStorage: .ephemeralStorage
+    case .named: .named(writtenKey)
+    }
+  }
+
+  /// `writtenKey` is ignored for a named key: its name is what was written.
   public init(
     key: ResourceKey, writtenKey: String, keySpan: SourceSpan, value: ResourceValue,
     isRepeated: Bool = false
   ) {
-    self.key = key
-    self.writtenKey = writtenKey
+    switch key {
+    case .cpu: (keyCode, self.writtenKey) = (.cpu, writtenKey)
+    case .memory: (keyCode, self.writtenKey) = (.memory, writtenKey)
+    case .gpu: (keyCode, self.writtenKey) = (.gpu, writtenKey)
+    case .ephemeralStorage: (keyCode, self.writtenKey) = (.ephemeralStorage, writtenKey)
+    case .named(let name): (keyCode, self.writtenKey) = (.named, name)
+    }
     self.keySpan = keySpan
     self.value = value
     self.isRepeated = isRepeated

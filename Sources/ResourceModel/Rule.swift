@@ -65,42 +65,42 @@ public struct RuleDescription: Sendable {
 public struct RuleContext: Sendable {
   /// Every declaration of the same file, for rules that relate a task to its overrides.
   public var fileDeclarations: [Declaration] {
-    didSet { (taskIndexByName, indicesByOwner) = RuleContext.index(fileDeclarations) }
+    didSet { (tasksByName, indicesByOwner) = RuleContext.index(fileDeclarations) }
   }
   /// The platform's limits (`--platform` or the `platform:` config key), if given.
   public var platform: PlatformLimits?
-  /// The file's index, by position in `fileDeclarations`: the task or container task with
-  /// each name (-1 when several share it), and declarations by kind and owner, in file order.
-  /// Rules look a task up once per declaration, and a scan over the whole file each time made
-  /// a file with thousands of overrides take minutes; positions instead of copies keep the
-  /// index small (a copy of every task made a dense file's index cost more than its tokens).
-  private(set) var taskIndexByName: [String: Int] = [:]
-  private(set) var indicesByOwner: [DeclarationKind: [String: [Int]]] = [:]
+  /// The file's index, by position in `fileDeclarations`: its tasks and container tasks by
+  /// name, and declarations by kind and owner, in file order. Rules look a task up once per
+  /// declaration, and a scan over the whole file each time made a file with thousands of
+  /// overrides take minutes; positions instead of copies keep the index small (a copy of every
+  /// task made a dense file's index cost more than its tokens).
+  private(set) var tasksByName: TaskNameIndex
+  private(set) var indicesByOwner: [DeclarationKind: [String: [Int]]]
 
   public init(fileDeclarations: [Declaration], platform: PlatformLimits? = nil) {
     self.fileDeclarations = fileDeclarations
     self.platform = platform
-    (taskIndexByName, indicesByOwner) = RuleContext.index(fileDeclarations)
+    (tasksByName, indicesByOwner) = RuleContext.index(fileDeclarations)
   }
 
   private static func index(_ declarations: [Declaration]) -> (
-    [String: Int], [DeclarationKind: [String: [Int]]]
+    TaskNameIndex, [DeclarationKind: [String: [Int]]]
   ) {
-    // Sized once: a dense file's names would otherwise be rehashed at every doubling.
-    var tasks = [String: Int](
-      minimumCapacity: declarations.count { $0.kind == .task || $0.kind == .containerTask })
     var owned: [DeclarationKind: [String: [Int]]] = [:]
-    for index in declarations.indices {
-      let kind = declarations[index].kind
-      if kind == .task || kind == .containerTask, let name = declarations[index].name {
-        // One lookup for a name seen once (nearly every name), a second for a shared one.
-        if tasks.updateValue(index, forKey: name) != nil { tasks[name] = -1 }
-      }
-      if let owner = declarations[index].owner {
-        owned[kind, default: [:]][owner, default: []].append(index)
+    declarations.withUnsafeBufferPointer { declarations in
+      for index in declarations.indices {
+        if let owner = declarations[index].owner {
+          owned[declarations[index].kind, default: [:]][owner, default: []].append(index)
+        }
       }
     }
-    return (tasks, owned)
+    return (TaskNameIndex(declarations), owned)
+  }
+
+  /// The task or container task named `name`: one position, `.shared` when several tasks
+  /// have the name, nil when none has.
+  func taskEntry(named name: String) -> TaskNameIndex.Entry? {
+    tasksByName.entry(for: name, in: fileDeclarations)
   }
 
   /// The declarations of `kind` owned by `owner`, in file order.

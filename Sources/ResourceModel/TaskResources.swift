@@ -131,7 +131,7 @@ extension Declaration {
 extension RuleContext {
   /// The task declared in this file under `name`, if exactly one task has that name.
   public func task(named name: String?) -> Declaration? {
-    guard let name, let index = taskIndexByName[name], index >= 0 else { return nil }
+    guard let name, case .task(let index) = taskEntry(named: name) else { return nil }
     return fileDeclarations[index]
   }
 
@@ -154,9 +154,12 @@ extension RuleContext {
   /// tasks share it, or nothing in the file declares resources for it).
   public func resources(ofTask name: String?) -> TaskResources? {
     guard let name else { return nil }
-    let index = taskIndexByName[name]
-    guard index ?? 0 >= 0 else { return nil }
-    let tasks = index.map { [fileDeclarations[$0]] } ?? []
+    let tasks: [Declaration]
+    switch taskEntry(named: name) {
+    case .task(let index): tasks = [fileDeclarations[index]]
+    case .shared: return nil
+    case nil: tasks = []
+    }
     let templates = podTemplates(of: name)
     let plugins = plugins(of: name)
     guard !tasks.isEmpty || !templates.isEmpty || !plugins.isEmpty else { return nil }
