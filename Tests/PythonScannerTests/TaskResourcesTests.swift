@@ -51,6 +51,33 @@ import Testing
     #expect(bare.effectiveLimit(for: .memory, platform: flyte)?.basis == .limit)
   }
 
+  /// A name held by one task finds it, whatever the other names; a name two tasks share finds
+  /// neither (nor any override's task); a name no task has finds nothing.
+  @Test func tasksAreFoundByNameOnlyWhenTheNameIsTheirsAlone() throws {
+    var code = ""
+    for index in 0..<2_000 {
+      code += "@task(requests=Resources(cpu=\"\(index + 1)m\"))\ndef t\(index)(): ...\n\n"
+    }
+    code += """
+      @task(requests=Resources(cpu="1"))
+      def twice(): ...
+
+      @task(requests=Resources(cpu="2"))
+      def twice(): ...
+      """
+    let context = context(code)
+    for index in [0, 1, 777, 1_999] {
+      let task = try #require(context.task(named: "t\(index)"), "t\(index)")
+      #expect(task.requests[.cpu]?.value.quantityText == "\(index + 1)m")
+      #expect(context.resources(ofTask: "t\(index)") != nil)
+    }
+    #expect(context.task(named: "twice") == nil)
+    #expect(context.resources(ofTask: "twice") == nil)
+    #expect(context.task(named: "t2000") == nil)
+    #expect(context.task(named: "") == nil)
+    #expect(context.resources(ofTask: "missing") == nil)
+  }
+
   @Test func dynamicValuesGiveNoLimit() throws {
     let task = try #require(
       context("@task(requests=Resources(cpu=N), limits=Resources(mem=\"1Gi\"))\ndef f(): ...")

@@ -293,3 +293,26 @@ func byteDescription(input: String, expected: String) throws {
   #expect(try quantity("1.5").int64Value == nil)
   #expect(try quantity("1e99").int64Value == nil)
 }
+
+// MARK: - The parse a value keeps
+
+/// A value keeps its parse packed in two words (`Quantity.Parsed`); what it gives back must be
+/// the quantity its text parses to, for every reference vector and for the texts whose numbers
+/// do not fit those words (they are read again from the text).
+@Test func valuesKeepTheirQuantityExactly() throws {
+  let span = SourceSpan(at: SourceLocation(line: 1, column: 1))
+  let edges = [
+    "12345678901234567890123", "0.00000000000000000001", "-9999999999999999999Ki",
+    "1e2147483647", "1e-2147483648", "1E+999999999999", "0", "-0", "+.5Mi", "1Gi", "500m",
+  ]
+  for text in try loadVectors().map(\.input) + edges {
+    let kept = ResourceValue(.string(text), span: span).quantity
+    let parsed = Quantity(text)
+    #expect(kept?.text == parsed?.text, "\(text.debugDescription)")
+    #expect(kept?.exactValue == parsed?.exactValue, "\(text.debugDescription)")
+    #expect(kept?.canonical == parsed?.canonical, "\(text.debugDescription)")
+    #expect(kept?.format == parsed?.format, "\(text.debugDescription)")
+    #expect(kept?.suffix == parsed?.suffix, "\(text.debugDescription)")
+    #expect(kept == parsed, "\(text.debugDescription)")
+  }
+}
