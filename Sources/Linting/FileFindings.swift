@@ -10,7 +10,7 @@ import SourceText
 /// the construct that uses it gets none: the finding's own location says it all.
 struct FileFindings {
   private(set) var diagnostics: [Diagnostic] = []
-  /// The position in `diagnostics` of the first finding with each identity hash, and of the
+  /// The position in `diagnostics` of the first finding with each hash (as reported), and of the
   /// next with the same hash after each: a table keyed by the findings themselves held a copy
   /// of every one (12 MiB, the peak of a dense module's run, for its 24,000 findings).
   private var firstByHash: [Int: Int] = [:]
@@ -36,10 +36,10 @@ struct FileFindings {
     place: () -> String? = { nil }
   ) {
     let use = Self.use(of: diagnostic.span, by: declaration, in: diagnostic.file, source: source)
-    let hash = Self.identityHash(of: diagnostic)
+    let hash = diagnostic.hashValue
     var candidate = firstByHash[hash]
     while let index = candidate {
-      if Self.isSameFinding(diagnostics[index], diagnostic) {
+      if Self.asReported(diagnostics[index]) == diagnostic {
         if let use, !diagnostics[index].related.contains(use) {
           diagnostics[index].related.append(use)
         }
@@ -55,24 +55,13 @@ struct FileFindings {
     diagnostics.append(placed)
   }
 
-  /// What makes two reports one finding: everything a rule or policy reports, that is all but
-  /// the logical place and the related locations a finding only gets here.
-  private static func identityHash(of diagnostic: Diagnostic) -> Int {
-    var hasher = Hasher()
-    hasher.combine(diagnostic.span)
-    hasher.combine(diagnostic.code)
-    hasher.combine(diagnostic.message)
-    hasher.combine(diagnostic.file)
-    hasher.combine(diagnostic.name)
-    hasher.combine(diagnostic.severity)
-    hasher.combine(diagnostic.fix)
-    return hasher.finalize()
-  }
-
-  private static func isSameFinding(_ kept: Diagnostic, _ new: Diagnostic) -> Bool {
-    kept.span == new.span && kept.code == new.code && kept.message == new.message
-      && kept.file == new.file && kept.name == new.name && kept.severity == new.severity
-      && kept.fix == new.fix
+  /// A kept finding as it was reported, before it got its logical place and related
+  /// locations here: what a new report is compared with.
+  private static func asReported(_ kept: Diagnostic) -> Diagnostic {
+    var reported = kept
+    reported.logicalPlace = nil
+    reported.related = []
+    return reported
   }
 
   /// Where `declaration` uses a value at `span` that is defined outside the construct: the

@@ -55,12 +55,8 @@ struct ImportTable {
       for (name, _) in reader.assignments { otherwiseBound.insert(name) }
       for name in reader.rebound { otherwiseBound.insert(name) }
     }
-    let kept = reader.found.filter { _, name, binding in
-      binding != .local || !reader.stars.isEmpty || otherwiseBound.contains(name)
-    }
-    // Sized for what is kept, not for every `def` read.
-    bindings.reserveCapacity(kept.count + reader.assignments.count + reader.rebound.count)
-    for (offset, name, binding) in kept {
+    for (offset, name, binding) in reader.found
+    where binding != .local || !reader.stars.isEmpty || otherwiseBound.contains(name) {
       bindings[name, default: []].append((offset, binding))
     }
     for (name, definition) in reader.assignments {

@@ -129,7 +129,7 @@ public struct ResourceEntry: Sendable, Hashable {
   /// name is this text.
   public let writtenKey: String
   /// `key` as one byte: a named key's name is `writtenKey`, so the key needs no string of its
-  /// own (an entry is 104 bytes, not 136; a dense module keeps four per declaration).
+  /// own (an entry is 96 bytes, not 136; a dense module keeps four per declaration).
   @usableFromInline let keyCode: KeyCode
   /// True when a Python call got this field by keyword after a positional argument had already
   /// filled it (`Resources("1", cpu="2")`): Python raises TypeError "got multiple values for
