@@ -82,8 +82,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// What parsing found, without the text: a resource value stores this beside the text it
   /// holds anyway (every value of every declaration is parsed, and kept until its rules run).
   struct Parsed: Sendable, Hashable {
-    /// The exact value's digits as a number (`ExactDecimal`'s, without leading or trailing
-    /// zeros; at most 19 of them fit).
+    /// The exact value's coefficient (`ExactDecimal`'s, when it has at most 19 digits).
     private let mantissa: UInt64
     /// The exponent (low 32 bits), the suffix length (next 24), the format (2), the sign,
     /// whether the text is canonical, and two states: not a quantity, and a parse that did
@@ -107,15 +106,13 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     init(_ quantity: Quantity) {
-      let digits = quantity.value.digitText.utf8
-      guard let exponent = Int32(exactly: quantity.value.exponent),
-        quantity.suffixLength < 1 << 24, digits.count <= 19
+      guard let mantissa = quantity.value.coefficientNumber,
+        let exponent = Int32(exactly: quantity.value.exponent),
+        quantity.suffixLength < 1 << 24
       else {
         self.init(mantissa: 0, packed: Self.uncached)
         return
       }
-      var mantissa: UInt64 = 0
-      for digit in digits { mantissa = mantissa * 10 + UInt64(digit &- 0x30) }
       self.init(
         mantissa: mantissa,
         packed: UInt64(UInt32(bitPattern: exponent))

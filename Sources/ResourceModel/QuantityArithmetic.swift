@@ -150,43 +150,70 @@ struct ExactDecimal: Sendable, Hashable {
     negative: false, digits: Array("\(Int64.max)".utf8), exponent: 0)
   static let oneKibi = ExactDecimal(negative: false, digits: Array("1024".utf8), exponent: 0)
 
-  /// ASCII digits without leading or trailing zeros; empty for zero. Kept as a `String`: up to
-  /// 15 digits (every real quantity) are then stored inline, where an array was a heap block
-  /// for every quantity parsed, four per declaration of a dense module, alive until its rules ran.
-  private let digits: String
+  /// The coefficient, without leading or trailing zeros: up to 19 digits (every real quantity)
+  /// as a number, which a resource value stores and rebuilds for every rule that asks, more as
+  /// ASCII digits. Zero is `.number(0)`. Each value has one representation, so the synthesized
+  /// `==` and `hash` stay value equality.
+  private enum Coefficient: Sendable, Hashable {
+    case number(UInt64)
+    case digits(String)
+  }
+  /// The most digits stored as a number: every 19-digit number fits a `UInt64`.
+  private static let maxNumberDigits = 19
+
+  private let stored: Coefficient
   let exponent: Int
   /// Last: the flag then packs after the words instead of padding a word of its own.
   let negative: Bool
 
-  /// The digits as an array, for the rarely used arithmetic; comparisons read `digits.utf8`.
-  var coefficient: [UInt8] { Array(digits.utf8) }
-  var coefficientCount: Int { digits.utf8.count }
+  /// The digits as an array, for the rarely used arithmetic.
+  var coefficient: [UInt8] { Array(digitText.utf8) }
+  var coefficientCount: Int {
+    switch stored {
+    case .number(let number): Self.digitCount(number)
+    case .digits(let digits): digits.utf8.count
+    }
+  }
 
-  /// The digits as stored, for a compact copy of a parse (`Quantity.Parsed`).
-  var digitText: String { digits }
+  /// The coefficient as a number, when it has at most 19 digits (zero for zero).
+  var coefficientNumber: UInt64? {
+    if case .number(let number) = stored { return number }
+    return nil
+  }
+
+  /// The coefficient's ASCII digits; empty for zero.
+  var digitText: String {
+    switch stored {
+    case .number(0): ""
+    case .number(let number): String(number)
+    case .digits(let digits): digits
+    }
+  }
 
   /// Normalizes `±digits × 10^exponent`; `digits` may carry leading and trailing zeros.
   init(negative: Bool, digits: [UInt8], exponent: Int) {
     guard let first = digits.firstIndex(where: { $0 != 0x30 }),
       let last = digits.lastIndex(where: { $0 != 0x30 })
     else {
-      self.negative = false
-      self.digits = ""
-      self.exponent = 0
+      (stored, self.exponent, self.negative) = (.number(0), 0, false)
       return
     }
     self.negative = negative
-    self.digits = String(decoding: digits[first...last], as: UTF8.self)
     self.exponent = exponent + (digits.count - 1 - last)
+    if last - first < Self.maxNumberDigits {
+      var number: UInt64 = 0
+      for digit in digits[first...last] { number = number * 10 + UInt64(digit &- 0x30) }
+      self.stored = .number(number)
+    } else {
+      self.stored = .digits(String(decoding: digits[first...last], as: UTF8.self))
+    }
   }
 
   /// `±magnitude × 10^exponent`, normalized, straight from a machine integer (the parser's
-  /// fast path) without going through text.
+  /// fast path, and a resource value's stored parse) without going through text.
   init(negative: Bool, magnitude: UInt64, exponent: Int) {
     guard magnitude != 0 else {
-      self.negative = false
-      self.digits = ""
-      self.exponent = 0
+      (stored, self.exponent, self.negative) = (.number(0), 0, false)
       return
     }
     var rest = magnitude
@@ -195,30 +222,27 @@ struct ExactDecimal: Sendable, Hashable {
       rest /= 10
       shift += 1
     }
-    var count = 0
-    var counter = rest
-    while counter > 0 {
-      counter /= 10
-      count += 1
-    }
-    // Written straight into the new string's storage, last digit first: every resource value
-    // parsed comes through here.
-    self.digits = String(unsafeUninitializedCapacity: count) { digits in
-      for index in (0..<count).reversed() {
-        digits[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
-      }
-      return count
-    }
+    self.stored = .number(rest)
     self.negative = negative
     self.exponent = exponent + shift
+  }
+
+  /// How many decimal digits `number` has; 0 for zero.
+  private static func digitCount(_ number: UInt64) -> Int {
+    var count = 0
+    var rest = number
+    while rest > 0 {
+      rest /= 10
+      count += 1
+    }
+    return count
   }
 
   init(_ value: Int64) {
     self.init(negative: value < 0, digits: Array(String(value.magnitude).utf8), exponent: 0)
   }
 
-  var isZero: Bool { digits.isEmpty }
+  var isZero: Bool { stored == .number(0) }
   var signum: Int { isZero ? 0 : (negative ? -1 : 1) }
   /// The decimal position just above the leading digit: |value| lies in [10^(order-1), 10^order).
   var order: Int { coefficientCount + exponent }
@@ -230,12 +254,14 @@ struct ExactDecimal: Sendable, Hashable {
   /// The magnitude as a `UInt64` when it is a whole number that fits.
   var uint64Magnitude: UInt64? {
     guard isInteger, order <= 20 else { return nil }
-    var result: UInt64 = 0
-    for digit in digits.utf8 {
-      let (times10, overflow1) = result.multipliedReportingOverflow(by: 10)
-      let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit &- 0x30))
-      if overflow1 || overflow2 { return nil }
-      result = sum
+    var result: UInt64 = coefficientNumber ?? 0
+    if coefficientNumber == nil {
+      for digit in digitText.utf8 {
+        let (times10, overflow1) = result.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit &- 0x30))
+        if overflow1 || overflow2 { return nil }
+        result = sum
+      }
     }
     for _ in 0..<exponent {
       let (times10, overflow) = result.multipliedReportingOverflow(by: 10)
@@ -250,6 +276,7 @@ struct ExactDecimal: Sendable, Hashable {
   var plainText: String {
     guard !isZero else { return "0" }
     let sign = negative ? "-" : ""
+    let digits = digitText
     let coefficient = self.coefficient
     if exponent > Self.plainZerosLimit { return "\(sign)\(digits)e\(exponent)" }
     if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
@@ -268,9 +295,18 @@ struct ExactDecimal: Sendable, Hashable {
   static func compareMagnitudes(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {
     if lhs.isZero || rhs.isZero { return (lhs.isZero ? 0 : 1) - (rhs.isZero ? 0 : 1) }
     if lhs.order != rhs.order { return lhs.order < rhs.order ? -1 : 1 }
+    if case .number(let left) = lhs.stored, case .number(let right) = rhs.stored {
+      // Same order and at most 19 digits each: padding the shorter one with zeros to the
+      // longer one's length lines the digits up and still fits.
+      let (leftCount, rightCount) = (Self.digitCount(left), Self.digitCount(right))
+      var (leftPadded, rightPadded) = (left, right)
+      for _ in leftCount..<max(leftCount, rightCount) { leftPadded *= 10 }
+      for _ in rightCount..<max(leftCount, rightCount) { rightPadded *= 10 }
+      return leftPadded == rightPadded ? 0 : (leftPadded < rightPadded ? -1 : 1)
+    }
     // Same order: the digit strings line up from the left. Neither ends in a zero, so when one
     // is a prefix of the other the longer one is larger.
-    for (left, right) in zip(lhs.digits.utf8, rhs.digits.utf8) where left != right {
+    for (left, right) in zip(lhs.digitText.utf8, rhs.digitText.utf8) where left != right {
       return left < right ? -1 : 1
     }
     let (leftCount, rightCount) = (lhs.coefficientCount, rhs.coefficientCount)

@@ -236,6 +236,24 @@ func errorKinds(input: String, kind: QuantityError.Kind) {
   #expect(set.count == 1)
 }
 
+/// Coefficients of up to 19 digits are kept as a number, longer ones as digits: every pair of
+/// the two compares exactly, including same-order values of different lengths.
+@Test func comparesAcrossCoefficientSizes() throws {
+  #expect(try quantity("1.5") < quantity("1.55"))
+  #expect(try quantity("1.55") > quantity("1.5"))
+  #expect(try quantity("155e-2") == quantity("1.55"))
+  #expect(try quantity("1.9") > quantity("1.55"))
+  #expect(try !(quantity("1.9") < quantity("1.55")))
+  #expect(try quantity("1234567890123456789") < quantity("1234567890123456789.1"))
+  #expect(try quantity("9999999999999999999") < quantity("1e19"))
+  #expect(try quantity("12345678901234567890123") > quantity("1234567890123456789e4"))
+  #expect(try quantity("1234567890123456789e4") < quantity("12345678901234567890123"))
+  #expect(try quantity("-12345678901234567890123") < quantity("-1234567890123456789e4"))
+  #expect(try quantity("12345678901234567890000") == quantity("1234567890123456789e4"))
+  let set: Set<Quantity> = [try quantity("1.50"), try quantity("1.5"), try quantity("15e-1")]
+  #expect(set.count == 1)
+}
+
 // MARK: - Derived readings
 
 @Test(arguments: [
