@@ -88,6 +88,26 @@ import Testing
       ])
   }
 
+  /// Every keyword is recognised whether eight bytes or fewer remain after its start (a name
+  /// is read in one load or byte by byte), and names that only resemble one are not.
+  @Test func everyKeywordIsFlaggedWhereverItEnds() {
+    let keywords = [
+      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+      "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+      "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+      "try", "while", "with", "yield",
+    ]
+    func code(_ source: String) -> UInt8? {
+      PythonTokenizer.tokenize(Array(source.utf8)).tokens.first { $0.kind == .name }?.flags
+    }
+    let codes = keywords.map { code($0 + " + long_name_after") }
+    #expect(keywords.map { code($0) } == codes)
+    #expect(!codes.contains(0) && Set(codes).count == keywords.count)
+    let lookalikes = ["Nonesuch", "defs", "iff", "Def", "async_", "continue1", "lambda_", "i", "x"]
+    #expect(lookalikes.map { code($0 + " + long_name_after") }.allSatisfy { $0 == 0 })
+    #expect(lookalikes.map { code($0) }.allSatisfy { $0 == 0 })
+  }
+
   @Test func unicodeIdentifiersAndPrefixLookalikes() {
     #expect(
       tokenTexts("größe = rb + fr + bu'x'") == [
