@@ -1,3 +1,4 @@
+import Dispatch
 import ResourceModel
 
 /// How diagnostics are printed.
@@ -134,16 +135,34 @@ public enum TextReporter {
   public static func render(
     _ results: [FileResult], style: Style, fixable: FixApplicability = .safe
   ) -> String {
-    var out = ""
-    for result in results {
-      for diagnostic in result.diagnostics {
-        out += entry(
-          for: diagnostic, line: result.lines[diagnostic.span.start.line], style: style,
-          fixable: fixable)
+    // Each entry stands alone, so a long report is rendered a slice per core and joined in
+    // order: a dense module's 24,000 entries took a quarter of a second on one.
+    let places = results.indices.flatMap { file in
+      results[file].diagnostics.indices.map { (file: file, diagnostic: $0) }
+    }
+    let slices = places.count < minimumSlice ? 1 : min(places.count / minimumSlice, 64)
+    var pieces = [String](repeating: "", count: slices)
+    pieces.withUnsafeMutableBufferPointer { pieces in
+      // Each slot is written by exactly one iteration and read after all have finished.
+      nonisolated(unsafe) let slots = pieces
+      DispatchQueue.concurrentPerform(iterations: slices) { slice in
+        var out = ""
+        for (file, index) in places[
+          slice * places.count / slices..<(slice + 1) * places.count / slices]
+        {
+          let diagnostic = results[file].diagnostics[index]
+          out += entry(
+            for: diagnostic, line: results[file].lines[diagnostic.span.start.line],
+            style: style, fixable: fixable)
+        }
+        slots[slice] = out
       }
     }
-    return out
+    return pieces.joined()
   }
+
+  /// The fewest entries worth a slice of their own.
+  private static let minimumSlice = 1_000
 
   static func entry(
     for diagnostic: Diagnostic, line: String?, style: Style, fixable: FixApplicability = .safe

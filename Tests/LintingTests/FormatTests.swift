@@ -119,6 +119,28 @@ struct FormatTests {
     return path
   }
 
+  // MARK: - Text
+
+  /// A report long enough to be rendered in slices on several cores reads exactly as its
+  /// entries rendered one at a time, in file order.
+  @Test func aLongTextReportKeepsItsOrder() {
+    let tasks = (1...1_500).map { "@task(requests=Resources(cpu=\"-\($0)\"))\ndef t\($0)(): ...\n" }
+    let source = "from flytekit import Resources, task\n" + tasks.joined()
+    let results = ["a.py", "b.py"].map { lint(source, path: $0, rules: rulesOnly("RL018")) }
+    #expect(results.map(\.diagnostics.count) == [1_500, 1_500])
+    let style = TextReporter.Style(color: false)
+    let oneByOne = results.flatMap { result in
+      result.diagnostics.map { diagnostic in
+        TextReporter.render(
+          [
+            FileResult(
+              path: result.path, declarations: [], diagnostics: [diagnostic], lines: result.lines)
+          ], style: style)
+      }
+    }
+    #expect(TextReporter.render(results, style: style) == oneByOne.joined())
+  }
+
   // MARK: - SARIF
 
   /// Real output over every fixture (every rule selected), plus a tree whose file names need
