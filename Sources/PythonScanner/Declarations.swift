@@ -36,6 +36,21 @@ private struct ResourceArguments {
   }
 }
 
+/// An argument's value as `ScanContext.read` found it.
+struct ArgumentReading {
+  /// One alternative of the value (`a if c else b` has two; a constant, its definition's).
+  enum Alternative {
+    /// A flytekit `Resources(...)`: its fields, one list per combination of its conditionals.
+    case resources([ResourceList])
+    /// Anything else, for the reader of a list or spec to judge.
+    case other(Expr)
+  }
+
+  /// What kind of object the value is, when a rule needs to know.
+  var shape: ArgumentShape?
+  var alternatives: [Alternative]
+}
+
 extension ScanContext {
   private func resourceArguments(
     _ call: CallExpr, acceptsResources: Bool = true, acceptsAccelerator: Bool = true
@@ -47,16 +62,17 @@ extension ScanContext {
     for argument in call.arguments {
       guard let keyword = argument.keyword else { continue }
       given.append(keyword)
-      result.arguments.append(argumentUse(keyword, argument))
+      let reading = read(argument.value)
+      result.arguments.append(argumentUse(keyword, argument, shape: reading.shape))
       switch keyword {
       case "requests":
-        result.requests = resourceListOptions(argument.value)
+        result.requests = resourceListOptions(reading)
         result.hasResources = true
       case "limits":
-        result.limits = resourceListOptions(argument.value)
+        result.limits = resourceListOptions(reading)
         result.hasResources = true
       case "resources" where acceptsResources:
-        result.resources = resourceSpecOptions(argument.value)
+        result.resources = resourceSpecOptions(reading)
         result.hasResources = true
       case "accelerator":
         result.accelerator = acceleratorOptions(argument.value)
@@ -94,8 +110,9 @@ extension ScanContext {
   /// A keyword argument as rules see it. A `Resources(...)` (also through a constant) is
   /// recorded by its shape alone: its fields are there, and its source text as a value would
   /// be a string per argument that no rule reads.
-  private func argumentUse(_ keyword: String, _ argument: Argument) -> ArgumentUse {
-    let shape = shape(of: argument.value)
+  private func argumentUse(_ keyword: String, _ argument: Argument, shape: ArgumentShape?)
+    -> ArgumentUse
+  {
     var value: ResourceValue?
     if case .resources = shape {
       value = nil
@@ -107,22 +124,27 @@ extension ScanContext {
       shape: shape, extentEnd: span(argument.keywordStart, argument.value.end).end)
   }
 
-  /// What kind of object `expr` is, when a rule needs to know: a `Resources(...)` (its fields
-  /// from every alternative, and the calls then belong to this construct), a `ResourceSpec`, or
-  /// a dict.
-  func shape(of expr: Expr) -> ArgumentShape? {
+  /// An argument's value read once, for everything that asks about it: its alternatives, and
+  /// what kind of object it is when a rule needs to know (`shape`): a `Resources(...)` (its
+  /// fields from every alternative, and the calls then belong to this construct), a
+  /// `ResourceSpec`, or a dict. A task's `requests=Resources(...)` was read twice, once for its
+  /// shape and once for its lists.
+  func read(_ expr: Expr) -> ArgumentReading {
     var fields: ResourceList?
-    var result: ArgumentShape?
-    for candidate in alternatives(expr) {
+    var shape: ArgumentShape?
+    var alternatives: [ArgumentReading.Alternative] = []
+    for candidate in self.alternatives(expr) {
       switch candidate.kind {
       case .dict:
-        result = result ?? .mapping
+        shape = shape ?? .mapping
       case .call(let call):
         switch symbol(call.callee) {
         case .resources:
           consumed.insert(call.openParen)
+          let lists = readResourceFields(call)
+          alternatives.append(.resources(lists))
           var union = fields ?? ResourceList()
-          for list in resourceFieldAlternatives(call) {
+          for list in lists {
             // The first list is the union so far: its entries are distinct (each has its own
             // argument's span), and taking it shares its storage instead of copying it.
             if union.isEmpty {
@@ -132,16 +154,19 @@ extension ScanContext {
             for entry in list where !union.entries.contains(entry) { union.append(entry) }
           }
           fields = union
+          continue
         case .resourceSpec:
-          result = result ?? .resourceSpec
+          shape = shape ?? .resourceSpec
         default:
-          if case .name("dict") = call.callee.kind { result = result ?? .mapping }
+          if case .name("dict") = call.callee.kind { shape = shape ?? .mapping }
         }
       default:
         break
       }
+      alternatives.append(.other(candidate))
     }
-    return fields.map { .resources($0) } ?? result
+    return ArgumentReading(
+      shape: fields.map { .resources($0) } ?? shape, alternatives: alternatives)
   }
 
   /// One declaration per combination of conditional branches; the construct runs from
@@ -289,14 +314,15 @@ extension ScanContext {
     }
     for argument in call.arguments where argument.stars == 0 {
       let keyword = argument.keyword ?? (position == 0 ? "requests" : "limits")
+      let reading = read(argument.value)
       if let written = argument.keyword {
-        arguments.arguments.append(argumentUse(written, argument))
+        arguments.arguments.append(argumentUse(written, argument, shape: reading.shape))
       } else {
         position += 1
       }
       switch keyword {
-      case "requests": arguments.requests = resourceListOptions(argument.value)
-      case "limits": arguments.limits = resourceListOptions(argument.value)
+      case "requests": arguments.requests = resourceListOptions(reading)
+      case "limits": arguments.limits = resourceListOptions(reading)
       default: break
       }
     }
@@ -313,7 +339,7 @@ extension ScanContext {
         ArgumentUse(name: $0, span: span(argument.keywordStart, argument.keywordEnd))
       }
     }
-    let alternatives = resourceFieldAlternatives(call)
+    let alternatives = readResourceFields(call)
     arguments.resources = alternatives.map {
       FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
     }

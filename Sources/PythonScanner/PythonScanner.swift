@@ -506,10 +506,10 @@ extension ScanContext {
     }
   }
 
-  /// Drops what the caches hold for the calls of a statement that is not an assignment: no
-  /// constant refers to it, so only its own root may ask again, and both caches are pure
-  /// (an answer asked again is the same). A dense file would otherwise keep an entry of each
-  /// for every call of the file until the end of the scan.
+  /// Drops what the symbol cache holds for the callees of a statement that is not an
+  /// assignment: no constant refers to it, so only its own root may ask again, and the cache is
+  /// pure (an answer asked again is the same). A dense file would otherwise keep an entry for
+  /// every call of the file until the end of the scan.
   ///
   /// When the statement is also `isDone` (no root of it waits for a later pass), no later pass
   /// asks whether its calls were consumed either: a dense file then keeps no entry per call.
@@ -518,7 +518,6 @@ extension ScanContext {
   ) {
     guard statement.target == nil else { return }
     for callee in callees { symbolCache[callee] = nil }
-    for openParen in calls { fieldAlternativesCache[openParen] = nil }
     if isDone {
       for openParen in calls { consumed.remove(openParen) }
     }

@@ -51,8 +51,6 @@ final class ScanContext {
   var symbolCache: [Int: Symbol?] = [:]
   /// `Symbol.classify` by qualified name.
   private var classifiedNames: [String: Symbol?] = [:]
-  /// `resourceFieldAlternatives(_:)` by the byte offset of the call's `(`.
-  var fieldAlternativesCache: [Int: [ResourceList]] = [:]
   /// The last `decoratedFunctionName(after:)`: the decorator lines it covers and the name. A
   /// stack of n decorators, asked in file order, then costs O(n), not O(n²) (a fuzz finding:
   /// 20,000 stacked decorators took 46 s under ASan). One range, not an entry per line: a dense

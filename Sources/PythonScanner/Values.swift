@@ -131,15 +131,7 @@ extension ScanContext {
   /// The fields of a `Resources(...)` call as written, one list per combination of
   /// conditional branches. Positional arguments follow `cpu, mem, gpu, ephemeral_storage`; a
   /// keyword for a field already given positionally is kept too, marked `isRepeated`.
-  func resourceFieldAlternatives(_ call: CallExpr) -> [ResourceList] {
-    // A task's `requests=Resources(...)` is read both for its shape and for its lists.
-    if let cached = fieldAlternativesCache[call.openParen] { return cached }
-    let result = readResourceFields(call)
-    fieldAlternativesCache[call.openParen] = result
-    return result
-  }
-
-  private func readResourceFields(_ call: CallExpr) -> [ResourceList] {
+  func readResourceFields(_ call: CallExpr) -> [ResourceList] {
     // The one list of a call without conditionals, built in place; `options` (each argument's
     // choices, for their product) only once an argument has several.
     var only: [ResourceEntry] = []
@@ -189,16 +181,16 @@ extension ScanContext {
   /// `requests=`/`limits=` of a task, override or plugin: the fields of the `Resources` as
   /// written (a tuple stays a sequence). A value the scanner cannot evaluate (`requests=RES`
   /// imported, a parameter) is a dynamic list; anything else contributes no entries.
-  func resourceListOptions(_ expr: Expr) -> [ResourceList] {
-    let options = alternatives(expr).flatMap { candidate -> [ResourceList] in
-      guard let call = candidate.call, symbol(call.callee) == .resources else {
+  func resourceListOptions(_ reading: ArgumentReading) -> [ResourceList] {
+    let options = reading.alternatives.flatMap { alternative -> [ResourceList] in
+      switch alternative {
+      case .resources(let lists): return lists
+      case .other(let candidate):
         if isUnknowable(candidate) {
           return [ResourceList(dynamicSource: dynamicSource(candidate))]
         }
         return [ResourceList()]
       }
-      consumed.insert(call.openParen)
-      return resourceFieldAlternatives(call)
     }
     return Array(options.prefix(ScanContext.maxAlternatives))
   }
@@ -207,9 +199,14 @@ extension ScanContext {
   /// A `ResourceSpec` here makes flytekit fail (it reads the spec's `requests`/`limits` as
   /// resource fields), so it gives the construct no resources; RL015 reports the argument, and
   /// the spec itself is read as a standalone declaration.
-  func resourceSpecOptions(_ expr: Expr) -> [FlytekitResourceSpec] {
-    let options = alternatives(expr).flatMap { candidate -> [FlytekitResourceSpec] in
-      guard let call = candidate.call, symbol(call.callee) == .resources else {
+  func resourceSpecOptions(_ reading: ArgumentReading) -> [FlytekitResourceSpec] {
+    let options = reading.alternatives.flatMap { alternative -> [FlytekitResourceSpec] in
+      switch alternative {
+      case .resources(let lists):
+        return lists.map {
+          FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
+        }
+      case .other(let candidate):
         // Something unknown may hold `(request, limit)` tuples: both sides are dynamic.
         let unknown = isUnknowable(candidate) ? dynamicSource(candidate) : nil
         return [
@@ -217,10 +214,6 @@ extension ScanContext {
             requests: ResourceList(dynamicSource: unknown),
             limits: ResourceList(dynamicSource: unknown))
         ]
-      }
-      consumed.insert(call.openParen)
-      return resourceFieldAlternatives(call).map {
-        FlytekitResourceSpec.fromMultipleResource(FlytekitResources(fields: $0))
       }
     }
     return Array(options.prefix(ScanContext.maxAlternatives))
