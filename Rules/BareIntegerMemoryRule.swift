@@ -78,10 +78,16 @@ struct BareIntegerMemoryRule: Rule {
   /// The smallest amount a container runtime can start with, roughly; below it is an error.
   private static let oneMebibyte: Int64 = 1 << 20
 
+  /// A necessary condition, read without building the value's quantity.
+  private static func mayBeFinding(_ entry: ResourceEntry) -> Bool {
+    entry.mayBeByteSized
+      && entry.quantityFacts { $0.signum > 0 && $0.suffixLength == 0 && $0.isWholeNumber }
+  }
+
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     // Flyte 2's `Resources` rejects an int for memory, disk or shm outright.
     Flyte2Findings.raise(declaration, .bareInteger)
-      + declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
+      + declaration.compactMapEntries(where: Self.mayBeFinding) { side, entry -> Violation? in
         guard entry.key.isByteSized, !entry.key.isHugePages,
           let quantity = entry.value.quantity, quantity.suffix.isEmpty, quantity.isWholeNumber,
           quantity.signum > 0

@@ -46,9 +46,25 @@ struct CPUSuffixConfusionRule: Rule {
 
   /// More cores than the largest machines offer; above this a count is a unit mistake.
   private static let maximumCores = Quantity("512")
+  /// The suffixes that make a value smaller: milli, micro, nano.
+  private static let smallSuffixes: [UInt8] = [
+    UInt8(ascii: "m"), UInt8(ascii: "u"), UInt8(ascii: "n"),
+  ]
+
+  /// A necessary condition, read without building the value's quantity.
+  private static func mayBeFinding(_ entry: ResourceEntry) -> Bool {
+    // A finding has a suffix other than m, u and n (binary ones are two letters long), or is
+    // more than 512 cores (at least three digits before the point).
+    entry.isCPU
+      && entry.quantityFacts { facts in
+        facts.signum > 0
+          && (facts.order >= 3 || facts.suffixLength > 1
+            || (facts.suffixLength == 1 && !smallSuffixes.contains(facts.suffixLastByte)))
+      }
+  }
 
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries(where: \.isCPU) { side, entry -> Violation? in
+    declaration.compactMapEntries(where: Self.mayBeFinding) { side, entry -> Violation? in
       guard entry.key == .cpu, let quantity = entry.value.quantity, quantity.signum > 0 else {
         return nil
       }

@@ -58,8 +58,15 @@ struct MemoryMilliSuffixRule: Rule {
     }
   }
 
+  /// A necessary condition, read without building the value's quantity.
+  private static func mayBeFinding(_ entry: ResourceEntry) -> Bool {
+    // Only a fraction of a byte or a sub-byte suffix (one letter: m, u, n) can be a finding.
+    entry.mayBeByteSized
+      && entry.quantityFacts { $0.signum > 0 && (!$0.isWholeNumber || $0.suffixLength == 1) }
+  }
+
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries(where: \.mayBeByteSized) { side, entry -> Violation? in
+    declaration.compactMapEntries(where: Self.mayBeFinding) { side, entry -> Violation? in
       guard entry.key.isContainerByteResource, let quantity = entry.value.quantity,
         quantity.signum > 0,
         !entry.value.isRejectedFloat(for: entry.key, in: declaration.kind)

@@ -37,6 +37,11 @@ struct NegativeQuantityRule: Rule {
         Dropping the sign is only one reading of the mistake, so there is no automatic fix.
         """))
 
+  /// A necessary condition, read without building the value's quantity.
+  private static func mayBeFinding(_ entry: ResourceEntry) -> Bool {
+    entry.quantityFacts { $0.signum < 0 }
+  }
+
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
     let consequence: String
     switch declaration.kind {
@@ -48,7 +53,7 @@ struct NegativeQuantityRule: Rule {
       consequence = "tasks that inherit it fail when Kubernetes rejects their pods"
     default: consequence = "Flyte accepts it, but Kubernetes rejects the pod when the task runs"
     }
-    return declaration.compactMapEntries { side, entry -> Violation? in
+    return declaration.compactMapEntries(where: Self.mayBeFinding) { side, entry -> Violation? in
       guard let quantity = entry.value.quantity, quantity.isNegative else { return nil }
       return Violation(
         "\(declaration.label(entry, side)) \(quantity.text) is negative; \(consequence) "

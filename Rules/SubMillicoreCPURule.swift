@@ -42,8 +42,13 @@ struct SubMillicoreCPURule: Rule {
         (`0.30000000000000004` → `300m`, which Kubernetes reads as 301m) it is unsafe.
         """))
 
+  /// A necessary condition, read without building the value's quantity.
+  private static func mayBeFinding(_ entry: ResourceEntry) -> Bool {
+    entry.isCPU && entry.quantityFacts { $0.signum > 0 && $0.isFinerThanMilli }
+  }
+
   func check(_ declaration: Declaration, context: RuleContext) -> [Violation] {
-    declaration.compactMapEntries(where: \.isCPU) { side, entry -> Violation? in
+    declaration.compactMapEntries(where: Self.mayBeFinding) { side, entry -> Violation? in
       guard entry.key == .cpu, let quantity = entry.value.quantity,
         let millicores = ValueMillicores(quantity)
       else { return nil }

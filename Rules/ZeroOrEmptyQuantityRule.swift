@@ -64,8 +64,8 @@ struct ZeroOrEmptyQuantityRule: Rule {
     let dropsFalsy = kind == .task || kind == .containerTask
     // Falsy values and empty strings have no quantity or a zero one.
     let mayBeZeroOrEmpty = { (entry: ResourceEntry) -> Bool in
-      guard let quantity = entry.value.quantity else { return true }
-      return quantity.isZero
+      guard let facts = entry.value.quantityFacts else { return true }
+      return facts.signum == 0
     }
     return declaration.compactMapEntries(where: mayBeZeroOrEmpty) { side, entry -> Violation? in
       let value = entry.value

@@ -118,7 +118,12 @@ extension ResourceEntry {
     }
   }
   /// True when the value's text did not parse as a quantity (or it has no text).
-  var lacksQuantity: Bool { value.quantity == nil }
+  var lacksQuantity: Bool { value.quantityFacts == nil }
+  /// True when the value is a quantity whose facts pass `test`: a filter that reads the stored
+  /// parse, so that only the entries it lets through have their quantity built.
+  func quantityFacts(_ test: (Quantity.Facts) -> Bool) -> Bool {
+    value.quantityFacts.map(test) ?? false
+  }
 }
 
 extension Quantity {

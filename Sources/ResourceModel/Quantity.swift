@@ -130,6 +130,23 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
       }
     }
 
+    /// The facts of the quantity this parse was made from, given its text; nil for `none`.
+    func facts(text: String) -> Facts? {
+      guard packed & Self.notAQuantity == 0 else { return nil }
+      guard packed & Self.uncached == 0 else { return Quantity(text)?.facts }
+      let exponent = Int(Int32(bitPattern: UInt32(packed & 0xFFFF_FFFF)))
+      var digits = 0
+      var rest = mantissa
+      while rest > 0 {
+        rest /= 10
+        digits += 1
+      }
+      return Facts(
+        signum: mantissa == 0 ? 0 : (packed & Self.negative != 0 ? -1 : 1), exponent: exponent,
+        order: mantissa == 0 ? 0 : digits + exponent,
+        suffixLength: Int(packed >> Self.suffixShift & 0xFF_FFFF), text: text)
+    }
+
     /// The quantity this parse was made from, given its text; nil for `none`.
     func quantity(text: String) -> Quantity? {
       guard packed & Self.notAQuantity == 0 else { return nil }
@@ -150,6 +167,43 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   var parsed: Parsed { Parsed(self) }
+
+  /// What rules ask of a value's quantity before they need the quantity itself, read from a
+  /// value's stored parse without building it (`ResourceValue.quantityFacts`): nearly every
+  /// value passes every rule, and building its quantity for each rule that looked was most of
+  /// what those rules cost.
+  public struct Facts: Sendable, Hashable {
+    /// -1, 0 or 1.
+    public let signum: Int
+    /// The exact value's decimal exponent.
+    let exponent: Int
+    /// The decimal position just above the leading digit: |value| lies in
+    /// [10^(order-1), 10^order); 0 for zero.
+    public let order: Int
+    /// The suffix's length in bytes, and its last byte (0 without a suffix).
+    public let suffixLength: Int
+    public let suffixLastByte: UInt8
+
+    /// True when the value has no fractional part (`Quantity.isWholeNumber`).
+    public var isWholeNumber: Bool { exponent >= 0 }
+    /// True when the value is finer than `1m` (`Quantity.isFinerThanMilli`).
+    public var isFinerThanMilli: Bool { exponent < -3 }
+
+    init(signum: Int, exponent: Int, order: Int, suffixLength: Int, text: String) {
+      self.signum = signum
+      self.exponent = exponent
+      self.order = order
+      self.suffixLength = suffixLength
+      suffixLastByte = suffixLength > 0 ? text.utf8.last ?? 0 : 0
+    }
+  }
+
+  /// The facts of this quantity.
+  public var facts: Facts {
+    Facts(
+      signum: signum, exponent: value.exponent, order: value.order,
+      suffixLength: Int(suffixLength), text: text)
+  }
 
   private init(
     text: String, format: Format, suffixLength: UInt32, textIsCanonical: Bool, value: ExactDecimal

@@ -41,6 +41,17 @@ public struct ResourceValue: Sendable, Hashable {
     return parsedQuantity.quantity(text: text)
   }
 
+  /// `quantity?.facts`, read from the stored parse without building the quantity: rules test
+  /// it on every entry and build the quantity only for the entries that may be findings.
+  public var quantityFacts: Quantity.Facts? {
+    switch form {
+    case .string(let text), .plain(let text), .integer(let text), .float(let text):
+      parsedQuantity.facts(text: text)
+    case .boolean(let value): parsedQuantity.facts(text: value ? "True" : "False")
+    case .none, .dynamic, .sequence, .other: nil
+    }
+  }
+
   public init(_ form: Form, span: SourceSpan) {
     self.form = form
     self.span = span

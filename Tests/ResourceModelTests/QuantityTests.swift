@@ -334,3 +334,30 @@ func byteDescription(input: String, expected: String) throws {
     #expect(kept == parsed, "\(text.debugDescription)")
   }
 }
+
+/// Rules test a value's facts before building its quantity: read from the stored parse, they
+/// are the quantity's own, for every reference vector, the texts that do not fit the parse's
+/// words, and values with no quantity.
+@Test func valuesGiveTheirQuantityFactsWithoutBuildingIt() throws {
+  let span = SourceSpan(at: SourceLocation(line: 1, column: 1))
+  let edges = [
+    "12345678901234567890123", "0.00000000000000000001", "-9999999999999999999Ki",
+    "1e2147483647", "1e-2147483648", "0", "-0", "+.5Mi", "1Gi", "500m", "0.0001", "999n", "Gi",
+  ]
+  for text in try loadVectors().map(\.input) + edges {
+    let value = ResourceValue(.string(text), span: span)
+    let facts = value.quantityFacts
+    #expect(facts == Quantity(text)?.facts, "\(text.debugDescription)")
+    guard let facts, let quantity = Quantity(text) else { continue }
+    #expect(facts.signum == quantity.signum, "\(text.debugDescription)")
+    #expect(facts.isWholeNumber == quantity.isWholeNumber, "\(text.debugDescription)")
+    #expect(facts.isFinerThanMilli == quantity.isFinerThanMilli, "\(text.debugDescription)")
+    #expect(facts.suffixLength == quantity.suffix.utf8.count, "\(text.debugDescription)")
+    #expect(facts.suffixLastByte == quantity.suffix.utf8.last ?? 0, "\(text.debugDescription)")
+  }
+  for form: ResourceValue.Form in [.none, .dynamic("n"), .boolean(true), .string("1GB")] {
+    #expect(ResourceValue(form, span: span).quantityFacts == nil)
+  }
+  #expect(try quantity("0.5").facts.order == 0)
+  #expect(try quantity("512").facts.order == 3)
+}
