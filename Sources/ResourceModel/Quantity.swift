@@ -84,13 +84,15 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   struct Parsed: Sendable, Hashable {
     /// The exact value's coefficient (`ExactDecimal`'s, when it has at most 19 digits).
     private let mantissa: UInt64
-    /// The exponent (low 32 bits), the suffix length (next 24), the format (2), the sign,
+    /// The exponent (low 32 bits), the suffix length (next 16), the suffix's last byte (8),
+    /// the format (2), the sign,
     /// whether the text is canonical, and two states: not a quantity, and a parse that did
     /// not fit (read again from the text when asked). Two words and no optional: a value
     /// holding a parse is then 56 bytes, and a dense module keeps four per declaration.
     private let packed: UInt64
 
     private static let suffixShift: UInt64 = 32
+    private static let suffixEndShift: UInt64 = 48
     private static let formatShift: UInt64 = 56
     private static let negative: UInt64 = 1 << 58
     private static let canonical: UInt64 = 1 << 59
@@ -108,7 +110,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     init(_ quantity: Quantity) {
       guard let mantissa = quantity.value.coefficientNumber,
         let exponent = Int32(exactly: quantity.value.exponent),
-        quantity.suffixLength < 1 << 24
+        quantity.suffixLength < 1 << 16
       else {
         self.init(mantissa: 0, packed: Self.uncached)
         return
@@ -117,6 +119,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         mantissa: mantissa,
         packed: UInt64(UInt32(bitPattern: exponent))
           | UInt64(quantity.suffixLength) << Self.suffixShift
+          | UInt64(quantity.facts.suffixLastByte) << Self.suffixEndShift
           | Self.code(of: quantity.format) << Self.formatShift
           | (quantity.value.negative ? Self.negative : 0)
           | (quantity.textIsCanonical ? Self.canonical : 0))
@@ -130,10 +133,13 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
       }
     }
 
-    /// The facts of the quantity this parse was made from, given its text; nil for `none`.
-    func facts(text: String) -> Facts? {
-      guard packed & Self.notAQuantity == 0 else { return nil }
-      guard packed & Self.uncached == 0 else { return Quantity(text)?.facts }
+    /// True for a parse that did not fit: its quantity and facts are read again from the text.
+    var isUncached: Bool { packed & Self.uncached != 0 }
+
+    /// The facts of the quantity this parse was made from, without its text; nil for `none`
+    /// and for an uncached parse.
+    var facts: Facts? {
+      guard packed & (Self.notAQuantity | Self.uncached) == 0 else { return nil }
       let exponent = Int(Int32(bitPattern: UInt32(packed & 0xFFFF_FFFF)))
       var digits = 0
       var rest = mantissa
@@ -144,7 +150,8 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
       return Facts(
         signum: mantissa == 0 ? 0 : (packed & Self.negative != 0 ? -1 : 1), exponent: exponent,
         order: mantissa == 0 ? 0 : digits + exponent,
-        suffixLength: Int(packed >> Self.suffixShift & 0xFF_FFFF), text: text)
+        suffixLength: Int(packed >> Self.suffixShift & 0xFFFF),
+        suffixLastByte: UInt8(truncatingIfNeeded: packed >> Self.suffixEndShift))
     }
 
     /// The quantity this parse was made from, given its text; nil for `none`.
@@ -158,7 +165,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
       default: format = .decimalExponent
       }
       return Quantity(
-        text: text, format: format, suffixLength: UInt32(packed >> Self.suffixShift & 0xFF_FFFF),
+        text: text, format: format, suffixLength: UInt32(packed >> Self.suffixShift & 0xFFFF),
         textIsCanonical: packed & Self.canonical != 0,
         value: ExactDecimal(
           negative: packed & Self.negative != 0, magnitude: mantissa,
@@ -189,12 +196,12 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// True when the value is finer than `1m` (`Quantity.isFinerThanMilli`).
     public var isFinerThanMilli: Bool { exponent < -3 }
 
-    init(signum: Int, exponent: Int, order: Int, suffixLength: Int, text: String) {
+    init(signum: Int, exponent: Int, order: Int, suffixLength: Int, suffixLastByte: UInt8) {
       self.signum = signum
       self.exponent = exponent
       self.order = order
       self.suffixLength = suffixLength
-      suffixLastByte = suffixLength > 0 ? text.utf8.last ?? 0 : 0
+      self.suffixLastByte = suffixLastByte
     }
   }
 
@@ -202,7 +209,8 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
   public var facts: Facts {
     Facts(
       signum: signum, exponent: value.exponent, order: value.order,
-      suffixLength: Int(suffixLength), text: text)
+      suffixLength: Int(suffixLength),
+      suffixLastByte: suffixLength > 0 ? text.utf8.last ?? 0 : 0)
   }
 
   private init(

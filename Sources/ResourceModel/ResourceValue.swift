@@ -28,11 +28,9 @@ public struct ResourceValue: Sendable, Hashable {
   /// Where the value itself is written (the literal, not the keyword). Stored first: the
   /// form's tag byte then ends where the parse's words start, and a value is 56 bytes, not 80.
   public var span: SourceSpan
-  public var form: Form {
-    didSet { parsedQuantity = Self.parse(form) }
-  }
+  public let form: Form
   /// What parsing `quantityText` found, without a second copy of the text.
-  private var parsedQuantity: Quantity.Parsed
+  private let parsedQuantity: Quantity.Parsed
 
   /// The quantity this value denotes, if its text parses. Parsed once, when the value is made:
   /// every rule asks.
@@ -44,12 +42,8 @@ public struct ResourceValue: Sendable, Hashable {
   /// `quantity?.facts`, read from the stored parse without building the quantity: rules test
   /// it on every entry and build the quantity only for the entries that may be findings.
   public var quantityFacts: Quantity.Facts? {
-    switch form {
-    case .string(let text), .plain(let text), .integer(let text), .float(let text):
-      parsedQuantity.facts(text: text)
-    case .boolean(let value): parsedQuantity.facts(text: value ? "True" : "False")
-    case .none, .dynamic, .sequence, .other: nil
-    }
+    // The stored parse alone, without the text: binding the form's text copied the value.
+    parsedQuantity.isUncached ? quantity?.facts : parsedQuantity.facts
   }
 
   public init(_ form: Form, span: SourceSpan) {
