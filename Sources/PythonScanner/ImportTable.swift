@@ -142,6 +142,18 @@ struct BindingReader {
     index < end && tokens[index].kind == .op && tokens[index].op == op
   }
 
+  /// Adds what `later` read from the part of the file after this reader's, as if this reader
+  /// had read on. `later` must have started at a line at column 0, which closes every block
+  /// this reader is in.
+  mutating func append(_ later: BindingReader) {
+    found += later.found
+    assignments += later.assignments
+    rebound += later.rebound
+    stars += later.stars
+    aliases.formUnion(later.aliases)
+    blocks = later.blocks
+  }
+
   /// Reads the logical lines of `window`.
   mutating func read(_ window: TokenStream) {
     stream = window

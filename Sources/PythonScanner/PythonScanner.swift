@@ -70,11 +70,13 @@ public enum PythonScanner {
     scan(file, patterns: patterns, usingPrefilter: usingPrefilter)
   }
 
-  /// `scan` with the given patterns (tests pass failing ones) and windows (tests pass small
-  /// ones to read fixtures a few lines at a time).
+  /// `scan` with the given patterns (tests pass failing ones), windows (tests pass small ones
+  /// to read fixtures a few lines at a time) and place to split the first pass at (tests try
+  /// every line; nil finds one in a large file).
   static func scan(
     _ file: SourceFile, patterns: Result<CandidatePatterns, PatternError>,
-    usingPrefilter: Bool = true, windowTokens: Int = PythonScanner.windowTokens
+    usingPrefilter: Bool = true, windowTokens: Int = PythonScanner.windowTokens,
+    splittingAt split: Int? = nil
   ) -> ScanResult {
     let bytes = file.bytes
     if usingPrefilter && !bytes.withUnsafeBytes({ mayDeclare($0) }) { return ScanResult() }
@@ -90,7 +92,9 @@ public enum PythonScanner {
       ])
     }
     return bytes.withUnsafeBufferPointer { buffer in
-      scan(file, buffer, patterns: candidatePatterns, windowTokens: windowTokens)
+      scan(
+        file, buffer, patterns: candidatePatterns, windowTokens: windowTokens,
+        split: split ?? firstPassSplit(buffer))
     }
   }
 
@@ -102,39 +106,21 @@ public enum PythonScanner {
 
   private static func scan(
     _ file: SourceFile, _ buffer: UnsafeBufferPointer<UInt8>, patterns: CandidatePatterns,
-    windowTokens: Int
+    windowTokens: Int, split: Int?
   ) -> ScanResult {
     // 1. The whole file's tokens, a window at a time: bindings, Flyte 2 task decorators,
     // comments and problems. A file that fits one window keeps its tokens for step 2.
-    var reader = BindingReader(bytes: buffer)
-    var windows: [Range<Int>] = []
-    var kept: TokenStream?
-    var taskDecorators: [(environment: String, function: String)] = []
-    func readWindow(_ window: TokenStream) {
-      reader.read(window)
-      taskDecorators += ScanContext(file: file, bytes: buffer, stream: window).taskDecorators()
-    }
-    let (comments, tokenProblems) = PythonTokenizer.tokenize(buffer, windowTokens: windowTokens) {
-      window, range in
-      windows.append(range)
-      if windows.count == 1 {
-        kept = window
-        return
-      }
-      if let first = kept {
-        readWindow(first)
-        kept = nil
-      }
-      readWindow(window)
-    }
+    var pass = firstPass(file, buffer, windowTokens: windowTokens, split: split)
+    let kept = pass.kept
+    let windows = pass.windows
     let context = ScanContext(file: file, bytes: buffer, stream: kept ?? TokenStream())
     if kept == nil {
-      context.imports = ImportTable(reader)
-      context.flyte2State.windowTaskDecorators = taskDecorators
+      context.imports = ImportTable(pass.reader)
+      context.flyte2State.windowTaskDecorators = pass.taskDecorators
     }
     // The reader's lists (every `def` of a dense file) are in the table now.
-    reader = BindingReader(bytes: buffer)
-    var problems = tokenProblems.map {
+    pass.reader = BindingReader(bytes: buffer)
+    var problems = pass.problems.map {
       ScanProblem($0.message, at: context.span($0.start, $0.end))
     }
     // 2. Candidates, found by the patterns and confirmed against the tokens; statements
@@ -155,7 +141,115 @@ public enum PythonScanner {
     }
     context.finishPasses()
     return ScanResult(
-      declarations: sorted(context.declarations), problems: problems, comments: comments)
+      declarations: sorted(context.declarations), problems: problems, comments: pass.comments)
+  }
+
+  /// What the first pass over a file, or over a part of it, found.
+  private struct FirstPass {
+    var reader: BindingReader
+    /// The windows read, in order.
+    var windows: [Range<Int>] = []
+    /// The tokens of a file that fits one window, kept for the second pass.
+    var kept: TokenStream?
+    var taskDecorators: [(environment: String, function: String)] = []
+    var comments: [Range<Int>] = []
+    var problems: [TokenizerProblem] = []
+    /// Whether the part's tokens end at its end as they would in the whole file.
+    var endsAtLineStart = false
+  }
+
+  /// The first pass over the file, in two parts read at once when `split` (the start of a
+  /// line at column 0 near the middle of a large file) turns out to be where a logical line
+  /// starts. That is a guess, checked by the first part's tokenizer when it gets there; when
+  /// it fails (a string or bracket open across it, a decorator just before it, a syntax error
+  /// before it that would silence later ones) the file is read in one part after all.
+  private static func firstPass(
+    _ file: SourceFile, _ buffer: UnsafeBufferPointer<UInt8>, windowTokens: Int, split: Int?
+  ) -> FirstPass {
+    let whole = 0..<buffer.count
+    guard let split, split > 0, split < buffer.count else {
+      return firstPass(file, buffer, part: whole, windowTokens: windowTokens)
+    }
+    let parts = UnsafeMutableBufferPointer<FirstPass?>.allocate(capacity: 2)
+    parts.initialize(repeating: nil)
+    defer { parts.deinitialize().deallocate() }
+    nonisolated(unsafe) let shared = parts
+    // Only read, and only while both parts are.
+    nonisolated(unsafe) let bytes = buffer
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      // Each slot is written by exactly one iteration and read only after both have finished.
+      shared[index] = firstPass(
+        file, bytes, part: index == 0 ? 0..<split : split..<bytes.count,
+        windowTokens: windowTokens)
+    }
+    guard var first = parts[0], let second = parts[1], first.endsAtLineStart,
+      first.problems.isEmpty
+    else {
+      return firstPass(file, buffer, part: whole, windowTokens: windowTokens)
+    }
+    first.reader.append(second.reader)
+    first.windows += second.windows
+    first.taskDecorators += second.taskDecorators
+    first.comments += second.comments
+    first.problems = second.problems
+    return first
+  }
+
+  /// The first pass over `part` of the file. The first window's tokens are kept when the part
+  /// is the whole file and fits in it.
+  private static func firstPass(
+    _ file: SourceFile, _ buffer: UnsafeBufferPointer<UInt8>, part: Range<Int>,
+    windowTokens: Int
+  ) -> FirstPass {
+    var pass = FirstPass(reader: BindingReader(bytes: buffer))
+    let keepsOneWindow = part == 0..<buffer.count
+    func read(_ window: TokenStream) {
+      pass.reader.read(window)
+      pass.taskDecorators += ScanContext(file: file, bytes: buffer, stream: window).taskDecorators()
+    }
+    let tokenized = PythonTokenizer.tokenize(buffer, part: part, windowTokens: windowTokens) {
+      window, range in
+      pass.windows.append(range)
+      if keepsOneWindow && pass.windows.count == 1 {
+        pass.kept = window
+        return
+      }
+      if let first = pass.kept {
+        read(first)
+        pass.kept = nil
+      }
+      read(window)
+    }
+    pass.comments = tokenized.comments
+    pass.problems = tokenized.problems
+    pass.endsAtLineStart = tokenized.endsAtLineStart
+    return pass
+  }
+
+  /// Files from this size on have their first pass read in two parts at once.
+  static let splitFirstPassBytes = 1 << 21
+
+  /// Where a large file's first pass may be split: the start of the first line after the
+  /// middle that begins with a name or `@` at column 0, and whose line before does not begin
+  /// with `@` (a decorator and its function stay together). That is the start of a statement
+  /// unless a string or bracket is open across it, which the first part's tokenizer tells.
+  /// Nil for a smaller file or when no such line follows the middle.
+  static func firstPassSplit(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard buffer.count >= splitFirstPassBytes else { return nil }
+    var lineStart = buffer.count / 2
+    // The line the middle falls in is not known from its start: no split right after it.
+    var isFirst = true
+    var previousIsDecorator = true
+    while let newline = buffer[lineStart...].firstIndex(of: 0x0A), newline + 1 < buffer.count {
+      if newline > lineStart && !isFirst { previousIsDecorator = buffer[lineStart] == 0x40 }
+      isFirst = false
+      lineStart = newline + 1
+      let byte = buffer[lineStart]
+      let startsStatement =
+        byte == 0x5F || byte == 0x40 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+      if startsStatement && !previousIsDecorator { return lineStart }
+    }
+    return nil
   }
 
   /// Reads the candidates of one window into `context`: the statements holding them, parsed

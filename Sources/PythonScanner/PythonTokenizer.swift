@@ -348,20 +348,34 @@ enum PythonTokenizer {
     _ buffer: UnsafeBufferPointer<UInt8>, windowTokens: Int,
     _ body: (_ window: TokenStream, _ range: Range<Int>) -> Void
   ) -> (comments: [Range<Int>], problems: [TokenizerProblem]) {
+    let part = tokenize(buffer, part: 0..<buffer.count, windowTokens: windowTokens, body)
+    return (part.comments, part.problems)
+  }
+
+  /// `tokenize(_:windowTokens:_:)` over `part` of the file only, as if it were all of it (a
+  /// part after the first starts a logical line at column 0). `endsAtLineStart` tells whether
+  /// the tokens before `part.upperBound` end there as they would in the whole file: no bracket
+  /// or string open, no line joined across it, and no decorator on the line before. A whole
+  /// file's pass may then be read as two parts at once.
+  static func tokenize(
+    _ buffer: UnsafeBufferPointer<UInt8>, part: Range<Int>, windowTokens: Int,
+    _ body: (_ window: TokenStream, _ range: Range<Int>) -> Void
+  ) -> (comments: [Range<Int>], problems: [TokenizerProblem], endsAtLineStart: Bool) {
     guard buffer.count <= maxFileBytes else {
       let stream = tooLarge(buffer.count)
       body(stream, 0..<0)
-      return ([], stream.problems)
+      return ([], stream.problems, false)
     }
     var state = TokenizerState(
-      buffer, from: 0, to: buffer.count, reserving: 5 * max(1, windowTokens))
+      buffer, from: max(0, part.lowerBound), to: min(part.upperBound, buffer.count),
+      reserving: 5 * max(1, windowTokens))
     state.windowTokens = max(1, windowTokens)
     // The state holds the closure only while `run` runs.
     return withoutActuallyEscaping(body) { flush in
       state.flush = flush
       state.run()
       state.flush = nil
-      return (state.stream.comments, state.stream.problems)
+      return (state.stream.comments, state.stream.problems, state.endedAtLineStart)
     }
   }
 
@@ -397,6 +411,9 @@ private struct TokenizerState {
   var physicalLineStart = 0
   /// Set after a mismatched closer: the openers it leaves behind are the same mistake.
   var reportedMismatch = false
+  /// Set by `run`: the last logical line ended at the end, at a line break outside brackets
+  /// and strings, and was no decorator.
+  var endedAtLineStart = false
 
   /// `reserving`: how many bytes' worth of tokens to make room for (a window's, when windowed).
   init(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, reserving: Int? = nil) {
@@ -495,6 +512,8 @@ private struct TokenizerState {
         }
       }
     }
+    endedAtLineStart =
+      openBrackets.isEmpty && physicalLineStart == n && !lineHasTokens && !lastLineIsDecorator
     // Like Python, one syntax error per file: an unterminated string already explains the rest.
     if let open = openBrackets.last, !reportedMismatch, stream.problems.isEmpty {
       let token = stream.tokens[open]

@@ -53,6 +53,74 @@ import Testing
     }
   }
 
+  /// A large file's first pass is read in two parts at once, split at a guessed line start.
+  /// Split at lines of every fixture, and at every line of a source whose strings, brackets,
+  /// line joins, decorators and syntax errors cross the split, a file reads exactly as whole.
+  @Test func everyFixtureReadsTheSameSplitAtAnyLine() throws {
+    let tricky = """
+      from flytekit import Resources, task
+      \"\"\"A docstring
+      x = 1
+      \"\"\"
+      LIMITS = Resources(
+      cpu="2",
+      mem="1Gi")
+      @task(requests=Resources(cpu="1"), limits=LIMITS)
+
+      def f(): ...
+      y = 1 + \\
+      2
+      class K:
+          z = Resources(mem=1024)
+      w = 3\r\nv = Resources(cpu="500M")\r\n
+      @task(requests=Resources(mem="1GB"))
+      def g(): ...
+      s = 'unterminated
+      @task(requests=Resources(mem=2048))
+      def h(): ...
+      """
+    var sources = [("tricky.py", SourceFile(path: "tricky.py", text: tricky))]
+    for path in Self.pythonFixtures() {
+      sources.append((path, try #require(loadRepositoryFile(path))))
+    }
+    for (path, file) in sources {
+      let whole = PythonScanner.scan(
+        file, patterns: PythonScanner.patterns, windowTokens: 5, splittingAt: 0)
+      // Every line of the tricky source; a spread of lines of each fixture (all of them made
+      // this test two minutes long in a debug build).
+      let step = path == "tricky.py" ? 1 : max(1, file.lineCount / 12)
+      for line in stride(from: 1, to: file.lineCount, by: step) {
+        let split = file.lineStarts[line]
+        let parts = PythonScanner.scan(
+          file, patterns: PythonScanner.patterns, windowTokens: 5, splittingAt: split)
+        #expect(parts.declarations == whole.declarations, "\(path), split at line \(line + 1)")
+        #expect(parts.problems == whole.problems, "\(path), split at line \(line + 1)")
+        #expect(parts.comments == whole.comments, "\(path), split at line \(line + 1)")
+      }
+    }
+  }
+
+  /// The split is guessed only in a large file, after its middle, at a line that starts with a
+  /// name or `@` and does not follow a decorator.
+  @Test func theFirstPassSplitsLargeFilesAfterTheMiddleNotAfterADecorator() throws {
+    let block = "@task(requests=Resources(cpu=\"1\"))\ndef t(): ...\n\n"
+    let count = PythonScanner.splitFirstPassBytes / block.utf8.count + 1
+    let bytes = Array(
+      ("from flytekit import Resources, task\n" + String(repeating: block, count: count)).utf8)
+    let split = try #require(bytes.withUnsafeBufferPointer { PythonScanner.firstPassSplit($0) })
+    #expect(split > bytes.count / 2)
+    #expect(bytes[split] == UInt8(ascii: "@"))
+    #expect(bytes[split - 1] == UInt8(ascii: "\n"))
+    let small = Array(block.utf8)
+    #expect(small.withUnsafeBufferPointer { PythonScanner.firstPassSplit($0) } == nil)
+    // Split there, the file reads as it does whole.
+    let file = SourceFile(path: "large.py", bytes: bytes)
+    let whole = PythonScanner.scan(file, patterns: PythonScanner.patterns, splittingAt: 0)
+    let parts = PythonScanner.scan(file, patterns: PythonScanner.patterns)
+    #expect(parts.declarations.count == count)
+    #expect(parts.declarations == whole.declarations)
+  }
+
   @Test func windowsCoverTheFileAndKeepDecoratorsWithTheirFunction() {
     let source = """
       import flytekit
