@@ -85,10 +85,10 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The exact value's coefficient (`ExactDecimal`'s, when it has at most 19 digits).
     private let mantissa: UInt64
     /// The exponent (low 32 bits), the suffix length (next 16), the suffix's last byte (8),
-    /// the format (2), the sign,
-    /// whether the text is canonical, and two states: not a quantity, and a parse that did
-    /// not fit (read again from the text when asked). Two words and no optional: a value
-    /// holding a parse is then 56 bytes, and a dense module keeps four per declaration.
+    /// the format (2), the sign, whether the text is canonical, and two states: not a
+    /// quantity, and a parse that did not fit (read again from the text when asked). Two words
+    /// and no optional: a value holding a parse is then 56 bytes, and a dense module keeps four
+    /// per declaration.
     private let packed: UInt64
 
     private static let suffixShift: UInt64 = 32
