@@ -172,6 +172,9 @@ enum Keyword {
   static let with: UInt8 = 34
   static let yield: UInt8 = 35
 
+  /// The keywords packed (`pack`) with their codes, in ascending order of the packed word for
+  /// a binary search: a handful of comparisons, where a dictionary hashed every name the
+  /// tokenizer met (every identifier of a file, twice for a large one).
   private static let table: [(word: UInt64, code: UInt8)] = [
     ("False", falseValue), ("None", noneValue), ("True", trueValue), ("and", and), ("as", `as`),
     ("assert", assert), ("async", asyncWord), ("await", awaitWord), ("break", `break`),
@@ -181,14 +184,8 @@ enum Keyword {
     ("lambda", lambda), ("nonlocal", nonlocal), ("not", not), ("or", or), ("pass", pass),
     ("raise", raise), ("return", `return`), ("try", `try`), ("while", `while`), ("with", with),
     ("yield", yield),
-  ].map { (pack($0.0.utf8), $0.1) }
-
-  /// The packed words in ascending order, for a binary search, and their codes in the same
-  /// order. A search of 35 numbers is a handful of comparisons, where a dictionary hashed every
-  /// name the tokenizer met (every identifier of a file, twice for a large one).
-  private static let sortedTable = table.sorted { $0.word < $1.word }
-  private static let sortedWords = sortedTable.map(\.word)
-  private static let sortedCodes = sortedTable.map(\.code)
+  ].map { (pack($0.0.utf8), $0.1) }.sorted { $0.word < $1.word }
+  private static let words = table.map(\.word)
 
   /// Up to eight bytes as one number, the first byte lowest.
   private static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
@@ -221,14 +218,14 @@ enum Keyword {
     } else {
       word = pack(bytes[start..<end])
     }
-    return sortedWords.withUnsafeBufferPointer { words in
+    return words.withUnsafeBufferPointer { words in
       var low = 0
       var high = words.count
       while low < high {
         let middle = (low &+ high) >> 1
         if words[middle] < word { low = middle &+ 1 } else { high = middle }
       }
-      return low < words.count && words[low] == word ? sortedCodes[low] : 0
+      return low < words.count && words[low] == word ? table[low].code : 0
     }
   }
 }

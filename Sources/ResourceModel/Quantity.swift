@@ -119,7 +119,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         mantissa: mantissa,
         packed: UInt64(UInt32(bitPattern: exponent))
           | UInt64(quantity.suffixLength) << Self.suffixShift
-          | UInt64(quantity.facts.suffixLastByte) << Self.suffixEndShift
+          | UInt64(quantity.suffixLastByte) << Self.suffixEndShift
           | Self.code(of: quantity.format) << Self.formatShift
           | (quantity.value.negative ? Self.negative : 0)
           | (quantity.textIsCanonical ? Self.canonical : 0))
@@ -141,15 +141,9 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     var facts: Facts? {
       guard packed & (Self.notAQuantity | Self.uncached) == 0 else { return nil }
       let exponent = Int(Int32(bitPattern: UInt32(packed & 0xFFFF_FFFF)))
-      var digits = 0
-      var rest = mantissa
-      while rest > 0 {
-        rest /= 10
-        digits += 1
-      }
       return Facts(
         signum: mantissa == 0 ? 0 : (packed & Self.negative != 0 ? -1 : 1), exponent: exponent,
-        order: mantissa == 0 ? 0 : digits + exponent,
+        order: mantissa == 0 ? 0 : ExactDecimal.digitCount(mantissa) + exponent,
         suffixLength: Int(packed >> Self.suffixShift & 0xFFFF),
         suffixLastByte: UInt8(truncatingIfNeeded: packed >> Self.suffixEndShift))
     }
@@ -195,23 +189,17 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var isWholeNumber: Bool { exponent >= 0 }
     /// True when the value is finer than `1m` (`Quantity.isFinerThanMilli`).
     public var isFinerThanMilli: Bool { exponent < -3 }
-
-    init(signum: Int, exponent: Int, order: Int, suffixLength: Int, suffixLastByte: UInt8) {
-      self.signum = signum
-      self.exponent = exponent
-      self.order = order
-      self.suffixLength = suffixLength
-      self.suffixLastByte = suffixLastByte
-    }
   }
 
   /// The facts of this quantity.
   public var facts: Facts {
     Facts(
       signum: signum, exponent: value.exponent, order: value.order,
-      suffixLength: Int(suffixLength),
-      suffixLastByte: suffixLength > 0 ? text.utf8.last ?? 0 : 0)
+      suffixLength: Int(suffixLength), suffixLastByte: suffixLastByte)
   }
+
+  /// The suffix's last byte, the text's own (0 without a suffix).
+  private var suffixLastByte: UInt8 { suffixLength > 0 ? text.utf8.last ?? 0 : 0 }
 
   private init(
     text: String, format: Format, suffixLength: UInt32, textIsCanonical: Bool, value: ExactDecimal

@@ -228,7 +228,7 @@ struct ExactDecimal: Sendable, Hashable {
   }
 
   /// How many decimal digits `number` has; 0 for zero.
-  private static func digitCount(_ number: UInt64) -> Int {
+  static func digitCount(_ number: UInt64) -> Int {
     var count = 0
     var rest = number
     while rest > 0 {
@@ -254,9 +254,11 @@ struct ExactDecimal: Sendable, Hashable {
   /// The magnitude as a `UInt64` when it is a whole number that fits.
   var uint64Magnitude: UInt64? {
     guard isInteger, order <= 20 else { return nil }
-    var result: UInt64 = coefficientNumber ?? 0
-    if coefficientNumber == nil {
-      for digit in digitText.utf8 {
+    var result: UInt64 = 0
+    switch stored {
+    case .number(let number): result = number
+    case .digits(let digits):
+      for digit in digits.utf8 {
         let (times10, overflow1) = result.multipliedReportingOverflow(by: 10)
         let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit &- 0x30))
         if overflow1 || overflow2 { return nil }

@@ -26,8 +26,7 @@ struct TaskNameIndex: Sendable {
     // declaration whole (retaining all it holds: 0.1 s of serial time on a dense module).
     declarations.withUnsafeBufferPointer { declarations in
       var count = 0
-      for position in declarations.indices
-      where declarations[position].kind == .task || declarations[position].kind == .containerTask {
+      for position in declarations.indices where Self.indexes(declarations[position].kind) {
         count += 1
       }
       // A power of two at least twice the tasks: probes stay short, and a mask finds the slot.
@@ -37,12 +36,16 @@ struct TaskNameIndex: Sendable {
       // Positions fit in 31 bits: a declaration takes over a hundred bytes, so 2^31 of them
       // cannot be in memory at once.
       for position in declarations.indices where position < Int(Self.sharedBit) {
-        let kind = declarations[position].kind
-        guard kind == .task || kind == .containerTask, let name = declarations[position].name
+        guard Self.indexes(declarations[position].kind), let name = declarations[position].name
         else { continue }
         insert(name, at: position, in: declarations)
       }
     }
+  }
+
+  /// Tasks and container tasks are indexed: what a rule may look up by name.
+  private static func indexes(_ kind: DeclarationKind) -> Bool {
+    kind == .task || kind == .containerTask
   }
 
   private mutating func insert(
