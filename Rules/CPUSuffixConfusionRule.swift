@@ -46,10 +46,11 @@ struct CPUSuffixConfusionRule: Rule {
 
   /// More cores than the largest machines offer; above this a count is a unit mistake.
   private static let maximumCores = Quantity("512")
-  /// The suffixes that make a value smaller: milli, micro, nano.
-  private static let smallSuffixes: [UInt8] = [
-    UInt8(ascii: "m"), UInt8(ascii: "u"), UInt8(ascii: "n"),
-  ]
+  /// True for the suffixes that make a value smaller: milli, micro, nano. A function, not a
+  /// static array: reaching a global from the filter made it copy every entry it tested.
+  private static func isSmallSuffix(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "m") || byte == UInt8(ascii: "u") || byte == UInt8(ascii: "n")
+  }
 
   /// A necessary condition, read without building the value's quantity.
   private static func mayBeFinding(_ entry: ResourceEntry) -> Bool {
@@ -59,7 +60,7 @@ struct CPUSuffixConfusionRule: Rule {
       && entry.quantityFacts { facts in
         facts.signum > 0
           && (facts.order >= 3 || facts.suffixLength > 1
-            || (facts.suffixLength == 1 && !smallSuffixes.contains(facts.suffixLastByte)))
+            || (facts.suffixLength == 1 && !isSmallSuffix(facts.suffixLastByte)))
       }
   }
 

@@ -81,7 +81,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   /// What parsing found, without the text: a resource value stores this beside the text it
   /// holds anyway (every value of every declaration is parsed, and kept until its rules run).
-  struct Parsed: Sendable, Hashable {
+  @usableFromInline struct Parsed: Sendable, Hashable {
     /// The exact value's coefficient (`ExactDecimal`'s, when it has at most 19 digits).
     private let mantissa: UInt64
     /// The exponent (low 32 bits), the suffix length (next 16), the suffix's last byte (8),
@@ -134,11 +134,11 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// True for a parse that did not fit: its quantity and facts are read again from the text.
-    var isUncached: Bool { packed & Self.uncached != 0 }
+    @usableFromInline var isUncached: Bool { packed & Self.uncached != 0 }
 
     /// The facts of the quantity this parse was made from, without its text; nil for `none`
     /// and for an uncached parse.
-    var facts: Facts? {
+    @usableFromInline var facts: Facts? {
       guard packed & (Self.notAQuantity | Self.uncached) == 0 else { return nil }
       let exponent = Int(Int32(bitPattern: UInt32(packed & 0xFFFF_FFFF)))
       return Facts(

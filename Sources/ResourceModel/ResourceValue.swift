@@ -30,7 +30,7 @@ public struct ResourceValue: Sendable, Hashable {
   public var span: SourceSpan
   public let form: Form
   /// What parsing `quantityText` found, without a second copy of the text.
-  private let parsedQuantity: Quantity.Parsed
+  @usableFromInline let parsedQuantity: Quantity.Parsed
 
   /// The quantity this value denotes, if its text parses. Parsed once, when the value is made:
   /// every rule asks.
@@ -41,10 +41,16 @@ public struct ResourceValue: Sendable, Hashable {
 
   /// `quantity?.facts`, read from the stored parse without building the quantity: rules test
   /// it on every entry and build the quantity only for the entries that may be findings.
-  public var quantityFacts: Quantity.Facts? {
-    // The stored parse alone, without the text: binding the form's text copied the value.
-    parsedQuantity.isUncached ? quantity?.facts : parsedQuantity.facts
+  ///
+  /// Inlinable, so that only the parse is loaded: a rule reads entries where a declaration
+  /// keeps them, and a call on the whole value made it copy each entry first (the call might,
+  /// for all the rule knew, change the entry under it).
+  @inlinable public var quantityFacts: Quantity.Facts? {
+    parsedQuantity.isUncached ? uncachedQuantityFacts : parsedQuantity.facts
   }
+
+  /// `quantityFacts` of a parse too large to store, read again from the text.
+  @usableFromInline var uncachedQuantityFacts: Quantity.Facts? { quantity?.facts }
 
   public init(_ form: Form, span: SourceSpan) {
     self.form = form

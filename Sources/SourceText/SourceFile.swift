@@ -204,8 +204,18 @@ public struct SourceFile: Sendable {
 
   /// Scalars (bytes that are not UTF-8 continuation bytes) in `bytes[from..<to]`.
   private func scalars(from: Int, to end: Int) -> Int {
+    guard end > from else { return 0 }
+    // Blocks with as many scalars as bytes hold no continuation byte: within them every byte
+    // is a scalar, and nothing needs counting (most files are ASCII throughout).
+    let firstBlock = from >> SourceFile.blockShift
+    let blocksEnd = (end - 1) >> SourceFile.blockShift + 1
+    if scalarsBeforeBlock[blocksEnd] - scalarsBeforeBlock[firstBlock]
+      == (blocksEnd - firstBlock) << SourceFile.blockShift
+    {
+      return end - from
+    }
     // Most ranges are short: counting them is cheaper than two block lookups.
-    end - from <= 4 << SourceFile.blockShift
+    return end - from <= 4 << SourceFile.blockShift
       ? bytes.withUnsafeBytes { SourceFile.scalars(in: $0, from: from, to: end) }
       : scalars(before: end) - scalars(before: from)
   }

@@ -275,6 +275,27 @@ struct TextPassTests {
     }
   }
 
+  @Test(arguments: ["\n", "\r\n"])
+  func sourceFileColumnsBesideOneNonASCIICharacter(lineBreak: String) {
+    // ASCII blocks (counted by their lengths) before and after a block holding a two-byte
+    // character, and a short last block.
+    let ascii = String(repeating: "abcdefgh", count: 25)
+    let text = "x" + lineBreak + ascii + "é" + ascii + lineBreak + "end"
+    let bytes = Array(text.utf8)
+    let file = SourceFile(path: "f", bytes: bytes)
+    for offset in 0...bytes.count {
+      #expect(file.location(ofByte: offset) == Self.referenceLocation(bytes, offset))
+      for length in [0, 1, 63, 64, 65, 200] {
+        let end = min(offset + length, bytes.count)
+        #expect(
+          file.span(fromByte: offset, toByte: end)
+            == TextPassSpan(
+              start: Self.referenceLocation(bytes, offset), end: Self.referenceLocation(bytes, end)
+            ))
+      }
+    }
+  }
+
   @Test func sourceFileColumnsOnALongNonASCIILine() {
     // Longer than the direct-count limit, so the block table answers.
     let line = Array(String(repeating: "é€a😀", count: 300).utf8)
