@@ -14,25 +14,25 @@ private struct ResourceArguments {
   var podTemplate: Expr?
   var taskConfig: Expr?
 
-  /// (requests, limits, accelerator) for every combination, capped.
-  var combinations: [(ResourceList, ResourceList, AcceleratorReference?)] {
+  /// Calls `body` with (requests, limits, accelerator) of every combination, capped.
+  func forEachCombination(
+    _ body: (ResourceList, ResourceList, AcceleratorReference?) -> Void
+  ) {
     let specs =
       resources ?? [FlytekitResourceSpec(requests: ResourceList(), limits: ResourceList())]
-    var result: [(ResourceList, ResourceList, AcceleratorReference?)] = []
+    var count = 0
     for spec in specs {
       for request in requests {
         for limit in limits {
           for accelerator in accelerator {
             // `resources=` mixed with `requests=`/`limits=` is an error a rule reports; keep both.
-            let requestList = spec.requests.merged(with: request)
-            let limitList = spec.limits.merged(with: limit)
-            result.append((requestList, limitList, accelerator))
-            if result.count >= ScanContext.maxAlternatives { return result }
+            body(spec.requests.merged(with: request), spec.limits.merged(with: limit), accelerator)
+            count += 1
+            if count >= ScanContext.maxAlternatives { return }
           }
         }
       }
     }
-    return result
   }
 }
 
@@ -48,7 +48,7 @@ struct ArgumentReading {
 
   /// What kind of object the value is, when a rule needs to know.
   var shape: ArgumentShape?
-  var alternatives: [Alternative]
+  var alternatives: OneOrMore<Alternative>
 }
 
 extension ScanContext {
@@ -57,11 +57,8 @@ extension ScanContext {
   ) -> ResourceArguments {
     var result = ResourceArguments()
     result.arguments.reserveCapacity(call.arguments.count)
-    // A call has a few arguments: an array is searched faster than a set is hashed.
-    var given: [String] = []
     for argument in call.arguments {
       guard let keyword = argument.keyword else { continue }
-      given.append(keyword)
       let reading = read(argument.value)
       result.arguments.append(argumentUse(keyword, argument, shape: reading.shape))
       switch keyword {
@@ -94,9 +91,10 @@ extension ScanContext {
     if let unpacked = call.arguments.first(where: { $0.stars == 2 }) {
       result.hasResources = true
       let source = dynamicSource(unpacked)
-      if !given.contains("requests") { result.requests = [ResourceList(dynamicSource: source)] }
-      if !given.contains("limits") { result.limits = [ResourceList(dynamicSource: source)] }
-      if acceptsAccelerator && !given.contains("accelerator") {
+      func given(_ keyword: String) -> Bool { call.arguments.contains { $0.keyword == keyword } }
+      if !given("requests") { result.requests = [ResourceList(dynamicSource: source)] }
+      if !given("limits") { result.limits = [ResourceList(dynamicSource: source)] }
+      if acceptsAccelerator && !given("accelerator") {
         result.accelerator = [
           AcceleratorReference(
             form: .dynamic, written: source.written, span: source.span, device: nil,
@@ -132,8 +130,7 @@ extension ScanContext {
   func read(_ expr: Expr) -> ArgumentReading {
     var fields: ResourceList?
     var shape: ArgumentShape?
-    var alternatives: [ArgumentReading.Alternative] = []
-    for candidate in self.alternatives(expr) {
+    let alternatives = self.alternatives(expr).map { candidate -> ArgumentReading.Alternative in
       switch candidate.kind {
       case .dict:
         shape = shape ?? .mapping
@@ -142,7 +139,6 @@ extension ScanContext {
         case .resources:
           consumed.insert(call.openParen)
           let lists = readResourceFields(call)
-          alternatives.append(.resources(lists))
           var union = fields ?? ResourceList()
           for list in lists {
             // The first list is the union so far: its entries are distinct (each has its own
@@ -154,7 +150,7 @@ extension ScanContext {
             for entry in list where !union.entries.contains(entry) { union.append(entry) }
           }
           fields = union
-          continue
+          return .resources(lists)
         case .resourceSpec:
           shape = shape ?? .resourceSpec
         default:
@@ -163,7 +159,7 @@ extension ScanContext {
       default:
         break
       }
-      alternatives.append(.other(candidate))
+      return .other(candidate)
     }
     return ArgumentReading(
       shape: fields.map { .resources($0) } ?? shape, alternatives: alternatives)
@@ -176,7 +172,7 @@ extension ScanContext {
     _ arguments: ResourceArguments, owner: String? = nil
   ) {
     let extent = span(offset, end)
-    for (requests, limits, accelerator) in arguments.combinations {
+    arguments.forEachCombination { requests, limits, accelerator in
       declarations.append(
         Declaration(
           file: file.path, language: .python, kind: kind, name: name, location: extent.start,
@@ -493,7 +489,7 @@ extension ScanContext {
       default: break
       }
     }
-    for (requests, limits, _) in arguments.combinations {
+    arguments.forEachCombination { requests, limits, _ in
       declarations.append(
         Declaration(
           file: file.path, language: .python, kind: .podTemplate, name: container,

@@ -289,17 +289,18 @@ final class ScanContext {
   // MARK: Alternatives
 
   /// The expressions `expr` may evaluate to: both branches of conditionals, through constants.
-  func alternatives(_ expr: Expr, depth: Int = 0) -> [Expr] {
-    guard depth < ScanContext.maxConstantDepth else { return [expr] }
+  func alternatives(_ expr: Expr, depth: Int = 0) -> OneOrMore<Expr> {
+    guard depth < ScanContext.maxConstantDepth else { return .one(expr) }
     switch expr.kind {
     case .conditional(let body, _, let orElse):
-      let combined = alternatives(body, depth: depth + 1) + alternatives(orElse, depth: depth + 1)
-      return Array(combined.prefix(ScanContext.maxAlternatives))
+      let combined =
+        Array(alternatives(body, depth: depth + 1)) + Array(alternatives(orElse, depth: depth + 1))
+      return .many(Array(combined.prefix(ScanContext.maxAlternatives)))
     case .name:
       if let value = constantDefinition(of: expr) { return alternatives(value, depth: depth + 1) }
-      return [expr]
+      return .one(expr)
     default:
-      return [expr]
+      return .one(expr)
     }
   }
 

@@ -182,17 +182,19 @@ extension ScanContext {
   /// written (a tuple stays a sequence). A value the scanner cannot evaluate (`requests=RES`
   /// imported, a parameter) is a dynamic list; anything else contributes no entries.
   func resourceListOptions(_ reading: ArgumentReading) -> [ResourceList] {
-    let options = reading.alternatives.flatMap { alternative -> [ResourceList] in
+    var options: [ResourceList] = []
+    for alternative in reading.alternatives {
       switch alternative {
-      case .resources(let lists): return lists
+      // The first alternative's lists are taken as they are, sharing their storage.
+      case .resources(let lists): options = options.isEmpty ? lists : options + lists
       case .other(let candidate):
-        if isUnknowable(candidate) {
-          return [ResourceList(dynamicSource: dynamicSource(candidate))]
-        }
-        return [ResourceList()]
+        options.append(
+          isUnknowable(candidate)
+            ? ResourceList(dynamicSource: dynamicSource(candidate)) : ResourceList())
       }
     }
-    return Array(options.prefix(ScanContext.maxAlternatives))
+    return options.count > ScanContext.maxAlternatives
+      ? Array(options.prefix(ScanContext.maxAlternatives)) : options
   }
 
   /// `resources=`: `ResourceSpec.from_multiple_resource` of the value, as flytekit 1.16 does.
