@@ -491,15 +491,11 @@ extension ScanContext {
       while end < candidates.count, lineIndex(ofToken: candidates[end]) == line { end += 1 }
       let parsed = statement(line, caching: false)
       var covered: [Int] = []
-      var callees: [Int] = []
       var isDone = true
       for expr in parsed.expressions {
         let root = Root(expr: expr, statement: parsed)
         let calls = NestedCall.list(in: root.expr)
-        for nested in calls {
-          covered.append(nested.call.openParen)
-          callees.append(nested.call.callee.start)
-        }
+        for nested in calls { covered.append(nested.call.openParen) }
         firstPass(root, calls)
         if calls.contains(where: { !consumed.contains($0.call.openParen) }) {
           pending.append((root, calls))
@@ -510,7 +506,7 @@ extension ScanContext {
         candidates: candidates[first..<end], line: line, covered: covered)
       fallback += fallbacks
       forgetCalls(
-        covered, callees: callees, statement: parsed, isDone: isDone && fallbacks.isEmpty)
+        covered, statement: parsed, isDone: isDone && fallbacks.isEmpty)
       first = end
     }
   }
@@ -533,7 +529,7 @@ extension ScanContext {
         let nested = calls[index]
         index += 1
         guard !consumed.contains(nested.call.openParen) else { continue }
-        switch symbol(nested.call.callee) {
+        switch pendingSymbol(nested.call.callee) {
         case .plugin(let className):
           handlePlugin(nested.node, nested.call, className: className, owner: nil)
         case .resourceSpec:
@@ -553,7 +549,7 @@ extension ScanContext {
         let nested = calls[index]
         index += 1
         guard !consumed.contains(nested.call.openParen) else { continue }
-        if symbol(nested.call.callee) == .v1Container {
+        if pendingSymbol(nested.call.callee) == .v1Container {
           containers(in: nested.node, container: nil, primary: nil, owner: nil, depth: 0)
           index = nested.end
         }
@@ -562,7 +558,7 @@ extension ScanContext {
     // 3. Whatever is left: standalone `Resources(...)` and `V1ResourceRequirements(...)`.
     for (root, calls) in pending {
       for nested in calls where !consumed.contains(nested.call.openParen) {
-        switch symbol(nested.call.callee) {
+        switch pendingSymbol(nested.call.callee) {
         case .resources:
           handleStandaloneResources(
             nested.node, nested.call, assignedName: assignedName(nested.node, root))
@@ -600,21 +596,12 @@ extension ScanContext {
     }
   }
 
-  /// Drops what the symbol cache holds for the callees of a statement that is not an
-  /// assignment: no constant refers to it, so only its own root may ask again, and the cache is
-  /// pure (an answer asked again is the same). A dense file would otherwise keep an entry for
-  /// every call of the file until the end of the scan.
-  ///
-  /// When the statement is also `isDone` (no root of it waits for a later pass), no later pass
-  /// asks whether its calls were consumed either: a dense file then keeps no entry per call.
-  private func forgetCalls(
-    _ calls: [Int], callees: [Int], statement: ParsedStatement, isDone: Bool
-  ) {
-    guard statement.target == nil else { return }
-    for callee in callees { symbolCache[callee] = nil }
-    if isDone {
-      for openParen in calls { consumed.remove(openParen) }
-    }
+  /// Forgets that the calls of a statement were consumed when no later pass can ask: the
+  /// statement is no assignment (no constant refers to it) and is `isDone` (no root of it waits
+  /// for a later pass). A dense file then keeps no entry per call until the end of the scan.
+  private func forgetCalls(_ calls: [Int], statement: ParsedStatement, isDone: Bool) {
+    guard statement.target == nil, isDone else { return }
+    for openParen in calls { consumed.remove(openParen) }
   }
 
   private func decoratorStart(_ statement: ParsedStatement) -> Int {

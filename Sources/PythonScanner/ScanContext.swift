@@ -47,8 +47,9 @@ final class ScanContext {
   /// Module-level constants' statements by the offset where their line starts: parsed from
   /// their own line's tokens, as the window holding them may be gone.
   private var constantStatements: [Int: ParsedStatement] = [:]
-  /// The symbol of each callee, by its start offset (a callee is looked at in several passes).
-  var symbolCache: [Int: Symbol?] = [:]
+  /// The symbol of each callee of a pending root, by its start offset: the passes after the
+  /// first look at each of those calls again (`pendingSymbol`).
+  private var pendingSymbols: [Int: Symbol?] = [:]
   /// `Symbol.classify` by qualified name.
   private var classifiedNames: [String: Symbol?] = [:]
   /// The last `decoratedFunctionName(after:)`: the decorator lines it covers and the name. A
@@ -263,9 +264,16 @@ final class ScanContext {
   }
 
   func symbol(_ callee: Expr) -> Symbol? {
-    if let cached = symbolCache[callee.start] { return cached }
-    let result = qualifiedName(callee).flatMap(classify)
-    symbolCache[callee.start] = .some(result)
+    qualifiedName(callee).flatMap(classify)
+  }
+
+  /// `symbol(callee)` for the passes after the first, which ask it of every call of every
+  /// pending root in turn. The first pass asks of most calls once or twice, and a cache there
+  /// cost more to fill and empty than it saved.
+  func pendingSymbol(_ callee: Expr) -> Symbol? {
+    if let known = pendingSymbols[callee.start] { return known }
+    let result = symbol(callee)
+    pendingSymbols[callee.start] = .some(result)
     return result
   }
 
