@@ -65,21 +65,23 @@ struct LimitBelowRequestRule: Rule {
     // A volume claim's storage limit is not compared with its request by the API server, and
     // no provisioner reads it as a bound.
     guard declaration.kind != .k8sPVC else { return [] }
+    // Quantities are built only for a finding: the comparison reads the values' stored parses.
     return declaration.limits.winningEntries.compactMap { key, limitEntry -> Violation? in
-      guard let limit = limitEntry.value.quantity else { return nil }
       // An override that sets only a limit is merged key by key onto the task's request (one
       // whose requests are dynamic may set its own).
       if declaration.kind == .override && !declaration.requests.mayHaveEntry(for: key),
-        let task = context.task(named: declaration.owner),
-        let request = task.requests[key]?.value.quantity, limit < request
+        let task = context.task(named: declaration.owner), let requestEntry = task.requests[key],
+        limitEntry.value.quantityIsLess(than: requestEntry.value) == true,
+        let limit = limitEntry.value.quantity, let request = requestEntry.value.quantity
       {
         return Violation(
           "\(key.displayName) limit \(limit.reading(for: key)) of this override is below the task's "
             + "request \(request.reading(for: key)); the request is silently lowered to the limit",
           at: limitEntry.value.span)
       }
-      guard let requestEntry = declaration.requests[key], let request = requestEntry.value.quantity,
-        limit < request
+      guard let requestEntry = declaration.requests[key],
+        limitEntry.value.quantityIsLess(than: requestEntry.value) == true,
+        let limit = limitEntry.value.quantity, let request = requestEntry.value.quantity
       else { return nil }
       if declaration.kind.isPlatformConfig && limit.isZero { return nil }
       let limitWord = Side.limit.word(for: declaration)

@@ -36,9 +36,18 @@ enum PythonLiterals {
     let contentStart = quoteAt + quoteLength
     let contentEnd = token.end - quoteLength
     guard contentStart <= contentEnd else { return .text("") }
-    var out: [UInt8] = []
-    out.reserveCapacity(contentEnd - contentStart)
+    // Up to the first byte that is not its own value (an escape, a line break, a doubled brace),
+    // the contents are the bytes as written; most literals hold none and need no copy.
     var i = contentStart
+    while i < contentEnd {
+      let c = b[i]
+      if c == 0x5C || c == 0x0D || (formatted && (c == 0x7B || c == 0x7D)) { break }
+      i += 1
+    }
+    let verbatim = UnsafeBufferPointer(rebasing: b[contentStart..<i])
+    if i == contentEnd { return .text(String(decoding: verbatim, as: UTF8.self)) }
+    var out = Array(verbatim)
+    out.reserveCapacity(contentEnd - contentStart)
     while i < contentEnd {
       let c = b[i]
       if formatted && (c == 0x7B || c == 0x7D) && i + 1 < contentEnd && b[i + 1] == c {

@@ -148,10 +148,25 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         suffixLastByte: UInt8(truncatingIfNeeded: packed >> Self.suffixEndShift))
     }
 
+    /// Whether the quantity `lhs` was parsed from is less than `rhs`'s, compared exactly from
+    /// the stored coefficients and exponents; nil when either is `none` or uncached.
+    @usableFromInline static func isLess(_ lhs: Parsed, _ rhs: Parsed) -> Bool? {
+      guard let left = lhs.value, let right = rhs.value else { return nil }
+      return ExactDecimal.compare(left, right) < 0
+    }
+
+    /// The exact value, without the text; nil for `none` and for an uncached parse.
+    private var value: ExactDecimal? {
+      guard packed & (Self.notAQuantity | Self.uncached) == 0 else { return nil }
+      return ExactDecimal(
+        negative: packed & Self.negative != 0, magnitude: mantissa,
+        exponent: Int(Int32(bitPattern: UInt32(packed & 0xFFFF_FFFF))))
+    }
+
     /// The quantity this parse was made from, given its text; nil for `none`.
     func quantity(text: String) -> Quantity? {
       guard packed & Self.notAQuantity == 0 else { return nil }
-      guard packed & Self.uncached == 0 else { return Quantity(text) }
+      guard let value else { return Quantity(text) }
       let format: Format
       switch packed >> Self.formatShift & 3 {
       case 0: format = .decimalSI
@@ -160,10 +175,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
       }
       return Quantity(
         text: text, format: format, suffixLength: UInt32(packed >> Self.suffixShift & 0xFFFF),
-        textIsCanonical: packed & Self.canonical != 0,
-        value: ExactDecimal(
-          negative: packed & Self.negative != 0, magnitude: mantissa,
-          exponent: Int(Int32(bitPattern: UInt32(packed & 0xFFFF_FFFF)))))
+        textIsCanonical: packed & Self.canonical != 0, value: value)
     }
   }
 

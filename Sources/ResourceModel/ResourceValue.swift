@@ -52,6 +52,20 @@ public struct ResourceValue: Sendable, Hashable {
   /// `quantityFacts` of a parse too large to store, read again from the text.
   @usableFromInline var uncachedQuantityFacts: Quantity.Facts? { quantity?.facts }
 
+  /// `quantity < other.quantity` when both values are quantities, nil otherwise; compared from
+  /// the stored parses, so a comparison that finds nothing builds no quantity (and, inlined,
+  /// copies neither value).
+  @inlinable public func quantityIsLess(than other: ResourceValue) -> Bool? {
+    Quantity.Parsed.isLess(parsedQuantity, other.parsedQuantity)
+      ?? uncachedQuantityIsLess(than: other)
+  }
+
+  /// `quantityIsLess(than:)` when a parse was too large to store, or is no quantity.
+  @usableFromInline func uncachedQuantityIsLess(than other: ResourceValue) -> Bool? {
+    guard let quantity, let otherQuantity = other.quantity else { return nil }
+    return quantity < otherQuantity
+  }
+
   public init(_ form: Form, span: SourceSpan) {
     self.form = form
     self.span = span

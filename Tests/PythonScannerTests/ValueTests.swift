@@ -16,6 +16,9 @@ import Testing
     (#"f"{{2}}Gi""#, "{2}Gi"),
     (#"rf"\d{{x}}""#, #"\d{x}"#), (#""" "" "#, ""), ("'''a\nb'''", "a\nb"), ("\"a\\\nb\"", "ab"),
     (#""é""#, "é"),
+    // Verbatim bytes, then the first byte that is not its own value.
+    (#""Gi\x41""#, "GiA"), ("'''a\r\nb\rc'''", "a\nb\nc"), (#"f"x{{y}}z""#, "x{y}z"),
+    (#""2Gi\\""#, #"2Gi\"#),
   ])
   func strings(_ source: String, _ expected: String) {
     #expect(form(source) == .string(expected), "\(source)")

@@ -361,3 +361,28 @@ func byteDescription(input: String, expected: String) throws {
   #expect(try quantity("0.5").facts.order == 0)
   #expect(try quantity("512").facts.order == 3)
 }
+
+@Test func valuesCompareLikeTheirQuantities() throws {
+  let span = SourceSpan(at: SourceLocation(line: 1, column: 1))
+  // Coefficients of 19 digits and more (stored as text, read again when compared), both
+  // signs, zero, and equal values written differently.
+  let edges = [
+    "9999999999999999999", "10000000000000000000", "12345678901234567890123", "-1", "0", "-0",
+    "1Gi", "1024Mi", "1G", "1e9", "1000M", "0.5", "500m", "1e-21", "9223372036854775807",
+  ]
+  let texts = try loadVectors().map(\.input) + edges
+  let values = texts.map { ResourceValue(.string($0), span: span) }
+  for (index, value) in values.enumerated() {
+    // Twenty partners spread over the vectors, the same in every run, and every edge.
+    let partners = (1...20).map { (index + $0 * 1_009) % values.count }
+    for partner in partners + Array(values.indices.suffix(edges.count)) {
+      let expected = value.quantity.flatMap { left in values[partner].quantity.map { left < $0 } }
+      #expect(
+        value.quantityIsLess(than: values[partner]) == expected,
+        "\(texts[index].debugDescription) < \(texts[partner].debugDescription)")
+    }
+  }
+  for form: ResourceValue.Form in [.none, .dynamic("n"), .string("1GB")] {
+    #expect(ResourceValue(form, span: span).quantityIsLess(than: values[0]) == nil)
+  }
+}
