@@ -342,6 +342,8 @@ struct PythonParser {
     limit = close
     pos = open + 1
     var arguments: [Argument] = []
+    // Most calls have a few arguments: room for four spares their array two regrowths.
+    arguments.reserveCapacity(4)
     while pos < limit {
       let before = pos
       if isOp(Op.comma) {

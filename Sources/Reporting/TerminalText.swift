@@ -12,6 +12,16 @@ public enum TerminalText {
   /// Columns a tab advances to the next multiple of, in the code frame.
   public static let tabWidth = 4
 
+  /// `count` copies of the ASCII `byte` (none for a count below one), written straight into
+  /// the string: `String(repeating:count:)` appends a string per copy, and a long report pads
+  /// every caret line with it.
+  static func repeated(_ byte: UInt8, count: Int) -> String {
+    String(unsafeUninitializedCapacity: max(0, count)) { buffer in
+      buffer.initialize(repeating: byte)
+      return buffer.count
+    }
+  }
+
   /// `text` with every unsafe scalar escaped, tabs included (a message, a file name).
   public static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
@@ -120,6 +130,12 @@ public enum TerminalText {
     public var columns: [Int]
 
     public init(_ line: String) {
+      // Printable ASCII, nearly every line of code, is shown as it is: a column a byte.
+      if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        self.text = line
+        self.columns = Array(0...line.utf8.count)
+        return
+      }
       var text = ""
       var columns: [Int] = []
       var column = 0

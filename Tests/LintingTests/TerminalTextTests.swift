@@ -47,6 +47,17 @@ struct TerminalTextTests {
     #expect(line.caret(from: 2, to: 2) == (offset: 4, width: 1))
   }
 
+  @Test func framedLinesOfPrintableASCIIAreTheirText() {
+    let ascii = "@task(requests=Resources(cpu=\"1\", mem=\"2Gi\"))  # ok ~"
+    let line = TerminalText.FramedLine(ascii)
+    #expect(line.text == ascii)
+    #expect(line.columns == Array(0...ascii.utf8.count))
+    #expect(TerminalText.FramedLine("").columns == [0])
+    // One byte outside printable ASCII and the line is measured scalar by scalar.
+    #expect(TerminalText.FramedLine("a\u{7F}b").text == "a\\x7fb")
+    #expect(TerminalText.FramedLine("a é").columns == [0, 1, 2, 3])
+  }
+
   // MARK: - The text format, end to end
 
   static func check(_ files: [String: String], format: String = "text") throws -> CLITests.Run {
