@@ -89,11 +89,19 @@ public struct Linter: Sendable {
     var namesDirective: Bool?
     if textProblem == nil, usesPrefilters {
       if language == .python {
-        let found = Self.pythonWords.groups(in: raw)
+        // The search stops at the first declaration word. A file the scanner then reads gets
+        // its comments from the tokenizer, so whether it names a directive needs no search
+        // through the rest of its bytes (a large module's whole length).
+        let (found, searched) = Self.pythonWords.groups(in: raw, until: Self.declarationWords)
         pythonMayDeclare =
           found.contains(Self.declarationWords)
           && PythonScanner.mayDeclare(givenDeclarationWord: raw)
-        namesDirective = found.contains(Self.directiveWords)
+        if !pythonMayDeclare {
+          namesDirective =
+            found.contains(Self.directiveWords)
+            || Self.pythonWords.groups(in: UnsafeRawBufferPointer(rebasing: raw[searched...]))
+              .contains(Self.directiveWords)
+        }
       }
       if !mayMatter(
         raw, language, pythonMayDeclare: pythonMayDeclare, namesDirective: namesDirective)
@@ -122,16 +130,23 @@ public struct Linter: Sendable {
         ])
     }
     // Comments are only needed where a suppression may be: the YAML scanner then reads them
-    // from the stream it parses anyway (the Python tokenizer always keeps them).
-    let needsComments = file.bytes.withUnsafeBytes { bytes in
-      namesDirective.map { $0 || Self.mentionsNoqa(bytes) }
-        ?? FileSuppressions.mayContainDirective(bytes)
+    // from the stream it parses anyway. The Python tokenizer always keeps them, so a file it
+    // read is searched for a directive word only when it has a comment.
+    func mayHoldDirective() -> Bool {
+      file.bytes.withUnsafeBytes { bytes in
+        namesDirective.map { $0 || Self.mentionsNoqa(bytes) }
+          ?? FileSuppressions.mayContainDirective(bytes)
+      }
     }
     var scan: ScanResult
+    let needsComments: Bool
     switch language {
     case .python:
       scan = pythonMayDeclare ? PythonScanner.scan(file, usingPrefilter: false) : ScanResult()
-    case .yaml: scan = YAMLScanner.scan(file, collectingComments: needsComments)
+      needsComments = scan.comments?.isEmpty != true && mayHoldDirective()
+    case .yaml:
+      needsComments = mayHoldDirective()
+      scan = YAMLScanner.scan(file, collectingComments: needsComments)
     }
     var comments: [Range<Int>] = []
     if needsComments {

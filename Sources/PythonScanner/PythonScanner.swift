@@ -45,9 +45,12 @@ public enum PythonScanner {
   /// for them in the same pass as for a suppression directive).
   public static func mayDeclare(givenDeclarationWord bytes: UnsafeRawBufferPointer) -> Bool {
     guard importPrefilter.occurs(in: bytes) else { return false }
-    if overrideWord.occurs(in: bytes) { return true }
-    guard case .success(let compiled) = patterns else { return true }
-    return compiled.packageImports.hasMatch(in: bytes) ?? true
+    // The import search first: it stops at a declaring file's first import line, where the
+    // search for `with_overrides` reads every byte of a file without one.
+    guard case .success(let compiled) = patterns,
+      !(compiled.packageImports.hasMatch(in: bytes) ?? true)
+    else { return true }
+    return overrideWord.occurs(in: bytes)
   }
 
   /// The candidate patterns, compiled once for every thread. Their sources are constants, so a

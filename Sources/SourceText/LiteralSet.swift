@@ -90,9 +90,30 @@ public struct LiteralSet: Sendable {
     search(bytes, until: { $0 == allGroups })
   }
 
+  /// The groups found in `bytes` until every group of `wanted` is, and where the search
+  /// stopped: the words starting from `searched` on may not have been looked at, and
+  /// `groups(in: bytes[searched...])` finds them (`searched` is the count when every byte was).
+  public func groups(in bytes: UnsafeRawBufferPointer, until wanted: Groups) -> (
+    found: Groups, searched: Int
+  ) {
+    var searched = bytes.count
+    let found = search(bytes, until: { $0.isSuperset(of: wanted) }, stoppedAt: &searched)
+    return (found, searched)
+  }
+
   /// The groups found in `bytes`, searched until `done` holds for them or the bytes end.
   @inline(__always)
   private func search(_ bytes: UnsafeRawBufferPointer, until done: (Groups) -> Bool) -> Groups {
+    var searched = 0
+    return search(bytes, until: done, stoppedAt: &searched)
+  }
+
+  /// `search(_:until:)`, setting `searched` to the offset after the start of the words that
+  /// made `done` hold (left as it is when the bytes end first).
+  @inline(__always)
+  private func search(
+    _ bytes: UnsafeRawBufferPointer, until done: (Groups) -> Bool, stoppedAt searched: inout Int
+  ) -> Groups {
     guard let base = bytes.baseAddress, !words.isEmpty else { return [] }
     let text = base.assumingMemoryBound(to: UInt8.self)
     let count = bytes.count
@@ -112,7 +133,12 @@ public struct LiteralSet: Sendable {
         for index in words.indices
         where words[index].count <= count - start && Self.equal(words[index], at: text + start) {
           found.formUnion(wordGroups[index])
-          if done(found) { return true }
+          if done(found) {
+            // No word starting before `start` was skipped; those starting at it may not all
+            // have been compared yet.
+            searched = start
+            return true
+          }
         }
         return false
       }

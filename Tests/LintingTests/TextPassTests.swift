@@ -224,6 +224,33 @@ struct TextPassTests {
     #expect(both > 20)  // the random texts do hold words of both groups
   }
 
+  @Test func literalSetSearchesResumeWhereTheyStopped() {
+    var generator = Generator(state: 9)
+    // Words of the two groups that overlap and share prefixes, so that a search may stop
+    // where a word of the other group starts too.
+    let groups = [["Resource", "override(", "reso"], ["resourcelint", "Resources!"]]
+    let set = LiteralSet(groups: groups)
+    var stoppedEarly = 0
+    for _ in 0..<4000 {
+      var bytes = Self.randomText(&generator, maxPieces: 20)
+      if Int.random(in: 0..<3, using: &generator) == 0 {
+        bytes.insert(contentsOf: Array("Resources!resourcelint".utf8), at: bytes.count / 2)
+      }
+      bytes.withUnsafeBytes { raw in
+        let all = set.groups(in: raw)
+        for wanted in [LiteralSet.Groups.group(0), .group(1), [.group(0), .group(1)]] {
+          let (found, searched) = set.groups(in: raw, until: wanted)
+          #expect(all.isSuperset(of: found))
+          #expect(found.isSuperset(of: wanted) || found == all)
+          if searched < raw.count { stoppedEarly += 1 }
+          let rest = set.groups(in: UnsafeRawBufferPointer(rebasing: raw[searched...]))
+          #expect(found.union(rest) == all, "\(bytes) until \(wanted.rawValue)")
+        }
+      }
+    }
+    #expect(stoppedEarly > 1000)
+  }
+
   @Test func literalSetFindsWordsAtEveryPosition() {
     for words in [Self.pythonWords, Self.yamlWords] {
       let set = LiteralSet(words)
