@@ -51,13 +51,16 @@ struct ImportTable {
     // no entry.
     var otherwiseBound = Set<String>()
     if reader.stars.isEmpty {
-      for (_, name, binding) in reader.found where binding != .local { otherwiseBound.insert(name) }
+      for (_, name, _) in reader.found { otherwiseBound.insert(name) }
       for (name, _) in reader.assignments { otherwiseBound.insert(name) }
       for name in reader.rebound { otherwiseBound.insert(name) }
     }
-    for (offset, name, binding) in reader.found
-    where binding != .local || !reader.stars.isEmpty || otherwiseBound.contains(name) {
+    for (offset, name, binding) in reader.found {
       bindings[name, default: []].append((offset, binding))
+    }
+    for (offset, name) in reader.functions
+    where !reader.stars.isEmpty || otherwiseBound.contains(name) {
+      bindings[name, default: []].append((offset, .local))
     }
     for (name, definition) in reader.assignments {
       let offset = definition.line.lowerBound
@@ -109,7 +112,11 @@ struct ImportTable {
 struct BindingReader {
   private var stream = TokenStream()
   let bytes: UnsafeBufferPointer<UInt8>
+  /// Names bound by imports, with where and to what.
   var found: [(Int, String, Binding)] = []
+  /// Names bound by `def` and `class` (each a `.local`), kept apart: a dense module has
+  /// thousands, and the table takes only those also bound otherwise.
+  var functions: [(offset: Int, name: String)] = []
   var assignments: [(String, ConstantDefinition)] = []
   var rebound: [String] = []
   var stars: [(offset: Int, module: String)] = []
@@ -147,6 +154,7 @@ struct BindingReader {
   /// this reader is in.
   mutating func append(_ later: BindingReader) {
     found += later.found
+    functions += later.functions
     assignments += later.assignments
     rebound += later.rebound
     stars += later.stars
@@ -169,7 +177,7 @@ struct BindingReader {
       if isKeyword(index, Keyword.asyncWord, end: end) { index += 1 }
       if isKeyword(index, Keyword.def, end: end) || isKeyword(index, Keyword.class, end: end) {
         if isName(index + 1, end: end) {
-          found.append((tokens[index + 1].start, text(index + 1), .local))
+          functions.append((tokens[index + 1].start, text(index + 1)))
         }
         blocks.append(line.indent)
         continue
