@@ -182,7 +182,7 @@ public enum TextReporter {
         ? style.paint("[*]", "1;36") + " " : "")
       + TerminalText.escaped(diagnostic.message) + " "
       + style.paint("[\(diagnostic.code) \(diagnostic.name)]", "2") + "\n"
-    let gutter = TerminalText.repeated(0x20, count: String(start.line).count)
+    let gutter = String(repeating: " ", count: String(start.line).count)
     if let line, !line.isEmpty {
       // Escapes, expanded tabs and wide characters move what follows them on screen: the caret
       // is placed by display columns, not by scalars.
@@ -192,8 +192,8 @@ public enum TextReporter {
         from: start.column, to: end.line == start.line ? end.column : framed.columns.count)
       out += style.paint(" \(start.line) | ", "34") + framed.text + "\n"
       out +=
-        style.paint(" \(gutter) | ", "34") + TerminalText.repeated(0x20, count: caret.offset)
-        + style.paint(TerminalText.repeated(0x5E, count: caret.width), severityColor) + "\n"
+        style.paint(" \(gutter) | ", "34") + String(repeating: " ", count: caret.offset)
+        + style.paint(String(repeating: "^", count: caret.width), severityColor) + "\n"
     }
     // Under the frame, in its gutter, each in the header's own `file:line:col: text` shape so
     // that terminals and editors make the place clickable.

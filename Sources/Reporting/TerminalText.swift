@@ -12,16 +12,6 @@ public enum TerminalText {
   /// Columns a tab advances to the next multiple of, in the code frame.
   public static let tabWidth = 4
 
-  /// `count` copies of the ASCII `byte` (none for a count below one), written straight into
-  /// the string: `String(repeating:count:)` appends a string per copy, and a long report pads
-  /// every caret line with it.
-  static func repeated(_ byte: UInt8, count: Int) -> String {
-    String(unsafeUninitializedCapacity: max(0, count)) { buffer in
-      buffer.initialize(repeating: byte)
-      return buffer.count
-    }
-  }
-
   /// `text` with every unsafe scalar escaped, tabs included (a message, a file name).
   public static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
