@@ -115,7 +115,8 @@ struct BindingReader {
   /// Names bound by imports, with where and to what.
   var found: [(Int, String, Binding)] = []
   /// Names bound by `def` and `class` (each a `.local`), kept apart: a dense module has
-  /// thousands, and the table takes only those also bound otherwise.
+  /// thousands, and the table takes only those also bound otherwise (copying a binding with
+  /// each was half of building the table, 0.04 s of serial time on a 41 MiB module).
   var functions: [(offset: Int, name: String)] = []
   var assignments: [(String, ConstantDefinition)] = []
   var rebound: [String] = []

@@ -1,6 +1,7 @@
 /// One element or several, in order: what an expression's alternatives are. Nearly every
 /// value has one (no conditional, no constant naming a conditional), and holding it without an
-/// array spares the scanner an allocation for each argument and field it reads.
+/// array spares the scanner an allocation for each argument and field it reads (with the other
+/// temporary arrays of reading a call, 4.5 % of a dense module's check).
 enum OneOrMore<Element>: RandomAccessCollection {
   case one(Element)
   case many([Element])

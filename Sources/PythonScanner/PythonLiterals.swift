@@ -37,7 +37,8 @@ enum PythonLiterals {
     let contentEnd = token.end - quoteLength
     guard contentStart <= contentEnd else { return .text("") }
     // Up to the first byte that is not its own value (an escape, a line break, a doubled brace),
-    // the contents are the bytes as written; most literals hold none and need no copy.
+    // the contents are the bytes as written; most literals hold none and need no copy (which
+    // was 2 % of a dense module's check).
     var i = contentStart
     while i < contentEnd {
       let c = b[i]

@@ -206,7 +206,8 @@ public struct SourceFile: Sendable {
   private func scalars(from: Int, to end: Int) -> Int {
     guard end > from else { return 0 }
     // Blocks with as many scalars as bytes hold no continuation byte: within them every byte
-    // is a scalar, and nothing needs counting (most files are ASCII throughout).
+    // is a scalar, and nothing needs counting (most files are ASCII throughout; the count was
+    // 1.2 % of a dense module's check).
     let firstBlock = from >> SourceFile.blockShift
     let blocksEnd = (end - 1) >> SourceFile.blockShift + 1
     if scalarsBeforeBlock[blocksEnd] - scalarsBeforeBlock[firstBlock]
