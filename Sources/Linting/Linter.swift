@@ -132,7 +132,8 @@ public struct Linter: Sendable {
     }
     // Comments are only needed where a suppression may be: the YAML scanner then reads them
     // from the stream it parses anyway. The Python tokenizer always keeps them, so a file it
-    // read is searched for a directive word only when it has a comment.
+    // read is searched for a directive word only when a comment looks like a directive (the
+    // search reads every byte of a file that names no `resourcelint`).
     func mayHoldDirective() -> Bool {
       file.bytes.withUnsafeBytes { bytes in
         namesDirective.map { $0 || Self.mentionsNoqa(bytes) }
@@ -144,7 +145,9 @@ public struct Linter: Sendable {
     switch language {
     case .python:
       scan = pythonMayDeclare ? PythonScanner.scan(file, usingPrefilter: false) : ScanResult()
-      needsComments = scan.comments?.isEmpty != true && mayHoldDirective()
+      needsComments =
+        (scan.comments.map { FileSuppressions.mayHoldDirective($0, in: file.bytes) } ?? true)
+        && mayHoldDirective()
     case .yaml:
       needsComments = mayHoldDirective()
       scan = YAMLScanner.scan(file, collectingComments: needsComments)

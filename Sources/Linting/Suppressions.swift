@@ -54,11 +54,36 @@ struct FileSuppressions {
     }
   }
 
-  /// A cheap test before comments are looked for: most files mention neither word.
+  /// True when some comment may be read as a directive: one of its `#` segments starts, after
+  /// blanks, with `resourcelint` or `noqa` in any case, which is what `read` looks for. A file
+  /// whose comments hold none gets no directive from them, whatever else its bytes mention.
+  static func mayHoldDirective(_ comments: [Range<Int>], in bytes: [UInt8]) -> Bool {
+    comments.contains { comment in
+      segments(of: comment, in: bytes).contains { segment in
+        var start = segment.lowerBound + 1
+        while start < segment.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) {
+          start += 1
+        }
+        let text = bytes[start..<segment.upperBound]
+        return startsIgnoringCase(text, with: resourcelintWord)
+          || startsIgnoringCase(text, with: noqaWord)
+      }
+    }
+  }
+
+  /// True when `text` starts with the lowercase ASCII `word`, letters in any case (the
+  /// lowercasing `read` does: no other scalar lowercases to one of these letters alone).
+  private static func startsIgnoringCase(_ text: ArraySlice<UInt8>, with word: [UInt8]) -> Bool {
+    text.count >= word.count && zip(text, word).allSatisfy { $0 | 0x20 == $1 }
+  }
+
+  /// A cheap test before comments are looked for: most files mention neither word. `noqa`
+  /// first: its anchor `q` is rarer than the `u` of `resourcelint`, which a module of
+  /// `requests=Resources(...)` has every few bytes.
   static func mayContainDirective(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    ByteSearch.occurs(resourcelintWord, anchor: 4, in: bytes)
-      || ByteSearch.occurs(noqaWord, anchor: 2, in: bytes)
+    ByteSearch.occurs(noqaWord, anchor: 2, in: bytes)
       || ByteSearch.occurs(upperNoqaWord, anchor: 2, in: bytes)
+      || ByteSearch.occurs(resourcelintWord, anchor: 4, in: bytes)
   }
   private static let resourcelintWord = Array("resourcelint".utf8)
   private static let noqaWord = Array("noqa".utf8)
