@@ -51,9 +51,6 @@ public struct Linter: Sendable {
   static let directiveWords = LiteralSet.Groups.group(1)
   /// The fewest declarations of a file released on another thread after its rules ran.
   static let declarationsReleasedApart = 10_000
-  /// `# noqa: RL002` is a suppression too; too short for the literal set, it is searched apart.
-  static let noqa = Array("noqa".utf8)
-  static let upperNoqa = Array("NOQA".utf8)
 
   /// Why the scanners cannot work at all (a candidate pattern that does not compile, a bug of
   /// this build), or nil. The command checks it before linting, so such a build stops with an
@@ -134,9 +131,9 @@ public struct Linter: Sendable {
     // from the stream it parses anyway. The Python tokenizer always keeps them, so a file it
     // read is searched for a directive word only when a comment looks like a directive (the
     // search reads every byte of a file that names no `resourcelint`).
-    func mayHoldDirective() -> Bool {
+    func mentionsDirectiveWord() -> Bool {
       file.bytes.withUnsafeBytes { bytes in
-        namesDirective.map { $0 || Self.mentionsNoqa(bytes) }
+        namesDirective.map { $0 || FileSuppressions.mentionsNoqa(bytes) }
           ?? FileSuppressions.mayContainDirective(bytes)
       }
     }
@@ -147,9 +144,9 @@ public struct Linter: Sendable {
       scan = pythonMayDeclare ? PythonScanner.scan(file, usingPrefilter: false) : ScanResult()
       needsComments =
         (scan.comments.map { FileSuppressions.mayHoldDirective($0, in: file.bytes) } ?? true)
-        && mayHoldDirective()
+        && mentionsDirectiveWord()
     case .yaml:
-      needsComments = mayHoldDirective()
+      needsComments = mentionsDirectiveWord()
       scan = YAMLScanner.scan(file, collectingComments: needsComments)
     }
     var comments: [Range<Int>] = []
@@ -181,14 +178,8 @@ public struct Linter: Sendable {
     case .yaml:
       matters = Self.yamlWords.occurs(in: bytes) || YAMLScanner.mayDeclareBeyondWords(bytes)
     }
-    return matters || Self.mentionsNoqa(bytes)
-  }
-
-  /// True when `noqa` or `NOQA` occurs. `q` is rare in text, so a search anchored on it beats
-  /// another pass of the literal set.
-  private static func mentionsNoqa(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    ByteSearch.occurs(noqa, anchor: 2, in: bytes)
-      || ByteSearch.occurs(upperNoqa, anchor: 2, in: bytes)
+    // `# noqa: RL002` is a suppression too; too short for the literal set, it is searched apart.
+    return matters || FileSuppressions.mentionsNoqa(bytes)
   }
 
   /// Reads and lints one file from disk. A file that cannot be read is an RL000 finding.

@@ -60,11 +60,7 @@ struct FileSuppressions {
   static func mayHoldDirective(_ comments: [Range<Int>], in bytes: [UInt8]) -> Bool {
     comments.contains { comment in
       segments(of: comment, in: bytes).contains { segment in
-        var start = segment.lowerBound + 1
-        while start < segment.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) {
-          start += 1
-        }
-        let text = bytes[start..<segment.upperBound]
+        let text = bytes[textStart(of: segment, in: bytes)..<segment.upperBound]
         return startsIgnoringCase(text, with: resourcelintWord)
           || startsIgnoringCase(text, with: noqaWord)
       }
@@ -81,9 +77,14 @@ struct FileSuppressions {
   /// first: its anchor `q` is rarer than the `u` of `resourcelint`, which a module of
   /// `requests=Resources(...)` has every few bytes.
   static func mayContainDirective(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    mentionsNoqa(bytes) || ByteSearch.occurs(resourcelintWord, anchor: 4, in: bytes)
+  }
+
+  /// True when `noqa` or `NOQA` occurs. `q` is rare in text, so a search anchored on it beats
+  /// a pass of a literal set.
+  static func mentionsNoqa(_ bytes: UnsafeRawBufferPointer) -> Bool {
     ByteSearch.occurs(noqaWord, anchor: 2, in: bytes)
       || ByteSearch.occurs(upperNoqaWord, anchor: 2, in: bytes)
-      || ByteSearch.occurs(resourcelintWord, anchor: 4, in: bytes)
   }
   private static let resourcelintWord = Array("resourcelint".utf8)
   private static let noqaWord = Array("noqa".utf8)
@@ -99,12 +100,18 @@ struct FileSuppressions {
 
   // MARK: Reading one directive
 
-  private mutating func read(_ segment: Range<Int>, in file: SourceFile, names: Names) {
-    let bytes = file.bytes
+  /// Where a segment's text starts: after its `#` and the blanks that follow.
+  private static func textStart(of segment: Range<Int>, in bytes: [UInt8]) -> Int {
     var start = segment.lowerBound + 1
     while start < segment.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) {
       start += 1
     }
+    return start
+  }
+
+  private mutating func read(_ segment: Range<Int>, in file: SourceFile, names: Names) {
+    let bytes = file.bytes
+    let start = Self.textStart(of: segment, in: bytes)
     var end = segment.upperBound
     while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
     let text = String(decoding: bytes[start..<end], as: UTF8.self)
