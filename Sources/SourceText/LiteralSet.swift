@@ -82,12 +82,12 @@ public struct LiteralSet: Sendable {
 
   /// True when `bytes` contains at least one of the words.
   public func occurs(in bytes: UnsafeRawBufferPointer) -> Bool {
-    !search(bytes, until: { !$0.isEmpty }).isEmpty
+    !search(bytes, until: { !$0.isEmpty }).found.isEmpty
   }
 
   /// The groups of the words `bytes` contains. The search stops once every group is found.
   public func groups(in bytes: UnsafeRawBufferPointer) -> Groups {
-    search(bytes, until: { $0 == allGroups })
+    search(bytes, until: { $0 == allGroups }).found
   }
 
   /// The groups found in `bytes` until every group of `wanted` is, and where the search
@@ -96,25 +96,16 @@ public struct LiteralSet: Sendable {
   public func groups(in bytes: UnsafeRawBufferPointer, until wanted: Groups) -> (
     found: Groups, searched: Int
   ) {
-    var searched = bytes.count
-    let found = search(bytes, until: { $0.isSuperset(of: wanted) }, stoppedAt: &searched)
-    return (found, searched)
+    search(bytes, until: { $0.isSuperset(of: wanted) })
   }
 
-  /// The groups found in `bytes`, searched until `done` holds for them or the bytes end.
+  /// The groups found in `bytes`, searched until `done` holds for them or the bytes end, and
+  /// where the search stopped (`groups(in:until:)`).
   @inline(__always)
-  private func search(_ bytes: UnsafeRawBufferPointer, until done: (Groups) -> Bool) -> Groups {
-    var searched = 0
-    return search(bytes, until: done, stoppedAt: &searched)
-  }
-
-  /// `search(_:until:)`, setting `searched` to the offset after the start of the words that
-  /// made `done` hold (left as it is when the bytes end first).
-  @inline(__always)
-  private func search(
-    _ bytes: UnsafeRawBufferPointer, until done: (Groups) -> Bool, stoppedAt searched: inout Int
-  ) -> Groups {
-    guard let base = bytes.baseAddress, !words.isEmpty else { return [] }
+  private func search(_ bytes: UnsafeRawBufferPointer, until done: (Groups) -> Bool) -> (
+    found: Groups, searched: Int
+  ) {
+    guard let base = bytes.baseAddress, !words.isEmpty else { return ([], bytes.count) }
     let text = base.assumingMemoryBound(to: UInt8.self)
     let count = bytes.count
     let window = self.window
@@ -127,20 +118,17 @@ public struct LiteralSet: Sendable {
         return Int(table[Self.slot(pair: UInt32(pair))])
       }
       var found: Groups = []
-      // Adds the groups of the words starting where the window ends at `end`; true when done.
-      @inline(__always) func matches(endingAt end: Int) -> Bool {
+      // Adds the groups of the words starting where the window ends at `end`; when that makes
+      // `done` hold, where the search stops: no word starting before that offset was skipped,
+      // and those starting at it may not all have been compared yet.
+      @inline(__always) func stop(endingAt end: Int) -> Int? {
         let start = end - window + 1
         for index in words.indices
         where words[index].count <= count - start && Self.equal(words[index], at: text + start) {
           found.formUnion(wordGroups[index])
-          if done(found) {
-            // No word starting before `start` was skipped; those starting at it may not all
-            // have been compared yet.
-            searched = start
-            return true
-          }
+          if done(found) { return start }
         }
-        return false
+        return nil
       }
       var end = window - 1
       // Four jumps per bounds check. A zero shift leaves the window where it is, so every later
@@ -155,7 +143,7 @@ public struct LiteralSet: Sendable {
           end &+= last
           continue
         }
-        if matches(endingAt: end) { return found }
+        if let stopped = stop(endingAt: end) { return (found, stopped) }
         end += 1
       }
       while end < count {
@@ -164,10 +152,10 @@ public struct LiteralSet: Sendable {
           end += shift
           continue
         }
-        if matches(endingAt: end) { return found }
+        if let stopped = stop(endingAt: end) { return (found, stopped) }
         end += 1
       }
-      return found
+      return (found, count)
     }
   }
 
